@@ -1,0 +1,32 @@
+namespace DbArchitect.Postgres.Catalog;
+
+/// <summary>The server and database the snapshot came from.</summary>
+public sealed record ServerInfo
+{
+    /// <summary>e.g. "15.18".</summary>
+    public required string Version { get; init; }
+
+    /// <summary>server_version_num, e.g. 150018.</summary>
+    public required int VersionNumber { get; init; }
+
+    public required string Database { get; init; }
+    public required long DatabaseSizeBytes { get; init; }
+
+    /// <summary>When statistics were last reset for this database (pg_stat_database.stats_reset); null if never.</summary>
+    public DateTimeOffset? StatsReset { get; init; }
+
+    /// <summary>When the postmaster started; statistics cannot be older than this.</summary>
+    public required DateTimeOffset ServerStarted { get; init; }
+
+    public required DateTimeOffset SnapshotTakenAt { get; init; }
+
+    /// <summary>blks_hit and blks_read from pg_stat_database for this database.</summary>
+    public long BlocksHit { get; init; }
+    public long BlocksRead { get; init; }
+
+    /// <summary>age(datfrozenxid) of this database.</summary>
+    public long DatabaseFrozenXidAge { get; init; }
+
+    /// <summary>Transactions committed and rolled back since the stats reset (pg_stat_database).</summary>
+    public long TransactionsCommitted { get; init; }
+}

@@ -1,0 +1,18 @@
+using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Sampling;
+
+namespace DbArchitect.Postgres.Rules;
+
+/// <summary>What the rules see: the catalog snapshot, small row samples, thresholds and the clock.</summary>
+public sealed record AnalysisFacts
+{
+    public required CatalogSnapshot Snapshot { get; init; }
+
+    /// <summary>Row samples by table oid; tables that were not sampled are absent.</summary>
+    public IReadOnlyDictionary<uint, TableSample> Samples { get; init; } = new Dictionary<uint, TableSample>();
+
+    public RuleOptions Options { get; init; } = new();
+
+    /// <summary>Reference time for ages ("analyzed 40 days ago"); the snapshot time.</summary>
+    public DateTimeOffset Now => Snapshot.Server.SnapshotTakenAt;
+}

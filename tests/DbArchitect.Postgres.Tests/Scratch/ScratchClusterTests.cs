@@ -1,0 +1,27 @@
+using DbArchitect.Postgres.Scratch;
+using Npgsql;
+
+namespace DbArchitect.Postgres.Tests.Scratch;
+
+public sealed class ScratchClusterTests
+{
+    [Fact]
+    public async Task Scratch_cluster_starts_with_pg_stat_statements_and_is_deleted_on_dispose()
+    {
+        string dataDirectory;
+        await using (var cluster = await ScratchCluster.StartAsync())
+        {
+            dataDirectory = cluster.DataDirectory;
+            var connectionString = await cluster.CreateDatabaseAsync("sample");
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT current_setting('shared_preload_libraries'), (SELECT count(*) FROM pg_extension WHERE extname = 'pg_stat_statements')", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Contains("pg_stat_statements", reader.GetString(0), StringComparison.Ordinal);
+            Assert.Equal(1L, reader.GetInt64(1));
+        }
+
+        Assert.False(Directory.Exists(dataDirectory));
+    }
+}

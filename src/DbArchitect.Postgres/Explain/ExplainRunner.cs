@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace DbArchitect.Postgres.Explain;
+
+/// <summary>
+/// Plans statements on a target, and runs them with ANALYZE only when that cannot change anything:
+/// a single statement (sent through the extended protocol, so the server refuses a second one),
+/// whose plan modifies no table, inside a READ ONLY transaction that is always rolled back, under
+/// the session's statement_timeout.
+/// </summary>
+public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
+{
+    private const string PreparedName = "dbarch_explain";
+
+    public async Task<ExplainResult> ExplainAsync(string statement, ExplainOptions options, CancellationToken cancellationToken)
+    {
+        var sql = TrimStatement(statement);
+        var placeholders = PlaceholderCount(sql);
+        if (options.Parameters is { } given && given.Count != placeholders)
+        {
+            throw new ExplainRefusedException($"the statement has {placeholders} placeholders but {given.Count} values were given");
+        }
+
+        var generic = placeholders > 0 && options.Parameters is null;
+        if (options.Analyze && generic)
+        {
+            throw new ExplainRefusedException("EXPLAIN ANALYZE needs values for $1…$n; without them only a generic plan can be shown");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ExecuteAsync(connection, "SET TRANSACTION READ ONLY", cancellationToken).ConfigureAwait(false);
+            var plan = await PlanAsync(connection, sql, "FORMAT JSON, VERBOSE, SETTINGS", generic, placeholders, options.Parameters, cancellationToken).ConfigureAwait(false);
+            var result = PlanJsonReader.Read(sql, plan, analyzed: false);
+            if (!options.Analyze)
+            {
+                return result;
+            }
+
+            if (result.Plan.DescendantsAndSelf().Any(node => node.NodeType == "ModifyTable"))
+            {
+                throw new ExplainRefusedException("refused: EXPLAIN ANALYZE runs only read-only statements, and this one modifies data");
+            }
+
+            var analyzed = await PlanAsync(connection, sql, "FORMAT JSON, VERBOSE, SETTINGS, ANALYZE, BUFFERS, WAL", generic: false, placeholders, options.Parameters, cancellationToken).ConfigureAwait(false);
+            return PlanJsonReader.Read(sql, analyzed, analyzed: true);
+        }
+        catch (PostgresException e) when (Refusal(e) is { } message)
+        {
+            throw new ExplainRefusedException(message);
+        }
+        finally
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<string> PlanAsync(NpgsqlConnection connection, string sql, string explainOptions, bool generic, int placeholders, IReadOnlyList<object?>? parameters, CancellationToken cancellationToken)
+    {
+        if (!generic)
+        {
+            return await ScalarAsync(connection, $"EXPLAIN ({explainOptions}) {sql}", parameters ?? [], cancellationToken).ConfigureAwait(false);
+        }
+
+        // No sample values: plan the statement as a prepared statement with a forced generic plan.
+        // PREPARE outlives the transaction; on failure the pool's DISCARD ALL removes it.
+        await ExecuteAsync(connection, $"PREPARE {PreparedName} AS {sql}", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "SET LOCAL plan_cache_mode = force_generic_plan", cancellationToken).ConfigureAwait(false);
+        var nulls = string.Join(", ", Enumerable.Repeat("NULL", placeholders));
+        var plan = await ScalarAsync(connection, $"EXPLAIN ({explainOptions}) EXECUTE {PreparedName}({nulls})", [], cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, $"DEALLOCATE {PreparedName}", cancellationToken).ConfigureAwait(false);
+        return plan;
+    }
+
+    // A batch command is sent as one Parse message, unparsed by the driver: the server itself
+    // rejects a second statement ("cannot insert multiple commands into a prepared statement").
+    private static async Task<string> ScalarAsync(NpgsqlConnection connection, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        batch.BatchCommands.Add(command);
+        var result = await batch.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return result as string ?? throw new ExplainRefusedException("the server returned no plan");
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand(sql) } };
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string? Refusal(PostgresException e) => e.SqlState switch
+    {
+        "42601" when e.MessageText.Contains("multiple commands", StringComparison.Ordinal) => "refused: exactly one statement is allowed",
+        "42601" => $"refused: not a statement EXPLAIN can plan ({e.MessageText})",
+        "25006" => $"refused: the statement tried to write ({e.MessageText})",
+        "57014" => "refused: the statement ran past statement_timeout and was cancelled",
+        _ => null,
+    };
+
+    private static string TrimStatement(string statement)
+    {
+        var sql = statement.Trim();
+        while (sql.EndsWith(';'))
+        {
+            sql = sql[..^1].TrimEnd();
+        }
+
+        return sql.Length == 0 ? throw new ExplainRefusedException("refused: the statement is empty") : sql;
+    }
+
+    private static int PlaceholderCount(string sql) =>
+        Placeholder().Matches(StringsAndComments().Replace(sql, " "))
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(0)
+            .Max();
+
+    [GeneratedRegex(@"\$([1-9][0-9]*)")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"'(?:[^']|'')*'|""(?:[^""]|"""")*""|--[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
+    private static partial Regex StringsAndComments();
+}

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using DbArchitect.Core.Findings;
+
+namespace DbArchitect.Postgres.Explain.Insights;
+
+/// <summary><c>LIKE '%…'</c> on a large table: a B-tree cannot help, a trigram GIN index can.</summary>
+public sealed partial class LeadingWildcardLikeInsight : IPlanInsight
+{
+    public string Id => "leading-wildcard-like";
+
+    public IEnumerable<Finding> Evaluate(PlanInsightContext context)
+    {
+        foreach (var node in context.Result.Plan.DescendantsAndSelf().Where(n => n.NodeType == "Seq Scan" && n.Filter is not null && n.RelationName is not null))
+        {
+            var match = LeadingWildcard().Match(node.Filter!);
+            if (!match.Success || context.TableOf(node) is { EstimatedRows: var rows } && rows < context.LargeTableRows)
+            {
+                continue;
+            }
+
+            var column = match.Groups["col"].Value.Trim('"');
+            var remedy = IndexProposal.Create(node, [$"{Catalog.SqlIdentifier.Quote(column)} gin_trgm_ops"], method: "gin",
+                prelude: "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n",
+                impact: "Substring searches use the trigram index; writes to the column maintain a GIN index (larger and slower to update than a B-tree).");
+            yield return new Finding
+            {
+                RuleId = Id,
+                Subject = PlanFindings.Subject(context, node),
+                Severity = Severity.Medium,
+                Area = FindingArea.Indexing,
+                Title = $"Pattern with a leading wildcard on {PlanFindings.Qualified(node)}.{column} forces a sequential scan",
+                Rationale = "A B-tree can serve only LIKE patterns anchored at the start. pg_trgm's GIN operator class indexes every three-character piece, so '%term%' searches become index scans.",
+                Evidence = [PlanFindings.Statement(context), new("filter", node.Filter!), PlanFindings.Rows(node)],
+                Tables = PlanFindings.Tables(node),
+                Remedy = remedy,
+            };
+        }
+    }
+
+    [GeneratedRegex("""\(?(?:[A-Za-z_][A-Za-z0-9_]*\.)?(?<col>[a-z_][a-z0-9_]*|"[^"]+")\)?(?:::text)?\s+~~\*?\s+'%""")]
+    private static partial Regex LeadingWildcard();
+}

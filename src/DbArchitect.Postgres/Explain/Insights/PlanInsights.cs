@@ -1,0 +1,28 @@
+using DbArchitect.Core.Findings;
+
+namespace DbArchitect.Postgres.Explain.Insights;
+
+/// <summary>The one list of plan insights.</summary>
+public static class PlanInsights
+{
+    public static IReadOnlyList<IPlanInsight> All { get; } =
+    [
+        new SeqScanWithSelectiveFilterInsight(),
+        new RowEstimateOffInsight(),
+        new SpillToDiskInsight(),
+        new NestedLoopOverManyRowsInsight(),
+        new IndexFilterMismatchInsight(),
+        new HeapFetchesInsight(),
+        new NonSargablePredicateInsight(),
+        new LeadingWildcardLikeInsight(),
+        new StatementTextInsight(),
+    ];
+
+    public static IReadOnlyList<Finding> Evaluate(PlanInsightContext context) =>
+        All.SelectMany(insight => insight.Evaluate(context))
+            .GroupBy(f => f.Key, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.Key, StringComparer.Ordinal)
+            .ToList();
+}

@@ -1,0 +1,56 @@
+using Npgsql;
+
+namespace DbArchitect.Postgres.Workload;
+
+/// <summary>The top statements of this database by total execution time, from pg_stat_statements.</summary>
+public sealed class PgStatStatements(NpgsqlDataSource dataSource)
+{
+    // PostgreSQL 13 renamed total_time to total_exec_time; the view is read through to_jsonb so one
+    // query serves both without a version switch.
+    private const string Query = """
+        SELECT s.query,
+               s.calls,
+               coalesce((to_jsonb(s) ->> 'total_exec_time')::float8, (to_jsonb(s) ->> 'total_time')::float8, 0) AS total_ms,
+               s.rows,
+               s.shared_blks_hit,
+               s.shared_blks_read
+        FROM pg_stat_statements s
+        WHERE s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND s.query ~* '^\s*(select|with|insert|update|delete|merge|table|values)\M'
+          AND s.query !~* 'pg_stat_statements|pg_catalog\.|information_schema\.'
+        ORDER BY total_ms DESC, s.calls DESC
+        LIMIT $1
+        """;
+
+    /// <summary>Null when the extension is not installed in this database.</summary>
+    public async Task<IReadOnlyList<WorkloadStatement>?> ReadTopAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var probe = new NpgsqlCommand("SELECT to_regclass('pg_stat_statements') IS NOT NULL", connection))
+        {
+            if (!(bool)(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+            {
+                return null;
+            }
+        }
+
+        await using var command = new NpgsqlCommand(Query, connection) { Parameters = { new NpgsqlParameter { Value = limit } } };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var statements = new List<WorkloadStatement>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            statements.Add(new WorkloadStatement
+            {
+                Text = reader.GetString(0),
+                Source = WorkloadSource.PgStatStatements,
+                Calls = reader.GetInt64(1),
+                TotalTimeMs = reader.GetDouble(2),
+                Rows = reader.GetInt64(3),
+                SharedBlocksHit = reader.GetInt64(4),
+                SharedBlocksRead = reader.GetInt64(5),
+            });
+        }
+
+        return statements;
+    }
+}

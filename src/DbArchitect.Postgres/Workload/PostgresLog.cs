@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace DbArchitect.Postgres.Workload;
+
+/// <summary>
+/// Statements from a PostgreSQL server log written with <c>log_min_duration_statement</c>
+/// ("duration: 12.3 ms  statement: …" or "execute &lt;name&gt;: …") or auto_explain ("duration: … plan:"
+/// followed by "Query Text: …"). Continuation lines (indented) belong to the entry above them.
+/// Entries are grouped by normalised text, with calls and total time summed.
+/// </summary>
+public static partial class PostgresLog
+{
+    public static IReadOnlyList<WorkloadStatement> Parse(IEnumerable<string> lines)
+    {
+        var totals = new Dictionary<string, (long Calls, double Ms)>(StringComparer.Ordinal);
+        foreach (var (duration, text) in Entries(lines))
+        {
+            var normalized = SqlText.Normalize(text);
+            if (normalized.Length == 0)
+            {
+                continue;
+            }
+
+            totals.TryGetValue(normalized, out var total);
+            totals[normalized] = (total.Calls + 1, total.Ms + duration);
+        }
+
+        return totals
+            .OrderByDescending(t => t.Value.Ms)
+            .ThenBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => new WorkloadStatement { Text = t.Key, Source = WorkloadSource.Log, Calls = t.Value.Calls, TotalTimeMs = t.Value.Ms })
+            .ToList();
+    }
+
+    public static async Task<IReadOnlyList<WorkloadStatement>> ReadAsync(string path, CancellationToken cancellationToken) =>
+        Parse(await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false));
+
+    private static IEnumerable<(double DurationMs, string Text)> Entries(IEnumerable<string> lines)
+    {
+        double? duration = null;
+        StringBuilder? text = null;
+        var inPlan = false;
+        foreach (var line in lines)
+        {
+            var header = Header().Match(line);
+            if (header.Success)
+            {
+                if (duration is { } d && text is { Length: > 0 })
+                {
+                    yield return (d, text.ToString());
+                }
+
+                duration = double.Parse(header.Groups["ms"].Value, CultureInfo.InvariantCulture);
+                inPlan = header.Groups["kind"].Value == "plan";
+                text = new StringBuilder(inPlan ? "" : header.Groups["rest"].Value);
+                continue;
+            }
+
+            if (text is null || line.Length == 0 || !char.IsWhiteSpace(line[0]))
+            {
+                if (duration is { } done && text is { Length: > 0 })
+                {
+                    yield return (done, text.ToString());
+                }
+
+                duration = null;
+                text = null;
+                continue;
+            }
+
+            var content = line.Trim();
+            if (inPlan)
+            {
+                // auto_explain: only the Query Text line (and its continuation before the plan) is the statement.
+                if (content.StartsWith("Query Text:", StringComparison.Ordinal))
+                {
+                    text.Append(content["Query Text:".Length..].Trim());
+                    inPlan = false;
+                }
+
+                continue;
+            }
+
+            if (PlanLine().IsMatch(content))
+            {
+                continue;
+            }
+
+            text.Append(' ').Append(content);
+        }
+
+        if (duration is { } last && text is { Length: > 0 })
+        {
+            yield return (last, text.ToString());
+        }
+    }
+
+    [GeneratedRegex(@"duration: (?<ms>[0-9.]+) ms\s+(?:(?<kind>statement|plan)|execute [^:]*|bind [^:]*):\s*(?<rest>.*)$")]
+    private static partial Regex Header();
+
+    [GeneratedRegex(@"^(?:->|[A-Z][A-Za-z ]+ (?:Scan|Join|Loop)|Sort|Hash|Aggregate|Limit|Gather|Filter:|Index Cond:|Sort Key:)")]
+    private static partial Regex PlanLine();
+}

@@ -17,7 +17,7 @@ internal static class ContextMarkdown
         markdown.Heading(3, TodoLabels.SchemaOverview);
         if (!string.IsNullOrWhiteSpace(context.SchemaOverview))
         {
-            markdown.Line(MarkdownText.Escape(context.SchemaOverview)).Line();
+            markdown.Line(MarkdownText.Escape(context.SchemaOverview, startsBlock: true)).Line();
         }
 
         if (!string.IsNullOrWhiteSpace(context.ErDiagram))

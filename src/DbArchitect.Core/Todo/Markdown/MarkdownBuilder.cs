@@ -46,7 +46,7 @@ internal sealed class MarkdownBuilder
     }
 
     public MarkdownBuilder Bullet(int indent, string text) =>
-        Line($"{Pad(indent)}- {MarkdownText.Escape(text, indent + 2)}".TrimEnd());
+        Line($"{Pad(indent)}- {MarkdownText.Escape(text, indent + 2, startsBlock: true)}".TrimEnd());
 
     /// <summary>A field whose value is a fenced code block, e.g. the item's DDL/DML.</summary>
     public MarkdownBuilder CodeField(int indent, string label, string language, string code)

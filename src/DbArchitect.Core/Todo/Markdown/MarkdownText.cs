@@ -10,11 +10,15 @@ namespace DbArchitect.Core.Todo.Markdown;
 /// </summary>
 internal static class MarkdownText
 {
-    private const string AlwaysEscaped = "\\`*_[]<>#|~&!";
+    private const string AlwaysEscaped = "\\`*[]<#&";
     private const string EscapedAtLineStart = "-+=>";
 
-    /// <summary>Escapes <paramref name="text"/>; lines after the first are indented by <paramref name="indent"/> spaces.</summary>
-    public static string Escape(string text, int indent = 0)
+    /// <summary>
+    /// Escapes <paramref name="text"/>; lines after the first are indented by <paramref name="indent"/>
+    /// spaces. <paramref name="startsBlock"/> says whether the first line begins a block (a bullet or a
+    /// paragraph) rather than following other text on its line.
+    /// </summary>
+    public static string Escape(string text, int indent = 0, bool startsBlock = false)
     {
         var builder = new StringBuilder(text.Length + 16);
         var lines = NormalizeLines(text).Split('\n');
@@ -29,7 +33,7 @@ internal static class MarkdownText
                 }
             }
 
-            AppendLine(builder, lines[index]);
+            AppendLine(builder, lines[index], startsBlock || index > 0);
         }
 
         return builder.ToString();
@@ -86,14 +90,19 @@ internal static class MarkdownText
     public static string Normalize(string text) =>
         new(text.Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray());
 
+    /// <summary>An underscore between letters or digits can neither open nor close emphasis.</summary>
+    private static bool IsIntraword(string line, int index) =>
+        index > 0 && index < line.Length - 1
+        && char.IsLetterOrDigit(line[index - 1]) && char.IsLetterOrDigit(line[index + 1]);
+
     private static string NormalizeLines(string text) =>
         string.Join('\n', text.ReplaceLineEndings("\n").Split('\n').Select(line => line.Trim()))
             .Trim('\n');
 
-    private static void AppendLine(StringBuilder builder, string line)
+    private static void AppendLine(StringBuilder builder, string line, bool atLineStart)
     {
         var digits = 0;
-        while (digits < line.Length && char.IsAsciiDigit(line[digits]))
+        while (atLineStart && digits < line.Length && char.IsAsciiDigit(line[digits]))
         {
             digits++;
         }
@@ -101,9 +110,10 @@ internal static class MarkdownText
         for (var index = 0; index < line.Length; index++)
         {
             var character = line[index];
-            var opensBlock = (index == 0 && EscapedAtLineStart.Contains(character))
-                || (index == digits && digits > 0 && character is '.' or ')');
-            if (opensBlock || AlwaysEscaped.Contains(character))
+            var opensBlock = atLineStart
+                && ((index == 0 && EscapedAtLineStart.Contains(character))
+                    || (index == digits && digits > 0 && character is '.' or ')'));
+            if (opensBlock || AlwaysEscaped.Contains(character) || (character == '_' && !IsIntraword(line, index)))
             {
                 builder.Append('\\');
             }

@@ -1,3 +1,4 @@
+using DbArchitect.Core.Findings;
 using DbArchitect.Core.Todo;
 using DbArchitect.Core.Todo.Markdown;
 
@@ -77,5 +78,53 @@ public sealed class TodoMarkdownRoundTripTests
         var exception = Assert.Throws<FormatException>(() => TodoMarkdownParser.Parse(markdown));
 
         Assert.Matches("^line [0-9]+: expected the task ID", exception.Message);
+    }
+
+    [Theory]
+    [InlineData("**bold** _it_ `code` ``double`` <b>html</b> &amp; [link](http://x) ![img](y)")]
+    [InlineData("# heading\n- bullet\n+ plus\n* star\n1. one\n2) two\n> quote\n===\n---\n***\n```\n<div>")]
+    [InlineData("back\\slash\\ at end\\")]
+    [InlineData("pipes | and || tables |")]
+    [InlineData("\"Quoted Ident\" ümlaut ÆØÅ 表 ❤ x_y_ _lead trail_ __dunder__")]
+    [InlineData("a — b — _c_")]
+    [InlineData("1986. A year\n\nSecond paragraph * with ** stars")]
+    [InlineData("[ ] [x] not a box")]
+    public void Awkward_text_in_every_field_survives_the_round_trip(string text)
+    {
+        // Bold labels, table names, headings and QA lines cannot span lines, so those fields get the text on one line.
+        var line = string.Join(' ', text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var rich = SampleTodo.Rich();
+        var document = rich with
+        {
+            Context = rich.Context with
+            {
+                Source = text,
+                SchemaOverview = text,
+                PainPoints = [text],
+                DataDictionary = [rich.Context.DataDictionary[0] with { Table = line, Columns = [text], Comment = text }],
+            },
+            Plan = [rich.Plan[0] with { Title = text, TablesAffected = [text], RollbackPlan = text, Key = text }, rich.Plan[1]],
+            Items =
+            [
+                rich.Items[0] with
+                {
+                    Title = text,
+                    FindingKey = text,
+                    Rationale = text,
+                    Testing = text,
+                    Evidence = [new Evidence(line, text)],
+                    Creates = [text],
+                    Resolution = text,
+                },
+                .. rich.Items.Skip(1),
+            ],
+            CodeChanges = [new CodeChange { Title = line, Path = line, Diff = text }],
+            Commands = [new CommandLine { Purpose = line, Command = text }],
+            QualityChecklist = [new QaCheck { Id = "DB-QA-1", Done = true, Text = line, Evidence = line }],
+        };
+
+        var parsed = TodoMarkdownParser.Parse(TodoMarkdownRenderer.Render(document));
+
+        Assert.Equal(TodoJson.Serialize(document), TodoJson.Serialize(parsed));
     }
 }

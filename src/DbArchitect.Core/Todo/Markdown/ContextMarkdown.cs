@@ -28,7 +28,7 @@ internal static class ContextMarkdown
         markdown.Heading(3, TodoLabels.DataDictionary);
         foreach (var entry in context.DataDictionary)
         {
-            markdown.Line($"- **{MarkdownText.Escape(entry.Table, 2)}**")
+            markdown.Line($"- **{MarkdownText.EscapeSingleLine(entry.Table)}**")
                 .Field(2, TodoLabels.EstimatedRows, entry.EstimatedRows.ToString(CultureInfo.InvariantCulture))
                 .Field(2, TodoLabels.Size, entry.Size)
                 .ListField(2, TodoLabels.Columns, entry.Columns);

@@ -22,11 +22,14 @@ internal sealed class MarkdownBuilder
 
     /// <summary>Like <see cref="Task"/>, for a title that is already Markdown.</summary>
     public MarkdownBuilder TaskWithMarkdownTitle(int indent, bool done, string id, string markdownTitle) =>
-        Line($"{Pad(indent)}- [{(done ? 'x' : ' ')}] **{MarkdownText.Escape(id)}** {markdownTitle}".TrimEnd());
+        Line($"{Pad(indent)}- [{(done ? 'x' : ' ')}] **{MarkdownText.EscapeSingleLine(id)}** {markdownTitle}".TrimEnd());
 
-    /// <summary><c>- **Label:** value</c> at the given indent; continuation lines stay inside the bullet.</summary>
+    /// <summary>
+    /// <c>- **Label:** value</c> at the given indent; continuation lines of the value stay inside the
+    /// bullet. Bold cannot span lines, so the label is put on one.
+    /// </summary>
     public MarkdownBuilder Field(int indent, string label, string value) =>
-        Line($"{Pad(indent)}- **{MarkdownText.Escape(label)}:** {MarkdownText.Escape(value, indent + 2)}".TrimEnd());
+        Line($"{Pad(indent)}- **{MarkdownText.EscapeSingleLine(label)}:** {MarkdownText.Escape(value, indent + 2)}".TrimEnd());
 
     /// <summary>A bulleted list under a field label; omitted when there is nothing to list.</summary>
     public MarkdownBuilder ListField(int indent, string label, IReadOnlyList<string> values)
@@ -36,7 +39,7 @@ internal sealed class MarkdownBuilder
             return this;
         }
 
-        Line($"{Pad(indent)}- **{MarkdownText.Escape(label)}:**");
+        Line($"{Pad(indent)}- **{MarkdownText.EscapeSingleLine(label)}:**");
         foreach (var value in values)
         {
             Bullet(indent + 2, value);
@@ -51,7 +54,7 @@ internal sealed class MarkdownBuilder
     /// <summary>A field whose value is a fenced code block, e.g. the item's DDL/DML.</summary>
     public MarkdownBuilder CodeField(int indent, string label, string language, string code)
     {
-        Line($"{Pad(indent)}- **{MarkdownText.Escape(label)}:**").Line();
+        Line($"{Pad(indent)}- **{MarkdownText.EscapeSingleLine(label)}:**").Line();
         return CodeBlock(indent + 2, language, code).Line();
     }
 

@@ -50,7 +50,7 @@ internal static class SampleTodo
             {
                 Title = "Add a primary key to \"Sales\".\"Order Items\" (`id` | identity)",
                 Sql = "ALTER TABLE \"Sales\".\"Order Items\"\n    ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY;\n\nALTER TABLE \"Sales\".\"Order Items\" ADD PRIMARY KEY (id);",
-                Rollback = "ALTER TABLE \"Sales\".\"Order Items\" DROP COLUMN id;",
+                Rollback = "ALTER TABLE \"Sales\".\"Order Items\"\n\tDROP COLUMN id;",
                 Evidence = [new Evidence("rows", "0"), new Evidence("primary key", "none | *absent*")],
                 Creates = ["\"Sales\".\"Order Items\".id"],
                 References = ["\"Sales\".\"Order Items\""],

@@ -41,6 +41,16 @@ public sealed class TodoMarkdownRoundTripTests
     }
 
     [Fact]
+    public void File_saved_with_crlf_line_endings_reads_the_same()
+    {
+        var document = SampleTodo.Rich();
+
+        var parsed = TodoMarkdownParser.Parse(TodoMarkdownRenderer.Render(document).ReplaceLineEndings("\r\n"));
+
+        Assert.Equal(TodoJson.Serialize(document), TodoJson.Serialize(parsed));
+    }
+
+    [Fact]
     public void Prose_edited_by_hand_is_read_with_the_markup_the_person_typed()
     {
         var markdown = TodoMarkdownRenderer.Render(SampleTodo.Rich())

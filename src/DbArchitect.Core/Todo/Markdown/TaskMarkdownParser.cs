@@ -79,7 +79,7 @@ internal static class TaskMarkdownParser
     }
 
     /// <summary>Reads <c>- [ ] **ID** text</c>: the checkbox (x or X) and the bold ID are required.</summary>
-    public static (string Id, bool Done, MarkdownField Field) ReadTask(ListItemBlock block)
+    public static TaskBullet ReadTask(ListItemBlock block)
     {
         var field = MarkdownField.FromListItem(block);
         if (field.Checked is not { } done)
@@ -92,7 +92,7 @@ internal static class TaskMarkdownParser
             throw field.Error("expected the task ID in bold after the checkbox, e.g. **DB-ITEM-1.1**");
         }
 
-        return (field.Lead, done, field);
+        return new TaskBullet(field.Lead, done, field);
     }
 
     private static Dictionary<string, MarkdownField> Fields(MarkdownField task)
@@ -113,11 +113,11 @@ internal static class TaskMarkdownParser
         Optional(fields, label)?.Text ?? "";
 
     private static MarkdownField Required(
-        (string Id, bool Done, MarkdownField Field) task, Dictionary<string, MarkdownField> fields, string label) =>
+        TaskBullet task, Dictionary<string, MarkdownField> fields, string label) =>
         Optional(fields, label) ?? throw task.Field.Error($"{task.Id} has no \"{label}:\" line");
 
     private static TEnum EnumOf<TEnum>(
-        (string Id, bool Done, MarkdownField Field) task, Dictionary<string, MarkdownField> fields, string label)
+        TaskBullet task, Dictionary<string, MarkdownField> fields, string label)
         where TEnum : struct, Enum
     {
         var field = Required(task, fields, label);
@@ -126,3 +126,6 @@ internal static class TaskMarkdownParser
             : throw field.Error($"{task.Id}: \"{field.Text}\" is not a {label.ToLowerInvariant()} (one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(MarkdownText.Words))})");
     }
 }
+
+/// <summary>A checklist bullet's ID and box, with the bullet read as a field for its title and nested lines.</summary>
+internal sealed record TaskBullet(string Id, bool Done, MarkdownField Field);

@@ -62,6 +62,19 @@ public sealed class TodoFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Output_directory_that_cannot_be_created_is_a_usage_failure_in_one_line()
+    {
+        var blocker = Path.Combine(_directory, "not-a-directory");
+        await File.WriteAllTextAsync(blocker, "");
+
+        var failure = await Assert.ThrowsAsync<DbArchitectException>(
+            () => _writer.WriteAsync(Path.Combine(blocker, "out"), "# TODO\n", CancellationToken.None));
+
+        Assert.Equal(FailureKind.Usage, failure.Kind);
+        Assert.DoesNotContain('\n', failure.Message);
+    }
+
+    [Fact]
     public async Task Reading_a_directory_without_a_todo_gives_null()
     {
         Assert.Null(await _reader.ReadAsync(_directory, CancellationToken.None));

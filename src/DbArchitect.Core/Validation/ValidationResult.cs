@@ -4,4 +4,7 @@ namespace DbArchitect.Core.Validation;
 public sealed record ValidationResult(IReadOnlyList<ValidationError> Errors)
 {
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>Checks that could not run (for example no SQL checker was configured), in words for the report.</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
 }

@@ -1,0 +1,19 @@
+using DbArchitect.Core.Todo;
+
+namespace DbArchitect.Core.Validation.Rules;
+
+/// <summary>Every object an item refers to exists on the target or is created by some item of the plan.</summary>
+internal sealed class ReferencedObjectsExistRule : ITodoRule
+{
+    public IEnumerable<ValidationError> Check(TodoDocument document, ValidationContext context)
+    {
+        var created = document.Items.SelectMany(item => item.Creates).ToHashSet(StringComparer.Ordinal);
+        foreach (var item in document.Items)
+        {
+            foreach (var reference in item.References.Where(name => !context.KnownObjects.Contains(name) && !created.Contains(name)))
+            {
+                yield return new ValidationError(item.Id, $"refers to {reference}, which does not exist on the target and no item creates it");
+            }
+        }
+    }
+}

@@ -61,10 +61,13 @@ public sealed class TodoValidator
     {
         var itemOfBlock = new Dictionary<string, string>(StringComparer.Ordinal);
         var blocks = new List<SqlBlock>();
-        foreach (var item in document.Items)
+        // The change and its rollback run as one block, in that order: a rollback is only proven
+        // if it runs on the state the change leaves behind. Done items describe work already
+        // applied or findings that are gone, so their SQL no longer fits the target.
+        foreach (var item in document.Items.Where(item => !item.Done))
         {
-            AddBlock(item.Id, $"{item.Id} DDL/DML", item.Sql);
-            AddBlock(item.Id, $"{item.Id} rollback", item.Rollback);
+            var sql = SqlText.IsOnlyComments(item.Rollback) ? item.Sql : $"{item.Sql.TrimEnd().TrimEnd(';')};\n{item.Rollback}";
+            AddBlock(item.Id, $"{item.Id} change then rollback", sql);
         }
 
         if (blocks.Count == 0)

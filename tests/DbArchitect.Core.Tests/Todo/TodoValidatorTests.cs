@@ -122,7 +122,7 @@ public sealed class TodoValidatorTests
             Items =
             [
                 document.Items[0],
-                document.Items[1] with { References = ["public.orders", "\"Sales\".\"Order Items\".id", "public.ghosts"] },
+                document.Items[1] with { Done = false, References = ["public.orders", "\"Sales\".\"Order Items\".id", "public.ghosts"] },
                 document.Items[2],
             ],
         };
@@ -157,16 +157,30 @@ public sealed class TodoValidatorTests
     public async Task Sql_blocks_go_to_the_checker_and_its_rejections_are_located_at_the_item()
     {
         var document = SampleTodo.Rich();
-        document = document with { Items = [document.Items[0], document.Items[1] with { Rollback = "DROP INDX oops;" }, document.Items[2]] };
+        document = document with { Items = [document.Items[0], document.Items[1] with { Done = false, Rollback = "DROP INDX oops;" }, document.Items[2]] };
         var checker = new RejectingChecker("INDX");
 
         var result = await _validator.ValidateAsync(document, Context with { SqlChecker = checker }, CancellationToken.None);
 
-        Assert.Equal(6, checker.Seen.Count);
+        Assert.Equal(3, checker.Seen.Count);
+        Assert.Contains(checker.Seen, block => block.Sql.Contains("CREATE INDEX CONCURRENTLY", StringComparison.Ordinal) && block.Sql.EndsWith("DROP INDX oops;", StringComparison.Ordinal));
         Assert.Empty(result.Skipped);
         var error = Assert.Single(result.Errors);
         Assert.Equal("DB-ITEM-3.1", error.Location);
-        Assert.StartsWith("DB-ITEM-3.1 rollback is rejected by the server", error.Message);
+        Assert.StartsWith("DB-ITEM-3.1 change then rollback is rejected by the server", error.Message);
+    }
+
+    [Fact]
+    public async Task Done_items_are_history_and_are_neither_sql_checked_nor_held_to_existing_objects()
+    {
+        var document = SampleTodo.Rich();
+        document = document with { Items = [document.Items[0], document.Items[1] with { References = ["public.dropped_long_ago"], Rollback = "DROP INDX oops;" }, document.Items[2]] };
+        var checker = new RejectingChecker("INDX");
+
+        var result = await _validator.ValidateAsync(document, Context with { SqlChecker = checker }, CancellationToken.None);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.DoesNotContain(checker.Seen, block => block.Origin.StartsWith("DB-ITEM-3.1", StringComparison.Ordinal));
     }
 
     private Task<ValidationResult> ValidateAsync(TodoDocument document) =>

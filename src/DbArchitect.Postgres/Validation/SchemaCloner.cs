@@ -83,7 +83,7 @@ public static partial class SchemaCloner
     private static async Task LoadAsync(string connectionString, string dump, CancellationToken ct)
     {
         // One unpooled session: the dump's SET and set_config('search_path', …) must hold for all its statements.
-        var session = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, CommandTimeout = 300 };
+        var session = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
         await using var connection = new NpgsqlConnection(session.ConnectionString);
         await connection.OpenAsync(ct).ConfigureAwait(false);
         var extensionMissing = false;
@@ -91,8 +91,7 @@ public static partial class SchemaCloner
         {
             try
             {
-                await using var command = new NpgsqlCommand(statement, connection);
-                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                await SingleStatement.ExecuteAsync(connection, statement, 300, ct).ConfigureAwait(false);
             }
             catch (PostgresException) when (ExtensionStatement().IsMatch(statement))
             {

@@ -144,11 +144,8 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
     }
 
-    private async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        // The client-side limit is a backstop in case a block turns the server's statement_timeout off.
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = (int)StatementTimeout.TotalSeconds * 2 };
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    // The client-side limit is a backstop in case a block turns the server's statement_timeout off.
+    private Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken) =>
+        SingleStatement.ExecuteAsync(connection, sql, (int)Math.Ceiling(StatementTimeout.TotalSeconds) * 2, cancellationToken);
 
 }

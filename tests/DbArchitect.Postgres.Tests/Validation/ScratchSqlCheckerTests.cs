@@ -64,6 +64,7 @@ public sealed class ScratchSqlCheckerTests(ShopSchemaFixture scratch) : IClassFi
     [InlineData("ALTER SYSTEM SET shared_buffers TO '2GB'; SELECT pg_reload_conf();")]
     [InlineData("REINDEX INDEX CONCURRENTLY orders_pkey;")]
     [InlineData("CREATE TABLE order_archive (LIKE orders); VACUUM order_archive;")]
+    [InlineData("CREATE FUNCTION order_count() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT count(*) FROM orders; END;")]
     public async Task Statements_that_cannot_run_in_a_transaction_are_accepted_when_well_formed(string sql)
     {
         Assert.Empty(await CheckAsync(sql));

@@ -16,7 +16,8 @@ namespace DbArchitect.Postgres.Validation;
 /// <item>VACUUM, ALTER SYSTEM, CREATE/DROP DATABASE and REINDEX SCHEMA/DATABASE/SYSTEM cannot run in a
 /// transaction at all; they are checked by a strict pattern, and the tables, schemas and settings
 /// they name are looked up on the scratch database at that point of the block.</item>
-/// <item>A block of comments only is accepted.</item>
+/// <item>A block of comments only is accepted. COPY from STDIN or to STDOUT is accepted without being
+/// run (the checker has no data stream); COPY … PROGRAM is refused (it would run a shell command).</item>
 /// </list>
 /// The scratch database is written to as a superuser inside those transactions: never point
 /// this checker at a database that is not scratch. Sequence values drawn by a block are not
@@ -89,6 +90,16 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
 
     private async Task<string?> CheckStatementAsync(NpgsqlConnection connection, string statement, CancellationToken cancellationToken)
     {
+        if (StatementKind.IsProgramCopy(statement))
+        {
+            return "COPY ... PROGRAM runs a shell command on the server; the checker does not run it";
+        }
+
+        if (StatementKind.IsClientCopy(statement))
+        {
+            return null;
+        }
+
         try
         {
             if (!StatementKind.CannotRunInTransaction(statement))

@@ -14,6 +14,12 @@ internal static partial class StatementKind
 
     public static bool CannotRunInTransaction(string statement) => NonTransactional().IsMatch(statement);
 
+    /// <summary>COPY from or to the client needs a client-side data stream the checker does not have; it is not run.</summary>
+    public static bool IsClientCopy(string statement) => ClientCopy().IsMatch(statement);
+
+    /// <summary>COPY … PROGRAM would run a shell command on the scratch server as its OS user; never run it.</summary>
+    public static bool IsProgramCopy(string statement) => ProgramCopy().IsMatch(statement);
+
     /// <summary>The statement with <c>CONCURRENTLY</c> removed where only that keyword keeps it out of a transaction.</summary>
     public static string WithoutConcurrently(string statement)
     {
@@ -25,6 +31,12 @@ internal static partial class StatementKind
     // SAVEPOINT, RELEASE and ROLLBACK TO stay: they work inside it.
     [GeneratedRegex(@"^(BEGIN|START\s+TRANSACTION|COMMIT|END|ABORT|ROLLBACK(?!\s+(WORK\s+|TRANSACTION\s+)?TO\b)|PREPARE\s+TRANSACTION)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TransactionControl();
+
+    [GeneratedRegex(@"^COPY\b.*\b(FROM\s+STDIN|TO\s+STDOUT)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex ClientCopy();
+
+    [GeneratedRegex(@"^COPY\b.*\bPROGRAM\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex ProgramCopy();
 
     [GeneratedRegex(@"^(VACUUM|ALTER\s+SYSTEM|CREATE\s+DATABASE|DROP\s+DATABASE|REINDEX(\s*\([^()]*\))?\s+(SCHEMA|DATABASE|SYSTEM))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NonTransactional();

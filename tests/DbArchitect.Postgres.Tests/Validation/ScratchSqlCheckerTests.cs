@@ -75,6 +75,7 @@ public sealed class ScratchSqlCheckerTests(ShopSchemaFixture scratch) : IClassFi
     [InlineData("VACUUM order_archive;", "relation order_archive does not exist")]
     [InlineData("ALTER SYSTEM SET wrok_mem = '64MB';", "unrecognized configuration parameter \"wrok_mem\"")]
     [InlineData("ALTER SYSTEM work_mem = '64MB';", "checked by pattern")]
+    [InlineData("COPY orders TO PROGRAM 'cat > /tmp/orders.csv';", "shell command")]
     public async Task Statements_that_cannot_run_in_a_transaction_are_rejected_when_malformed(string sql, string expected)
     {
         Assert.Contains(expected, Assert.Single(await CheckAsync(sql)).Message, StringComparison.Ordinal);

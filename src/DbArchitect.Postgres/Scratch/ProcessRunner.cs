@@ -2,12 +2,16 @@ using System.Diagnostics;
 
 namespace DbArchitect.Postgres.Scratch;
 
-/// <summary>Runs a command to completion and captures its output; used to drive initdb and pg_ctl.</summary>
+/// <summary>Runs a command to completion and captures its output; used to drive initdb, pg_ctl and pg_dump.</summary>
 internal static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public static async Task<Result> RunAsync(
+        string fileName,
+        IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -15,6 +19,8 @@ internal static class ProcessRunner
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            StandardErrorEncoding = System.Text.Encoding.UTF8,
         };
         foreach (var argument in arguments)
         {
@@ -23,6 +29,10 @@ internal static class ProcessRunner
 
         // The server inherits nothing locale-specific from the caller: initdb --locale=C decides.
         start.Environment["LC_ALL"] = "C";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
         process.StandardInput.Close();

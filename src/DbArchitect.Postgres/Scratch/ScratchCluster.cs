@@ -29,6 +29,9 @@ public sealed class ScratchCluster : IAsyncDisposable
     public string DataDirectory { get; }
     public int Port { get; }
 
+    /// <summary>Directory of the server's binaries; its client tools (pg_dump) match the server's version.</summary>
+    public string BinDirectory => _binDirectory;
+
     /// <summary>Whether the hypopg extension is installed on this machine (and so creatable in scratch databases).</summary>
     public bool HypoPgAvailable { get; private set; }
 

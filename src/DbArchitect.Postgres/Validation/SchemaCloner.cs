@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DbArchitect.Core.Failures;
+using DbArchitect.Postgres.Scratch;
+using Npgsql;
+
+namespace DbArchitect.Postgres.Validation;
+
+/// <summary>
+/// Copies a target's schema (no data, owners or privileges) into a new database on a scratch
+/// cluster, so that SQL written for the target can be tried there (<see cref="ScratchSqlChecker"/>).
+/// pg_dump comes from the scratch cluster's own binaries and reads the target with the target's
+/// credentials; the password travels in PGPASSWORD, never on a command line.
+/// </summary>
+public static partial class SchemaCloner
+{
+
+    /// <summary>Returns the connection string of the new scratch database holding the target's schema.</summary>
+    public static async Task<string> CloneSchemaAsync(string targetConnectionString, ScratchCluster cluster, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var dump = await DumpSchemaAsync(new NpgsqlConnectionStringBuilder(targetConnectionString), cluster.BinDirectory, ct).ConfigureAwait(false);
+        var connectionString = await cluster.CreateDatabaseAsync("dbarch_schema_" + Guid.NewGuid().ToString("N")[..12], ct).ConfigureAwait(false);
+        await LoadAsync(connectionString, dump, ct).ConfigureAwait(false);
+        return connectionString;
+    }
+
+    private static async Task<string> DumpSchemaAsync(NpgsqlConnectionStringBuilder target, string binDirectory, CancellationToken ct)
+    {
+        var environment = new Dictionary<string, string>();
+        if (!string.IsNullOrEmpty(target.Password))
+        {
+            environment["PGPASSWORD"] = target.Password;
+        }
+
+        var result = await ProcessRunner.RunAsync(
+            Path.Combine(binDirectory, "pg_dump"),
+            [
+                "--schema-only", "--no-owner", "--no-privileges", "--no-tablespaces", "--no-subscriptions",
+                "--no-publications", "--no-security-labels", "--encoding=UTF8", "--dbname=" + LibpqConnectionString(target),
+            ],
+            ct,
+            environment).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            var reason = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"exit code {result.ExitCode}";
+            throw new DbArchitectException(FailureKind.Unreachable, $"cannot read the target's schema with pg_dump: {reason}");
+        }
+
+        return result.StandardOutput;
+    }
+
+    // pg_dump speaks libpq, not Npgsql: carry over where to connect, and leave the password out.
+    private static string LibpqConnectionString(NpgsqlConnectionStringBuilder target)
+    {
+        var parts = new List<(string Key, string? Value)>
+        {
+            ("host", target.Host),
+            ("port", target.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("dbname", target.Database),
+            ("user", target.Username),
+            ("connect_timeout", target.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("sslmode", target.SslMode switch
+            {
+                SslMode.Disable => "disable",
+                SslMode.Allow => "allow",
+                SslMode.Require => "require",
+                SslMode.VerifyCA => "verify-ca",
+                SslMode.VerifyFull => "verify-full",
+                _ => "prefer",
+            }),
+            ("application_name", "dbarch-schema-clone"),
+        };
+        var text = new StringBuilder();
+        foreach (var (key, value) in parts.Where(p => !string.IsNullOrEmpty(p.Value)))
+        {
+            text.Append(key).Append("='").Append(value!.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)).Append("' ");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static async Task LoadAsync(string connectionString, string dump, CancellationToken ct)
+    {
+        // One unpooled session: the dump's SET and set_config('search_path', …) must hold for all its statements.
+        var session = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        await using var connection = new NpgsqlConnection(session.ConnectionString);
+        await connection.OpenAsync(ct).ConfigureAwait(false);
+        var extensionMissing = false;
+        foreach (var statement in SqlScript.Split(dump, skipPsqlMetaCommands: true))
+        {
+            try
+            {
+                await SingleStatement.ExecuteAsync(connection, statement, 300, ct).ConfigureAwait(false);
+            }
+            catch (PostgresException) when (ExtensionStatement().IsMatch(statement))
+            {
+                extensionMissing = true;
+            }
+            catch (PostgresException) when (extensionMissing)
+            {
+                // Objects built on an extension this machine lacks (a column of its type, an index of its
+                // access method) cannot exist here; the rest of the schema is still worth checking against.
+            }
+            catch (PostgresException e)
+            {
+                throw new ScratchClusterException($"the target's schema does not load into the scratch database: {e.MessageText} (in: {SqlScript.Excerpt(statement)})");
+            }
+        }
+    }
+
+
+    [GeneratedRegex(@"^(CREATE\s+EXTENSION|COMMENT\s+ON\s+EXTENSION)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExtensionStatement();
+}

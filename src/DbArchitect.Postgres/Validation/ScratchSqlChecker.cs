@@ -1,0 +1,162 @@
+using DbArchitect.Core.Validation;
+using Npgsql;
+
+namespace DbArchitect.Postgres.Validation;
+
+/// <summary>
+/// Asks PostgreSQL itself whether each SQL block of a TODO is valid, on a scratch database that
+/// carries the target's schema (see <see cref="SchemaCloner"/>). Each block runs in its own
+/// transaction that is always rolled back, so one failing block neither hides the others nor
+/// leaves anything behind:
+/// <list type="bullet">
+/// <item><c>CONCURRENTLY</c> is dropped from CREATE/DROP/REINDEX INDEX and DETACH PARTITION, which
+/// a transaction block refuses; the statement is otherwise the same.</item>
+/// <item>Transaction control (BEGIN, COMMIT, ROLLBACK, …) is skipped: it would end the checker's own
+/// transaction.</item>
+/// <item>VACUUM, ALTER SYSTEM, CREATE/DROP DATABASE and REINDEX SCHEMA/DATABASE/SYSTEM cannot run in a
+/// transaction at all; they are checked by a strict pattern, and the tables, schemas and settings
+/// they name are looked up on the scratch database at that point of the block.</item>
+/// <item>A block of comments only is accepted. COPY from STDIN or to STDOUT is accepted without being
+/// run (the checker has no data stream); COPY … PROGRAM is refused (it would run a shell command).</item>
+/// </list>
+/// The scratch database is written to as a superuser inside those transactions: never point
+/// this checker at a database that is not scratch. Sequence values drawn by a block are not
+/// rolled back (PostgreSQL never rolls them back).
+/// </summary>
+public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    /// <param name="scratchConnectionString">A scratch database with the target's schema.</param>
+    public ScratchSqlChecker(string scratchConnectionString)
+    {
+        _dataSource = NpgsqlDataSource.Create(scratchConnectionString);
+    }
+
+    /// <summary>How long one statement may run before the server cancels it. Default 5 s.</summary>
+    public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    public async Task<IReadOnlyList<SqlCheckError>> CheckAsync(IReadOnlyList<SqlBlock> blocks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        var errors = new List<SqlCheckError>();
+        foreach (var block in blocks)
+        {
+            if (await CheckBlockAsync(block.Sql, cancellationToken).ConfigureAwait(false) is { } message)
+            {
+                errors.Add(new SqlCheckError(block.Origin, message));
+            }
+        }
+
+        return errors;
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private async Task<string?> CheckBlockAsync(string sql, CancellationToken cancellationToken)
+    {
+        var statements = SqlScript.Split(sql).Where(s => !StatementKind.IsTransactionControl(s)).ToList();
+        if (statements.Count == 0)
+        {
+            return null;
+        }
+
+        // A connection per block: a block that breaks its session cannot spoil the next one.
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var timeout = (int)StatementTimeout.TotalMilliseconds;
+            await ExecuteAsync(connection, $"SET LOCAL statement_timeout = {timeout}", cancellationToken).ConfigureAwait(false);
+            foreach (var statement in statements)
+            {
+                if (await CheckStatementAsync(connection, statement, cancellationToken).ConfigureAwait(false) is { } message)
+                {
+                    return $"{message} (in: {SqlScript.Excerpt(statement)})";
+                }
+            }
+
+            return null;
+        }
+        finally
+        {
+            // A block may have ended its own session (pg_terminate_backend); nothing is left to roll back then.
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<string?> CheckStatementAsync(NpgsqlConnection connection, string statement, CancellationToken cancellationToken)
+    {
+        if (StatementKind.IsProgramCopy(statement))
+        {
+            return "COPY ... PROGRAM runs a shell command on the server; the checker does not run it";
+        }
+
+        if (StatementKind.IsClientCopy(statement))
+        {
+            return null;
+        }
+
+        try
+        {
+            if (!StatementKind.CannotRunInTransaction(statement))
+            {
+                await ExecuteAsync(connection, StatementKind.WithoutConcurrently(statement), cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+
+            var verdict = NonTransactionalStatement.Check(statement);
+            return verdict.Error ?? await MissingObjectAsync(connection, verdict, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e)
+        {
+            return e.Position > 0 ? $"{e.MessageText} at character {e.Position}" : e.MessageText;
+        }
+        catch (NpgsqlException e) when (e.InnerException is TimeoutException)
+        {
+            return $"did not finish within {StatementTimeout.TotalSeconds:0} s";
+        }
+    }
+
+    private static async Task<string?> MissingObjectAsync(NpgsqlConnection connection, NonTransactionalStatement.Verdict verdict, CancellationToken cancellationToken)
+    {
+        foreach (var relation in verdict.Relations)
+        {
+            if (!await ExistsAsync(connection, "SELECT to_regclass($1) IS NOT NULL", relation, cancellationToken).ConfigureAwait(false))
+            {
+                return $"relation {relation} does not exist";
+            }
+        }
+
+        foreach (var schema in verdict.Schemas)
+        {
+            if (!await ExistsAsync(connection, "SELECT to_regnamespace($1) IS NOT NULL", schema, cancellationToken).ConfigureAwait(false))
+            {
+                return $"schema {schema} does not exist";
+            }
+        }
+
+        if (verdict.Setting is { } setting
+            && !await ExistsAsync(connection, "SELECT EXISTS (SELECT FROM pg_settings WHERE name = $1)", setting, cancellationToken).ConfigureAwait(false))
+        {
+            return $"unrecognized configuration parameter \"{setting}\"";
+        }
+
+        return null;
+    }
+
+    private static async Task<bool> ExistsAsync(NpgsqlConnection connection, string sql, string name, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+    }
+
+    // The client-side limit is a backstop in case a block turns the server's statement_timeout off.
+    private Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken) =>
+        SingleStatement.ExecuteAsync(connection, sql, (int)Math.Ceiling(StatementTimeout.TotalSeconds) * 2, cancellationToken);
+
+}

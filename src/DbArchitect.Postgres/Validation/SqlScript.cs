@@ -1,0 +1,233 @@
+using System.Text;
+
+namespace DbArchitect.Postgres.Validation;
+
+/// <summary>
+/// Splits SQL text into statements the way psql does: semicolons end a statement except inside
+/// quotes, dollar quotes, comments and <c>BEGIN ATOMIC … END</c> bodies. Comments are dropped so
+/// that callers can recognise a statement by its first words.
+/// </summary>
+internal static class SqlScript
+{
+    /// <param name="sql">The script.</param>
+    /// <param name="skipPsqlMetaCommands">
+    /// Drop lines that start with a backslash between statements (<c>\connect</c>, <c>\restrict</c>, …):
+    /// they are psql's, and the server must never see them.
+    /// </param>
+    public static IReadOnlyList<string> Split(string sql, bool skipPsqlMetaCommands = false)
+    {
+        var statements = new List<string>();
+        var current = new StringBuilder();
+        var atomicDepth = 0;
+        var i = 0;
+        while (i < sql.Length)
+        {
+            var c = sql[i];
+            var next = i + 1 < sql.Length ? sql[i + 1] : '\0';
+            if (c == '-' && next == '-')
+            {
+                i = SkipLineComment(sql, i);
+                current.Append(' ');
+            }
+            else if (c == '/' && next == '*')
+            {
+                i = SkipBlockComment(sql, i);
+                current.Append(' ');
+            }
+            else if (c == '\\' && skipPsqlMetaCommands && IsBlank(current))
+            {
+                i = SkipLineComment(sql, i);
+            }
+            else if (c == '\'')
+            {
+                i = CopyQuoted(sql, i, '\'', IsEscapeString(sql, i), current);
+            }
+            else if (c == '"')
+            {
+                i = CopyQuoted(sql, i, '"', backslashEscapes: false, current);
+            }
+            else if (c == '$' && DollarTag(sql, i) is { } tag)
+            {
+                var end = sql.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
+                var stop = end < 0 ? sql.Length : end + tag.Length;
+                current.Append(sql, i, stop - i);
+                i = stop;
+            }
+            else if (IsWordStart(sql, i))
+            {
+                var start = i;
+                while (i < sql.Length && IsWordChar(sql[i]))
+                {
+                    i++;
+                }
+
+                var word = sql[start..i];
+                atomicDepth = TrackAtomicBody(current, word, atomicDepth);
+                current.Append(word);
+            }
+            else if (c == ';' && atomicDepth == 0)
+            {
+                Add(statements, current);
+                i++;
+            }
+            else
+            {
+                current.Append(c);
+                i++;
+            }
+        }
+
+        Add(statements, current);
+        return statements;
+    }
+
+    /// <summary>The statement on one line, cut to a length fit for an error message.</summary>
+    public static string Excerpt(string statement, int length = 120)
+    {
+        var flat = string.Join(' ', statement.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= length ? flat : flat[..length] + "…";
+    }
+
+    // BEGIN ATOMIC bodies (SQL-standard function bodies) contain semicolons of their own; like psql,
+    // count BEGIN/CASE against END, but only inside CREATE FUNCTION / CREATE PROCEDURE.
+    private static int TrackAtomicBody(StringBuilder current, string word, int depth)
+    {
+        if (depth == 0 && !word.Equals("BEGIN", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        if (depth == 0)
+        {
+            var head = current.ToString().TrimStart();
+            var routine = head.StartsWith("CREATE", StringComparison.OrdinalIgnoreCase)
+                && (head.Contains("FUNCTION", StringComparison.OrdinalIgnoreCase) || head.Contains("PROCEDURE", StringComparison.OrdinalIgnoreCase));
+            return routine ? 1 : 0;
+        }
+
+        if (word.Equals("BEGIN", StringComparison.OrdinalIgnoreCase) || word.Equals("CASE", StringComparison.OrdinalIgnoreCase))
+        {
+            return depth + 1;
+        }
+
+        return word.Equals("END", StringComparison.OrdinalIgnoreCase) ? depth - 1 : depth;
+    }
+
+    private static void Add(List<string> statements, StringBuilder current)
+    {
+        var statement = current.ToString().Trim();
+        if (statement.Length > 0)
+        {
+            statements.Add(statement);
+        }
+
+        current.Clear();
+    }
+
+    private static bool IsBlank(StringBuilder text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int SkipLineComment(string sql, int i)
+    {
+        var end = sql.IndexOf('\n', i);
+        return end < 0 ? sql.Length : end + 1;
+    }
+
+    // PostgreSQL block comments nest.
+    private static int SkipBlockComment(string sql, int i)
+    {
+        var depth = 0;
+        while (i < sql.Length)
+        {
+            if (sql[i] == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
+            {
+                depth++;
+                i += 2;
+            }
+            else if (sql[i] == '*' && i + 1 < sql.Length && sql[i + 1] == '/')
+            {
+                depth--;
+                i += 2;
+                if (depth == 0)
+                {
+                    return i;
+                }
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return i;
+    }
+
+    private static int CopyQuoted(string sql, int i, char quote, bool backslashEscapes, StringBuilder current)
+    {
+        var start = i++;
+        while (i < sql.Length)
+        {
+            if (backslashEscapes && sql[i] == '\\')
+            {
+                i += 2;
+            }
+            else if (sql[i] == quote && i + 1 < sql.Length && sql[i + 1] == quote)
+            {
+                i += 2;
+            }
+            else if (sql[i] == quote)
+            {
+                i++;
+                break;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        i = Math.Min(i, sql.Length);
+        current.Append(sql, start, i - start);
+        return i;
+    }
+
+    // E'…' strings treat backslash as an escape character, so \' does not end them.
+    private static bool IsEscapeString(string sql, int quote) =>
+        quote > 0 && sql[quote - 1] is 'e' or 'E' && (quote < 2 || !IsWordChar(sql[quote - 2]));
+
+    private static string? DollarTag(string sql, int i)
+    {
+        if (i > 0 && IsWordChar(sql[i - 1]))
+        {
+            return null;
+        }
+
+        var j = i + 1;
+        if (j < sql.Length && char.IsAsciiDigit(sql[j]))
+        {
+            return null;
+        }
+
+        while (j < sql.Length && sql[j] != '$' && (char.IsAsciiLetterOrDigit(sql[j]) || sql[j] == '_' || sql[j] > 127))
+        {
+            j++;
+        }
+
+        return j < sql.Length && sql[j] == '$' ? sql[i..(j + 1)] : null;
+    }
+
+    private static bool IsWordStart(string sql, int i) =>
+        (char.IsAsciiLetter(sql[i]) || sql[i] == '_') && (i == 0 || !IsWordChar(sql[i - 1]));
+
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '$' || c > 127;
+}

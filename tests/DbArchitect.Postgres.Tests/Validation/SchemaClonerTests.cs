@@ -1,0 +1,68 @@
+using DbArchitect.Core.Failures;
+using DbArchitect.Core.Validation;
+using DbArchitect.Postgres.Validation;
+using Npgsql;
+
+namespace DbArchitect.Postgres.Tests.Validation;
+
+public sealed class SchemaClonerTests(WeirdSchemaFixture target, ScratchClusterFixture scratch)
+    : IClassFixture<WeirdSchemaFixture>, IClassFixture<ScratchClusterFixture>
+{
+    private const string ColumnsSql = """
+        SELECT string_agg(n.nspname || '.' || c.relname || '.' || a.attname || ':' || format_type(a.atttypid, a.atttypmod), E'\n'
+                          ORDER BY n.nspname, c.relname, a.attnum)
+        FROM pg_attribute AS a
+        JOIN pg_class AS c ON c.oid = a.attrelid
+        JOIN pg_namespace AS n ON n.oid = c.relnamespace
+        WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND a.attnum > 0 AND NOT a.attisdropped
+          AND c.relkind IN ('r', 'i', 'p')
+        """;
+
+    [Fact]
+    public async Task Cloning_a_schema_with_weird_identifiers_keeps_every_name_and_type()
+    {
+        var clone = await SchemaCloner.CloneSchemaAsync(target.AdminConnectionString, scratch.Cluster, CancellationToken.None);
+
+        Assert.Equal(await ScalarAsync<string>(target.AdminConnectionString, ColumnsSql), await ScalarAsync<string>(clone, ColumnsSql));
+        Assert.Equal(42, await ScalarAsync<int>(clone, "SELECT \"Sales & Co\".\"Answer\"()"));
+        Assert.Equal(0L, await ScalarAsync<long>(clone, $"SELECT count(*) FROM {WeirdSchemaFixture.LongName}"));
+        Assert.Equal("a comment; with a semicolon", await ScalarAsync<string>(clone, $"SELECT obj_description('{WeirdSchemaFixture.LongName}'::regclass)"));
+    }
+
+    [Fact]
+    public async Task The_checker_tries_sql_for_the_target_against_its_clone()
+    {
+        var clone = await SchemaCloner.CloneSchemaAsync(target.AdminConnectionString, scratch.Cluster, CancellationToken.None);
+        await using var checker = new ScratchSqlChecker(clone);
+
+        var errors = await checker.CheckAsync(
+            [
+                new SqlBlock("good", "CREATE INDEX CONCURRENTLY \"camel_idx\" ON \"Sales & Co\".\"Order \"\"Items\"\"\" (\"CamelCase\");"),
+                new SqlBlock("bad", "ALTER TABLE \"Sales & Co\".\"Order Items\" ADD COLUMN note text;"),
+            ],
+            CancellationToken.None);
+
+        Assert.Equal("bad", Assert.Single(errors).Origin);
+    }
+
+    [Fact]
+    public async Task A_target_that_cannot_be_read_fails_with_one_clear_line_and_no_password()
+    {
+        var unreadable = new NpgsqlConnectionStringBuilder(target.AdminConnectionString) { Database = "no_such_database", Password = "s3cret-word" };
+
+        var failure = await Assert.ThrowsAsync<DbArchitectException>(
+            () => SchemaCloner.CloneSchemaAsync(unreadable.ConnectionString, scratch.Cluster, CancellationToken.None));
+
+        Assert.Equal(FailureKind.Unreachable, failure.Kind);
+        Assert.Contains("no_such_database", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-word", failure.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}

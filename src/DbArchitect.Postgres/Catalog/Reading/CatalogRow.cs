@@ -54,6 +54,14 @@ internal sealed class CatalogRow
 
     public string[] Names(string column) => _reader.IsDBNull(Ordinal(column)) ? [] : Array.ConvertAll(_reader.GetFieldValue<string[]>(Ordinal(column)), Share);
 
+    /// <summary>An int2[] column such as pg_index.indkey, empty when NULL.</summary>
+    public short[] Shorts(string column) => _reader.IsDBNull(Ordinal(column)) ? [] : _reader.GetFieldValue<short[]>(Ordinal(column));
+
+    /// <summary>An oid[] column such as pg_index.indclass, empty when NULL.</summary>
+    public uint[] Oids(string column) => _reader.IsDBNull(Ordinal(column)) ? [] : _reader.GetFieldValue<uint[]>(Ordinal(column));
+
+    public string[]? NullableStrings(string column) => _reader.IsDBNull(Ordinal(column)) ? null : _reader.GetFieldValue<string[]>(Ordinal(column));
+
     public double[] Doubles(string column) => _reader.IsDBNull(Ordinal(column)) ? [] : _reader.GetFieldValue<double[]>(Ordinal(column));
 
     private int Ordinal(string column) => _ordinals.TryGetValue(column, out var ordinal)

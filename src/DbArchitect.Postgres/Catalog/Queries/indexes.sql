@@ -1,0 +1,43 @@
+-- Indexes with definition, method, predicate, validity, size and usage. Key columns, operator
+-- classes and sort options come as the raw pg_index arrays (attnums, opclass oids, indoption
+-- bits) and are named on the client from the columns and operator classes already read:
+-- resolving them here with a subquery per index costs more than the rest of the query.
+-- Expression keys come as their text. Size from pg_class.relpages, for the reason in tables.sql.
+-- Split across parallel sessions by table: $1 = number of sessions, $2 = this session (1 and 0 read all).
+SELECT ic.oid,
+       n.nspname                                             AS schema,
+       c.relname                                             AS table,
+       c.oid                                                 AS table_oid,
+       ic.relname                                            AS name,
+       pg_get_indexdef(i.indexrelid)                         AS definition,
+       am.amname                                             AS method,
+       i.indkey::int2[]                                      AS keys,
+       i.indnkeyatts::int                                    AS key_count,
+       i.indclass::oid[]                                     AS operator_classes,
+       i.indoption::int2[]                                   AS key_options,
+       CASE WHEN i.indexprs IS NOT NULL
+            THEN ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts::int) k)
+       END                                                   AS key_texts,
+       pg_get_expr(i.indpred, i.indrelid, true)              AS predicate,
+       i.indisunique                                         AS is_unique,
+       i.indisprimary                                        AS is_primary,
+       i.indisvalid                                          AS is_valid,
+       con.conname                                           AS constraint_name,
+       ic.relpages::bigint * current_setting('block_size')::bigint AS size_bytes,
+       pg_stat_get_numscans(i.indexrelid)                    AS scans,
+       pg_stat_get_tuples_returned(i.indexrelid)             AS tuples_read,
+       pg_stat_get_tuples_fetched(i.indexrelid)              AS tuples_fetched,
+       i.indexprs IS NOT NULL                                AS has_expressions
+FROM pg_index i
+JOIN pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_class c ON c.oid = i.indrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_am am ON am.oid = ic.relam
+LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')
+WHERE c.relkind IN ('r', 'p', 'm')
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n.nspname NOT LIKE 'pg\_toast%'
+  AND n.nspname NOT LIKE 'pg\_temp\_%'
+  AND c.oid::bigint % $1 = $2
+  AND NOT EXISTS (SELECT 1 FROM pg_depend e
+                  WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e');

@@ -110,7 +110,7 @@ public sealed class TransitiveDependencyRule : ISchemaRule
 
     private static Remedy Split(CatalogLookup lookup, TableInfo table, ColumnInfo determinant, IReadOnlyList<ColumnInfo> dependents)
     {
-        var plural = EnglishNouns.Pluralize(determinant.Name);
+        var plural = ObjectNames.Derive(EnglishNouns.Pluralize(determinant.Name));
         var lookupName = lookup.TableExists(table.Schema, plural) ? ObjectNames.Derive(table.Name, determinant.Name, "lookup") : plural;
         var target = SqlIdentifier.Qualify(table.Schema, lookupName);
         var key = SqlIdentifier.Quote(determinant.Name);

@@ -25,10 +25,10 @@ public sealed class NotSnakeCaseRule : ISchemaRule
             var existing = lookup.ColumnsOf(table).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
             var columns = lookup.ColumnsOf(table)
                 .Where(c => IsMixedCase(c.Name))
-                .Select(c => (Old: c.Name, New: IdentifierRenames.ToSnakeCase(c.Name)))
+                .Select(c => (Old: c.Name, New: ObjectNames.Derive(IdentifierRenames.ToSnakeCase(c.Name))))
                 .Where(r => !existing.Contains(r.New))
                 .ToList();
-            var newTable = IsMixedCase(table.Name) && IdentifierRenames.ToSnakeCase(table.Name) is var snake && !lookup.TableExists(table.Schema, snake) ? snake : null;
+            var newTable = IsMixedCase(table.Name) && ObjectNames.Derive(IdentifierRenames.ToSnakeCase(table.Name)) is var snake && !lookup.TableExists(table.Schema, snake) ? snake : null;
             if (newTable is null && columns.Count == 0)
             {
                 continue;

@@ -52,7 +52,7 @@ public sealed class QuotedIdentifierRule : ISchemaRule
 
     private static string Replacement(string name, bool isTable)
     {
-        var snake = IdentifierRenames.ToSnakeCase(name);
+        var snake = ObjectNames.Derive(IdentifierRenames.ToSnakeCase(name));
         if (!SqlIdentifier.NeedsQuotes(snake))
         {
             return snake;
@@ -60,6 +60,6 @@ public sealed class QuotedIdentifierRule : ISchemaRule
 
         // A reserved word: a table name usually just wants its plural ("order" → "orders"); a column gets a qualifier.
         var plural = EnglishNouns.Pluralize(snake);
-        return isTable && !SqlIdentifier.NeedsQuotes(plural) ? plural : ObjectNames.Derive(snake, "value");
+        return isTable && !SqlIdentifier.NeedsQuotes(plural) ? ObjectNames.Derive(plural) : ObjectNames.Derive(snake, "value");
     }
 }

@@ -21,7 +21,7 @@ public sealed class SingularTableNameRule : ISchemaRule
         foreach (var table in lookup.DesignTables.Where(t => !SqlIdentifier.NeedsQuotes(t.Name) && !EnglishNouns.IsPlural(t.Name)))
         {
             var plural = EnglishNouns.Pluralize(table.Name);
-            if (lookup.TableExists(table.Schema, plural) || SqlIdentifier.NeedsQuotes(plural))
+            if (lookup.TableExists(table.Schema, plural) || SqlIdentifier.NeedsQuotes(plural) || ObjectNames.Derive(plural) != plural)
             {
                 continue;
             }

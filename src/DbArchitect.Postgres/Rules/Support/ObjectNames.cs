@@ -16,28 +16,24 @@ internal static class ObjectNames
         $"{SqlIdentifier.Quote(schema)}.{SqlIdentifier.Quote(table)}.{SqlIdentifier.Quote(column)}";
 
     /// <summary>
-    /// A new identifier made of parts joined by underscores, cut to PostgreSQL's 63-byte limit the
-    /// way the server would otherwise silently do it, so the name we print is the name that exists.
+    /// A new identifier made of parts joined by underscores. Past PostgreSQL's 63-byte limit the
+    /// longest leading part is shortened, never the last one, the way PostgreSQL names constraints
+    /// and indexes itself, so "<c>long_table_name_fkey</c>" keeps its meaning and the name we print
+    /// is the name that exists rather than the server's silent truncation.
     /// </summary>
     public static string Derive(params string[] parts)
     {
-        var name = string.Join('_', parts.Where(p => p.Length > 0));
-        if (Encoding.UTF8.GetByteCount(name) <= MaxIdentifierBytes)
+        var runes = parts.Where(p => p.Length > 0).Select(p => p.EnumerateRunes().ToList()).ToList();
+        while (Bytes(runes) > MaxIdentifierBytes)
         {
-            return name;
+            var candidates = runes.Count > 1 ? runes.Take(runes.Count - 1).ToList() : runes;
+            var longest = candidates.OrderByDescending(r => r.Count).First();
+            longest.RemoveAt(longest.Count - 1);
         }
 
-        var builder = new StringBuilder();
-        foreach (var rune in name.EnumerateRunes())
-        {
-            if (Encoding.UTF8.GetByteCount(builder.ToString() + rune) > MaxIdentifierBytes)
-            {
-                break;
-            }
-
-            builder.Append(rune.ToString());
-        }
-
-        return builder.ToString();
+        return string.Join('_', runes.Where(r => r.Count > 0).Select(r => string.Concat(r.Select(x => x.ToString()))));
     }
+
+    private static int Bytes(List<List<Rune>> parts) =>
+        parts.Sum(p => p.Sum(r => r.Utf8SequenceLength)) + Math.Max(0, parts.Count - 1);
 }

@@ -60,5 +60,5 @@ public sealed class FloatForMoneyRule : ISchemaRule
     }
 
     private static bool IsMoneyLike(string name) =>
-        name.ToLowerInvariant().Split('_', StringSplitOptions.RemoveEmptyEntries).Any(MoneyWords.Contains);
+        IdentifierRenames.ToSnakeCase(name).Split('_').Any(MoneyWords.Contains);
 }

@@ -98,7 +98,7 @@ public sealed class RangePartitioningCandidateRule : ISchemaRule
                 """,
             Creates = [historyName, .. partitions.Select(p => SqlIdentifier.Qualify(schema, p.Name))],
             PerformanceImpact = "Catalog-only swap after one validating scan; new rows go to small monthly partitions. Unique keys on the parent must include the partition key, so uniqueness of the old key is enforced per partition only; foreign keys pointing at the table keep pointing at the history partition until they are recreated.",
-            Testing = $"Insert a row dated this month and one next month and check tableoid::regclass; EXPLAIN a query filtered on {column.Name} shows partition pruning; count(*) before and after the swap agree.",
+            Testing = $"Insert a row dated this month and one next month and check tableoid::regclass; EXPLAIN a query filtered on {column.Name} shows partition pruning; count(*) before and after the swap agree. Grants, triggers and row-level security policies are not copied by LIKE: re-create them on the new parent before the swap.",
         };
     }
 

@@ -53,11 +53,15 @@ public sealed class MissingPrimaryKeyRule : ISchemaRule
         Up = $"ALTER TABLE {table.QualifiedName} ADD CONSTRAINT {SqlIdentifier.Quote(index.Name)} PRIMARY KEY USING INDEX {SqlIdentifier.Quote(index.Name)};",
         Down = $"""
             ALTER TABLE {table.QualifiedName} DROP CONSTRAINT {SqlIdentifier.Quote(index.Name)};
-            CREATE UNIQUE INDEX CONCURRENTLY {SqlIdentifier.Quote(index.Name)} ON {table.QualifiedName} ({string.Join(", ", index.KeyColumns.Select(SqlIdentifier.Quote))});
+            {ConcurrentDefinition(index)};
             """,
         PerformanceImpact = "Metadata change only: the existing unique index becomes the primary key without a rebuild.",
         Testing = $"Check that \\d {table.QualifiedName} shows the primary key and that inserts of duplicate keys are rejected.",
     };
+
+    // pg_get_indexdef gives the index exactly as it was (method, opclasses, INCLUDE); only CONCURRENTLY is added.
+    private static string ConcurrentDefinition(IndexInfo index) =>
+        index.Definition.Replace("CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX CONCURRENTLY ", StringComparison.Ordinal);
 
     private static Remedy PromoteColumn(TableInfo table, ColumnInfo id)
     {

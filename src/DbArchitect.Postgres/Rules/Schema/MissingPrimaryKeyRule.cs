@@ -1,0 +1,113 @@
+using DbArchitect.Core.Findings;
+using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Rules.Support;
+
+namespace DbArchitect.Postgres.Rules.Schema;
+
+/// <summary>
+/// A table without a primary key cannot be referenced safely, replicated logically (UPDATE and
+/// DELETE need a replica identity) or deduplicated. The remedy promotes an existing unique index
+/// when there is one, else an existing <c>id</c> column, else adds a bigint identity column.
+/// </summary>
+public sealed class MissingPrimaryKeyRule : ISchemaRule
+{
+    public string Id => "missing-primary-key";
+    public FindingArea Area => FindingArea.SchemaDesign;
+    public Severity Severity => Severity.High;
+
+    public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
+    {
+        var lookup = new CatalogLookup(facts.Snapshot);
+        foreach (var table in lookup.DesignTables.Where(t => t.Kind == TableKind.Table && lookup.PrimaryKeyOf(t) is null))
+        {
+            var columns = lookup.ColumnsOf(table).ToList();
+            var uniqueIndex = lookup.IndexesOf(table)
+                .Where(i => i.IsUnique && i.IsValid && i.Predicate is null && !i.HasExpressions && i.KeyColumns.Count > 0)
+                .FirstOrDefault(i => i.KeyColumns.All(k => columns.Any(c => c.Name == k && c.NotNull)));
+            yield return new Finding
+            {
+                RuleId = Id,
+                Subject = table.QualifiedName,
+                Severity = Severity,
+                Area = Area,
+                Title = $"Table {table.QualifiedName} has no primary key",
+                Rationale = "Without a primary key rows cannot be addressed reliably: duplicates creep in, foreign keys cannot point at the table, and logical replication cannot replicate its updates and deletes.",
+                Evidence =
+                [
+                    new Evidence("estimated rows", Numbers.Count(Math.Max(0, table.EstimatedRows))),
+                    new Evidence("columns", Numbers.Count(columns.Count)),
+                    new Evidence("unique NOT NULL index that could become the key", uniqueIndex?.Name ?? "none"),
+                ],
+                Tables = [table.QualifiedName],
+                Remedy = uniqueIndex is not null ? PromoteIndex(table, uniqueIndex)
+                    : columns.FirstOrDefault(c => c.Name == "id") is { } id ? PromoteColumn(table, id)
+                    : AddIdentity(table, columns),
+            };
+        }
+    }
+
+    private static Remedy PromoteIndex(TableInfo table, IndexInfo index) => new()
+    {
+        Kind = ChangeKind.SchemaChange,
+        Strategy = MigrationStrategy.Standard,
+        Up = $"ALTER TABLE {table.QualifiedName} ADD CONSTRAINT {SqlIdentifier.Quote(index.Name)} PRIMARY KEY USING INDEX {SqlIdentifier.Quote(index.Name)};",
+        Down = $"""
+            ALTER TABLE {table.QualifiedName} DROP CONSTRAINT {SqlIdentifier.Quote(index.Name)};
+            {ConcurrentDefinition(index)};
+            """,
+        PerformanceImpact = "Metadata change only: the existing unique index becomes the primary key without a rebuild.",
+        Testing = $"Check that \\d {table.QualifiedName} shows the primary key and that inserts of duplicate keys are rejected.",
+    };
+
+    // pg_get_indexdef gives the index exactly as it was (method, opclasses, INCLUDE); only CONCURRENTLY is added.
+    private static string ConcurrentDefinition(IndexInfo index) =>
+        index.Definition.Replace("CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX CONCURRENTLY ", StringComparison.Ordinal);
+
+    private static Remedy PromoteColumn(TableInfo table, ColumnInfo id)
+    {
+        var name = ObjectNames.Derive(table.Name, "pkey");
+        var check = ObjectNames.Derive(table.Name, id.Name, "not_null");
+        var column = SqlIdentifier.Quote(id.Name);
+        var setNotNull = id.NotNull ? "" : $"""
+
+            ALTER TABLE {table.QualifiedName} ADD CONSTRAINT {SqlIdentifier.Quote(check)} CHECK ({column} IS NOT NULL) NOT VALID;
+            ALTER TABLE {table.QualifiedName} VALIDATE CONSTRAINT {SqlIdentifier.Quote(check)};
+            ALTER TABLE {table.QualifiedName} ALTER COLUMN {column} SET NOT NULL;
+            ALTER TABLE {table.QualifiedName} DROP CONSTRAINT {SqlIdentifier.Quote(check)};
+            """;
+        var dropNotNull = id.NotNull ? "" : $"\nALTER TABLE {table.QualifiedName} ALTER COLUMN {column} DROP NOT NULL;";
+        return new Remedy
+        {
+            Kind = ChangeKind.SchemaChange,
+            Strategy = MigrationStrategy.OnlineDdl,
+            Up = $"""
+                CREATE UNIQUE INDEX CONCURRENTLY {SqlIdentifier.Quote(name)} ON {table.QualifiedName} ({column});{setNotNull}
+                ALTER TABLE {table.QualifiedName} ADD CONSTRAINT {SqlIdentifier.Quote(name)} PRIMARY KEY USING INDEX {SqlIdentifier.Quote(name)};
+                """,
+            Down = $"ALTER TABLE {table.QualifiedName} DROP CONSTRAINT {SqlIdentifier.Quote(name)};{dropNotNull}",
+            Creates = [SqlIdentifier.Qualify(table.Schema, name)],
+            PerformanceImpact = "The unique index is built concurrently; the NOT NULL proof uses a NOT VALID check so no long exclusive lock is held.",
+            Testing = $"Before running, SELECT {column}, count(*) FROM {table.QualifiedName} GROUP BY 1 HAVING count(*) > 1 must return no rows; afterwards \\d shows the primary key.",
+        };
+    }
+
+    private static Remedy AddIdentity(TableInfo table, IReadOnlyList<ColumnInfo> columns)
+    {
+        var columnName = columns.Any(c => c.Name == "id") ? ObjectNames.Derive(table.Name, "id") : "id";
+        var name = ObjectNames.Derive(table.Name, "pkey");
+        return new Remedy
+        {
+            Kind = ChangeKind.SchemaChange,
+            Strategy = MigrationStrategy.Standard,
+            Up = $"ALTER TABLE {table.QualifiedName} ADD COLUMN {SqlIdentifier.Quote(columnName)} bigint GENERATED BY DEFAULT AS IDENTITY CONSTRAINT {SqlIdentifier.Quote(name)} PRIMARY KEY;",
+            Down = $"ALTER TABLE {table.QualifiedName} DROP COLUMN {SqlIdentifier.Quote(columnName)};",
+            Creates =
+            [
+                ObjectNames.QualifiedColumn(table.Schema, table.Name, columnName),
+                SqlIdentifier.Qualify(table.Schema, name),
+            ],
+            PerformanceImpact = "Adding an identity column rewrites the table under an exclusive lock: schedule it in a quiet window for large tables.",
+            Testing = $"\\d {table.QualifiedName} shows the primary key; SELECT count(*) = count(DISTINCT {SqlIdentifier.Quote(columnName)}) holds.",
+        };
+    }
+}

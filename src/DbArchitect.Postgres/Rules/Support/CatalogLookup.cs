@@ -1,0 +1,67 @@
+using DbArchitect.Postgres.Catalog;
+
+namespace DbArchitect.Postgres.Rules.Support;
+
+/// <summary>
+/// The snapshot indexed by table, built once per rule evaluation so that rules stay linear in the
+/// size of the catalog instead of scanning every list for every table.
+/// </summary>
+internal sealed class CatalogLookup
+{
+    private static readonly HashSet<string> SystemSchemas = new(StringComparer.Ordinal) { "pg_catalog", "information_schema", "pg_toast" };
+
+    private readonly ILookup<uint, ColumnInfo> _columns;
+    private readonly ILookup<uint, ConstraintInfo> _constraints;
+    private readonly ILookup<uint, IndexInfo> _indexes;
+    private readonly Dictionary<(string Schema, string Table, string Column), ColumnStatistics> _statistics;
+    private readonly Dictionary<(string Schema, string Name), TableInfo> _tablesByName;
+
+    public CatalogLookup(CatalogSnapshot snapshot)
+    {
+        Snapshot = snapshot;
+        _columns = snapshot.Columns.OrderBy(c => c.Position).ToLookup(c => c.TableOid);
+        _constraints = snapshot.Constraints.ToLookup(c => c.TableOid);
+        _indexes = snapshot.Indexes.ToLookup(i => i.TableOid);
+        _statistics = snapshot.ColumnStatistics
+            .GroupBy(s => (s.Schema, s.Table, s.Column))
+            .ToDictionary(g => g.Key, g => g.First());
+        _tablesByName = snapshot.Tables.GroupBy(t => (t.Schema, t.Name)).ToDictionary(g => g.Key, g => g.First());
+        DesignTables = snapshot.Tables
+            .Where(t => t.Kind is TableKind.Table or TableKind.PartitionedTable && !t.IsPartition && !SystemSchemas.Contains(t.Schema))
+            .OrderBy(t => t.Schema, StringComparer.Ordinal)
+            .ThenBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public CatalogSnapshot Snapshot { get; }
+
+    /// <summary>User tables whose design is the user's to change: ordinary and partitioned tables, not partitions.</summary>
+    public IReadOnlyList<TableInfo> DesignTables { get; }
+
+    public IEnumerable<ColumnInfo> ColumnsOf(TableInfo table) => _columns[table.Oid];
+
+    public IEnumerable<ConstraintInfo> ConstraintsOf(TableInfo table) => _constraints[table.Oid];
+
+    public IEnumerable<IndexInfo> IndexesOf(TableInfo table) => _indexes[table.Oid];
+
+    public ConstraintInfo? PrimaryKeyOf(TableInfo table) => ConstraintsOf(table).FirstOrDefault(c => c.Kind == ConstraintKind.PrimaryKey);
+
+    public ColumnStatistics? StatisticsOf(ColumnInfo column) =>
+        _statistics.GetValueOrDefault((column.Schema, column.Table, column.Name));
+
+    public TableInfo? FindTable(string schema, string name) => _tablesByName.GetValueOrDefault((schema, name));
+
+    public bool TableExists(string schema, string name) => _tablesByName.ContainsKey((schema, name));
+
+    /// <summary>Columns that are part of a primary key or a unique constraint: candidate keys, not attributes.</summary>
+    public HashSet<string> KeyColumnsOf(TableInfo table) =>
+        ConstraintsOf(table)
+            .Where(c => c.Kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique)
+            .SelectMany(c => c.Columns)
+            .Concat(IndexesOf(table).Where(i => i.IsUnique && i.Predicate is null && i.KeyColumns.Count == 1).SelectMany(i => i.KeyColumns))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>True when some valid index starts with the column, so lookups and FK checks on it are served.</summary>
+    public bool HasIndexLeadingWith(TableInfo table, string column) =>
+        IndexesOf(table).Any(i => i.IsValid && i.KeyColumns.Count > 0 && i.KeyColumns[0] == column);
+}

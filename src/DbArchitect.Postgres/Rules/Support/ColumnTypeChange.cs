@@ -1,0 +1,37 @@
+using DbArchitect.Postgres.Catalog;
+
+namespace DbArchitect.Postgres.Rules.Support;
+
+/// <summary>
+/// ALTER TABLE … ALTER COLUMN … TYPE for several columns of one table in a single statement (one
+/// rewrite, not one per column), and its inverse back to each column's current type.
+/// </summary>
+internal static class ColumnTypeChange
+{
+    /// <summary>
+    /// <paramref name="newType"/> is SQL such as <c>timestamptz</c>; the USING builders get the quoted
+    /// column name and may be null where an implicit cast is enough.
+    /// </summary>
+    public static (string Up, string Down) For(
+        TableInfo table,
+        IReadOnlyList<ColumnInfo> columns,
+        string newType,
+        Func<string, string>? forwardUsing = null,
+        Func<string, string>? backwardUsing = null)
+    {
+        var up = columns.Select(c => Clause(c, newType, forwardUsing));
+        var down = columns.Select(c => Clause(c, c.DataType, backwardUsing));
+        return (Statement(table, up), Statement(table, down));
+    }
+
+    private static string Clause(ColumnInfo column, string type, Func<string, string>? usingExpression)
+    {
+        var name = SqlIdentifier.Quote(column.Name);
+        return usingExpression is null
+            ? $"ALTER COLUMN {name} TYPE {type}"
+            : $"ALTER COLUMN {name} TYPE {type} USING {usingExpression(name)}";
+    }
+
+    private static string Statement(TableInfo table, IEnumerable<string> clauses) =>
+        $"ALTER TABLE {table.QualifiedName}\n    {string.Join(",\n    ", clauses)};";
+}

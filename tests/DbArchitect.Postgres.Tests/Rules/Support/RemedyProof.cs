@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using DbArchitect.Core.Findings;
+using DbArchitect.Testing;
+using Npgsql;
+
+namespace DbArchitect.Postgres.Tests.Rules.Support;
+
+/// <summary>
+/// Proves a remedy is valid PostgreSQL against the fixture's own schema and data: Up, then Down,
+/// inside one transaction that is always rolled back. CONCURRENTLY is removed for the check
+/// because it cannot run inside a transaction block; everything else runs as written.
+/// </summary>
+internal static partial class RemedyProof
+{
+    [GeneratedRegex(@"\bCONCURRENTLY\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Concurrently();
+
+    public static async Task AssertUpAndDownRunAsync(DatabaseFixture database, Finding finding)
+    {
+        var remedy = finding.Remedy ?? throw new Xunit.Sdk.XunitException($"{finding.Key} has no remedy");
+        Assert.False(string.IsNullOrWhiteSpace(remedy.Up), $"{finding.Key}: empty Up");
+        Assert.False(string.IsNullOrWhiteSpace(remedy.Down), $"{finding.Key}: empty Down");
+        Assert.False(string.IsNullOrWhiteSpace(remedy.Testing), $"{finding.Key}: no testing text");
+
+        await using var connection = new NpgsqlConnection(database.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        try
+        {
+            await RunAsync(connection, transaction, finding.Key, "up", remedy.Up);
+            await RunAsync(connection, transaction, finding.Key, "down", remedy.Down);
+        }
+        finally
+        {
+            await transaction.RollbackAsync();
+        }
+    }
+
+    public static async Task AssertAllRunAsync(DatabaseFixture database, IEnumerable<Finding> findings)
+    {
+        foreach (var finding in findings.Where(f => f.Remedy is not null))
+        {
+            await AssertUpAndDownRunAsync(database, finding);
+        }
+    }
+
+    private static async Task RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string key, string direction, string sql)
+    {
+        await using var command = new NpgsqlCommand(Concurrently().Replace(sql, ""), connection, transaction);
+        try
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException e)
+        {
+            throw new Xunit.Sdk.XunitException($"{key} {direction} failed: {e.MessageText}\n{sql}");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+-- User schemas: system schemas and schemas created by extensions left out.
+SELECT n.nspname                        AS name,
+       pg_get_userbyid(n.nspowner)      AS owner
+FROM pg_namespace n
+WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n.nspname NOT LIKE 'pg\_toast%'
+  AND n.nspname NOT LIKE 'pg\_temp\_%'
+  AND NOT EXISTS (SELECT 1 FROM pg_depend e
+                  WHERE e.classid = 'pg_namespace'::regclass AND e.objid = n.oid AND e.deptype = 'e')
+ORDER BY n.nspname;

@@ -1,0 +1,4 @@
+-- Every server setting with its unit and where its value came from.
+SELECT name, setting AS value, unit, source, vartype
+FROM pg_settings
+ORDER BY name;

@@ -1,0 +1,50 @@
+using Npgsql;
+
+namespace DbArchitect.Postgres.Catalog.Reading;
+
+/// <summary>
+/// Catalog queries sent together as one <see cref="NpgsqlBatch"/>: one round trip however many
+/// queries and however many tables. Results are read back in the order the queries were added.
+/// </summary>
+internal sealed class CatalogBatch
+{
+    private readonly List<string> _sql = [];
+    private readonly List<Func<NpgsqlDataReader, Dictionary<string, string>, CancellationToken, Task>> _readers = [];
+
+    /// <summary>Adds a query; its rows are in the returned list once <see cref="ExecuteAsync"/> has run.</summary>
+    public IReadOnlyList<T> Add<T>(CatalogQuery<T> query)
+    {
+        var rows = new List<T>();
+        _sql.Add(query.Sql);
+        _readers.Add(async (reader, names, cancellationToken) =>
+        {
+            var row = new CatalogRow(reader, names);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(query.Map(row));
+            }
+        });
+        return rows;
+    }
+
+    public async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var sql in _sql)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        }
+
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < _readers.Count; i++)
+        {
+            if (i > 0 && !await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException($"catalog batch returned {i} result sets for {_readers.Count} queries");
+            }
+
+            await _readers[i](reader, names, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Sampling;
+using Npgsql;
+
+namespace DbArchitect.Postgres.Rules;
+
+/// <summary>Gathers what the rules read from a target: the catalog snapshot, then row samples of its largest tables.</summary>
+public sealed class FactsCollector(NpgsqlDataSource dataSource)
+{
+    public async Task<AnalysisFacts> CollectAsync(RuleOptions options, CancellationToken ct)
+    {
+        var snapshot = await new CatalogReader(dataSource).ReadAsync(ct).ConfigureAwait(false);
+        var samples = await new RowSampler(dataSource).SampleAsync(snapshot, options, ct).ConfigureAwait(false);
+        return new AnalysisFacts { Snapshot = snapshot, Samples = samples, Options = options };
+    }
+}

@@ -1,0 +1,95 @@
+using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Rules;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DbArchitect.Postgres.Sampling;
+
+/// <summary>
+/// Reads small row samples for the normalisation checks: plain tables and leaf partitions with
+/// rows, the largest first and at most <see cref="MaxTables"/> of them, each bounded by
+/// <see cref="RuleOptions.SampleRows"/> and by the session's statement timeout. A table the
+/// session may not read, or that times out, is left unsampled rather than failing the analysis.
+/// </summary>
+public sealed class RowSampler(NpgsqlDataSource dataSource)
+{
+    public const int MaxTables = 50;
+
+    public async Task<IReadOnlyDictionary<uint, TableSample>> SampleAsync(CatalogSnapshot snapshot, RuleOptions options, CancellationToken ct)
+    {
+        var columnsByTable = snapshot.Columns.ToLookup(c => c.TableOid);
+        var tables = snapshot.Tables
+            .Where(t => t.Kind == TableKind.Table && MayHaveRows(t))
+            .OrderByDescending(t => t.TableBytes)
+            .ThenBy(t => t.Schema, StringComparer.Ordinal)
+            .ThenBy(t => t.Name, StringComparer.Ordinal)
+            .Take(MaxTables);
+
+        var samples = new Dictionary<uint, TableSample>();
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        foreach (var table in tables)
+        {
+            var columns = columnsByTable[table.Oid].Where(c => c.TypeName != "bytea").OrderBy(c => c.Position).ToList();
+            if (columns.Count == 0)
+            {
+                continue;
+            }
+
+            var rows = await SampleTableAsync(connection, table, columns, options.SampleRows, ct).ConfigureAwait(false);
+            if (rows is { Count: > 0 })
+            {
+                samples[table.Oid] = new TableSample { TableOid = table.Oid, Columns = [.. columns.Select(c => c.Name)], Rows = rows };
+            }
+        }
+
+        return samples;
+    }
+
+    private static bool MayHaveRows(TableInfo table) =>
+        table.EstimatedRows >= 1 || table.LiveTuples >= 1 || (table.EstimatedRows < 0 && table.TableBytes > 0);
+
+    private static async Task<List<string?[]>?> SampleTableAsync(NpgsqlConnection connection, TableInfo table, IReadOnlyList<ColumnInfo> columns, int sampleRows, CancellationToken ct)
+    {
+        try
+        {
+            var pages = SampleQuery.For(table, columns, sampleRows, "SYSTEM");
+            var rows = await ReadRowsAsync(connection, pages, columns.Count, ct).ConfigureAwait(false);
+            if (rows.Count > 0 || pages.Percent is null)
+            {
+                return rows;
+            }
+
+            // SYSTEM drew no page with a live row (few pages, or dead ones): draw rows instead.
+            return await ReadRowsAsync(connection, SampleQuery.For(table, columns, sampleRows, "BERNOULLI"), columns.Count, ct).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.QueryCanceled)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<List<string?[]>> ReadRowsAsync(NpgsqlConnection connection, SampleQuery query, int columnCount, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(query.Sql, connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = query.Limit });
+        if (query.Percent is { } percent)
+        {
+            command.Parameters.Add(new NpgsqlParameter<float> { NpgsqlDbType = NpgsqlDbType.Real, TypedValue = (float)percent });
+        }
+
+        var rows = new List<string?[]>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var row = new string?[columnCount];
+            for (var i = 0; i < columnCount; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetString(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}

@@ -1,3 +1,4 @@
+using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Sessions;
 using DbArchitect.Testing;
@@ -6,8 +7,8 @@ using Npgsql;
 namespace DbArchitect.Postgres.Tests.Rules;
 
 /// <summary>
-/// A fresh database with one family's scenario loaded once; facts are collected through the
-/// product's read-only session and collector, as <c>dbarch analyze</c> does.
+/// A fresh database with one family's scenario loaded once; the snapshot is read through the
+/// product's read-only session and catalog reader, as <c>dbarch analyze</c> does.
 /// </summary>
 public abstract class RuleScenarioDatabase : DatabaseFixture
 {
@@ -30,7 +31,9 @@ public abstract class RuleScenarioDatabase : DatabaseFixture
 
     public async Task<AnalysisFacts> CollectAsync(RuleOptions? options = null)
     {
+        // Operational rules read the catalog only; skipping the row sampler keeps the tests quick.
         await using var target = TargetDataSource.Create(AdminConnectionString);
-        return await new FactsCollector(target).CollectAsync(options ?? new RuleOptions(), CancellationToken.None);
+        var snapshot = await new CatalogReader(target).ReadAsync(CancellationToken.None);
+        return new AnalysisFacts { Snapshot = snapshot, Options = options ?? new RuleOptions() };
     }
 }

@@ -13,7 +13,10 @@ public sealed class DuplicateIndexRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var comparable = facts.Snapshot.Indexes.Where(i => i.IsValid);
+        var kinds = new TableKinds(facts);
+
+        // A partition's indexes mirror its parent's; the parent's finding covers them.
+        var comparable = facts.Snapshot.Indexes.Where(i => i.IsValid && !kinds.IsPartition(i.TableOid));
         foreach (var twins in comparable.GroupBy(IndexShape.Signature).Where(g => g.Count() > 1))
         {
             var keep = twins.OrderBy(IndexShape.KeepPreference).First();
@@ -23,6 +26,7 @@ public sealed class DuplicateIndexRule : ISchemaRule
                     this,
                     drop,
                     keep,
+                    kinds.Online(drop.TableOid),
                     $"Index {IndexStatements.QualifiedName(drop)} duplicates {IndexStatements.QualifiedName(keep)}",
                     "Both indexes hold the same entries; every insert and update writes both and the planner can only ever need one.");
             }

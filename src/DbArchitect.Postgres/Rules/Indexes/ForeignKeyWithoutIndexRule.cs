@@ -73,9 +73,10 @@ public sealed class ForeignKeyWithoutIndexRule : ISchemaRule
                 Kind = ChangeKind.Index,
                 Strategy = MigrationStrategy.OnlineDdl,
                 Up = create,
-                Down = IndexStatements.DropNamed(index),
+                Down = IndexStatements.DropNamed(index, IndexStatements.OnlineAllowed(table.Kind)),
                 Creates = [index],
-                PerformanceImpact = $"Parent deletes and joins on ({columnList}) use an index scan; each write to {table.QualifiedName} maintains one more index.",
+                PerformanceImpact = $"Parent deletes and joins on ({columnList}) use an index scan; each write to {table.QualifiedName} maintains one more index." +
+                    (IndexStatements.OnlineAllowed(table.Kind) ? "" : PartitionedLock.Note),
                 Testing = $"EXPLAIN a join from {parent} to {table.QualifiedName} on ({columnList}) shows an index scan on {index}; " +
                     $"SELECT indisvalid FROM pg_index WHERE indexrelid = {SqlIdentifier.Literal(index)}::regclass returns true.",
             },

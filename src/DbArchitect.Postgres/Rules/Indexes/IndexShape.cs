@@ -26,7 +26,7 @@ internal static class IndexShape
         && drop.ConstraintName is null
         && (!drop.IsUnique || (keep.IsUnique && keep.KeyColumns.SequenceEqual(drop.KeyColumns, StringComparer.Ordinal)));
 
-    public static Finding DropFinding(ISchemaRule rule, IndexInfo drop, IndexInfo keep, string title, string rationale)
+    public static Finding DropFinding(ISchemaRule rule, IndexInfo drop, IndexInfo keep, bool online, string title, string rationale)
     {
         var table = SqlIdentifier.Qualify(drop.Schema, drop.Table);
         return new Finding
@@ -46,10 +46,11 @@ internal static class IndexShape
             Remedy = new Remedy
             {
                 Kind = ChangeKind.Index,
-                Strategy = MigrationStrategy.OnlineDdl,
-                Up = IndexStatements.DropConcurrently(drop),
-                Down = IndexStatements.CreateConcurrently(drop),
-                PerformanceImpact = $"Frees {MeasureText.Bytes(drop.SizeBytes)} and one index write per row change on {table}; reads use {IndexStatements.QualifiedName(keep)}.",
+                Strategy = online ? MigrationStrategy.OnlineDdl : MigrationStrategy.Standard,
+                Up = IndexStatements.Drop(drop, online),
+                Down = IndexStatements.Create(drop, online),
+                PerformanceImpact = $"Frees {MeasureText.Bytes(drop.SizeBytes)} and one index write per row change on {table}; reads use {IndexStatements.QualifiedName(keep)}." +
+                    (online ? "" : PartitionedLock.Note),
                 Testing = $"Before dropping, confirm with EXPLAIN that the queries that used {IndexStatements.QualifiedName(drop)} plan on {IndexStatements.QualifiedName(keep)}; " +
                     "after, pg_stat_user_indexes shows the kept index's idx_scan rising.",
             },

@@ -14,10 +14,13 @@ public sealed class InvalidIndexRule : ISchemaRule
     public FindingArea Area => FindingArea.Indexing;
     public Severity Severity => Severity.High;
 
-    public IEnumerable<Finding> Evaluate(AnalysisFacts facts) =>
-        facts.Snapshot.Indexes.Where(i => !i.IsValid).Select(Report);
+    public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
+    {
+        var kinds = new TableKinds(facts);
+        return facts.Snapshot.Indexes.Where(i => !i.IsValid).Select(index => Report(index, kinds.Online(index.TableOid)));
+    }
 
-    private Finding Report(IndexInfo index)
+    private Finding Report(IndexInfo index, bool online)
     {
         var name = IndexStatements.QualifiedName(index);
         var table = SqlIdentifier.Qualify(index.Schema, index.Table);
@@ -39,7 +42,7 @@ public sealed class InvalidIndexRule : ISchemaRule
                 new Evidence("pg_index.indisvalid", "false"),
             ],
             Tables = [table],
-            Remedy = IsReindexLeftover(index) ? Drop(index, table) : Rebuild(index, name),
+            Remedy = IsReindexLeftover(index) ? Drop(index, table, online) : Rebuild(index, name),
         };
     }
 
@@ -47,12 +50,12 @@ public sealed class InvalidIndexRule : ISchemaRule
     private static bool IsReindexLeftover(IndexInfo index) =>
         index.Name.Contains("_ccnew", StringComparison.Ordinal) || index.Name.Contains("_ccold", StringComparison.Ordinal);
 
-    private static Remedy Drop(IndexInfo index, string table) => new()
+    private static Remedy Drop(IndexInfo index, string table, bool online) => new()
     {
         Kind = ChangeKind.Index,
         Strategy = MigrationStrategy.OnlineDdl,
-        Up = IndexStatements.DropConcurrently(index),
-        Down = IndexStatements.CreateConcurrently(index),
+        Up = IndexStatements.Drop(index, online),
+        Down = IndexStatements.Create(index, online),
         PerformanceImpact = $"Removes the write cost of a useless index on {table}.",
         Testing = $"SELECT count(*) FROM pg_index WHERE NOT indisvalid AND indrelid = {SqlIdentifier.Literal(table)}::regclass returns 0.",
     };

@@ -53,7 +53,7 @@ public sealed class LargeTableWithoutIndexRule : ISchemaRule
             Kind = ChangeKind.Index,
             Strategy = MigrationStrategy.OnlineDdl,
             Up = create,
-            Down = IndexStatements.DropNamed(index),
+            Down = IndexStatements.DropNamed(index, online: true),
             Creates = [index],
             PerformanceImpact = $"Lookups by {SqlIdentifier.Quote(column)} become index scans; writes maintain one index.",
             Testing = $"EXPLAIN SELECT * FROM {table.QualifiedName} WHERE {SqlIdentifier.Quote(column)} = <value> shows an index scan on {index}; " +

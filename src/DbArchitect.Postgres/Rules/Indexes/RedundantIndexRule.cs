@@ -16,7 +16,11 @@ public sealed class RedundantIndexRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        foreach (var sameTable in facts.Snapshot.Indexes.Where(i => i.IsValid && i.Method is "btree").GroupBy(i => i.TableOid))
+        var kinds = new TableKinds(facts);
+
+        // A partition's indexes mirror its parent's; the parent's finding covers them.
+        var candidates = facts.Snapshot.Indexes.Where(i => i.IsValid && i.Method is "btree" && !kinds.IsPartition(i.TableOid));
+        foreach (var sameTable in candidates.GroupBy(i => i.TableOid))
         {
             var indexes = sameTable.ToList();
             foreach (var shorter in indexes)
@@ -34,6 +38,7 @@ public sealed class RedundantIndexRule : ISchemaRule
                     this,
                     shorter,
                     covering,
+                    kinds.Online(shorter.TableOid),
                     $"Index {IndexStatements.QualifiedName(shorter)} is a left prefix of {IndexStatements.QualifiedName(covering)}",
                     $"Every lookup on ({string.Join(", ", shorter.KeyColumns)}) can use the longer index; the shorter one only adds write and storage cost.");
             }

@@ -22,8 +22,11 @@ public sealed class UnusedIndexRule : ISchemaRule
             return [];
         }
 
+        // Scans land on partitions' indexes, never on the parent's, and those belong to the parent's index.
+        var kinds = new TableKinds(facts);
         return facts.Snapshot.Indexes
-            .Where(i => i.IsValid && i.Scans == 0 && !i.IsUnique && !i.IsPrimary && i.ConstraintName is null)
+            .Where(i => i.IsValid && i.Scans == 0 && !i.IsUnique && !i.IsPrimary && i.ConstraintName is null
+                && !kinds.IsPartition(i.TableOid) && !kinds.IsPartitioned(i.TableOid))
             .Select(index => Report(facts, index, statsAgeDays));
     }
 
@@ -52,8 +55,8 @@ public sealed class UnusedIndexRule : ISchemaRule
             {
                 Kind = ChangeKind.Index,
                 Strategy = MigrationStrategy.OnlineDdl,
-                Up = IndexStatements.DropConcurrently(index),
-                Down = IndexStatements.CreateConcurrently(index),
+                Up = IndexStatements.Drop(index, online: true),
+                Down = IndexStatements.Create(index, online: true),
                 PerformanceImpact = $"Frees {MeasureText.Bytes(index.SizeBytes)} and one index write per row change on {table}.",
                 Testing = $"Watch pg_stat_statements mean times of the queries on {table} for a week after the drop; recreate with the rollback if any regress.",
             },

@@ -28,6 +28,20 @@ public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task Index_fixes_on_a_partitioned_table_do_without_concurrently_and_skip_its_partitions()
+    {
+        var foreignKey = Assert.Single(await FindAsync(new ForeignKeyWithoutIndexRule()), f => f.Subject == "ix.visits(customer_id)");
+        var duplicate = Assert.Single(await FindAsync(new DuplicateIndexRule()), f => f.Subject == "ix.visits_at_b");
+
+        Assert.Equal("CREATE INDEX IF NOT EXISTS visits_customer_id_idx ON ix.visits (customer_id);", foreignKey.Remedy!.Up);
+        Assert.Equal("DROP INDEX IF EXISTS ix.visits_at_b;", duplicate.Remedy!.Up);
+        Assert.Equal(MigrationStrategy.Standard, duplicate.Remedy.Strategy);
+        Assert.DoesNotContain(await FindAsync(new UnusedIndexRule(), new RuleOptions { UnusedIndexMinStatsAgeDays = 0 }), f => f.Subject.StartsWith("ix.visits", StringComparison.Ordinal));
+        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, foreignKey.Remedy);
+        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, duplicate.Remedy);
+    }
+
+    [Fact]
     public async Task Foreign_key_led_by_an_index_in_any_column_order_is_not_reported()
     {
         var subjects = (await FindAsync(new ForeignKeyWithoutIndexRule())).Select(f => f.Subject).ToList();
@@ -41,7 +55,7 @@ public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFi
     {
         var findings = await FindAsync(new DuplicateIndexRule());
 
-        Assert.Equal(["ix.customers_email_b", "ix.customers_id_copy"], findings.Select(f => f.Subject).Order(StringComparer.Ordinal));
+        Assert.Equal(["ix.customers_email_b", "ix.customers_id_copy", "ix.visits_at_b"], findings.Select(f => f.Subject).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(findings, f => f.Subject.Contains("name", StringComparison.Ordinal));
         foreach (var finding in findings)
         {

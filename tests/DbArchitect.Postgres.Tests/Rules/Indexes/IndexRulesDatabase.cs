@@ -46,6 +46,12 @@ public sealed class IndexRulesDatabase : RuleScenarioDatabase
         INSERT INTO ix.compact SELECT g FROM generate_series(1, 500000) g;
         CREATE INDEX compact_id ON ix.compact (id);
         """,
+        """
+        CREATE TABLE ix.visits (id bigint, customer_id bigint REFERENCES ix.customers (id), at date) PARTITION BY RANGE (at);
+        CREATE TABLE ix.visits_2026 PARTITION OF ix.visits FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+        CREATE INDEX visits_at_a ON ix.visits (at);
+        CREATE INDEX visits_at_b ON ix.visits (at);
+        """,
         "VACUUM ANALYZE ix.bloated",
         "ANALYZE",
     ];

@@ -1,0 +1,57 @@
+using DbArchitect.Core.Findings;
+using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Rules.Support;
+
+namespace DbArchitect.Postgres.Rules.Indexes;
+
+/// <summary>
+/// A b-tree whose keys are a strict leading prefix of another b-tree with the same predicate: the
+/// longer index answers every lookup the shorter one can, so the shorter one is write cost only.
+/// </summary>
+public sealed class RedundantIndexRule : ISchemaRule
+{
+    public string Id => "redundant-index";
+    public FindingArea Area => FindingArea.Indexing;
+    public Severity Severity => Severity.Low;
+
+    public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
+    {
+        var kinds = new TableKinds(facts);
+
+        // A partition's indexes mirror its parent's; the parent's finding covers them.
+        var candidates = facts.Snapshot.Indexes.Where(i => i.IsValid && i.Method is "btree" && !kinds.IsPartition(i.TableOid));
+        foreach (var sameTable in candidates.GroupBy(i => i.TableOid))
+        {
+            var indexes = sameTable.ToList();
+            foreach (var shorter in indexes)
+            {
+                var covering = indexes
+                    .Where(longer => longer != shorter && Covers(longer, shorter) && IndexShape.MayDrop(shorter, longer))
+                    .OrderBy(IndexShape.KeepPreference)
+                    .FirstOrDefault();
+                if (covering is null)
+                {
+                    continue;
+                }
+
+                yield return IndexShape.DropFinding(
+                    this,
+                    shorter,
+                    covering,
+                    kinds.Online(shorter.TableOid),
+                    $"Index {IndexStatements.QualifiedName(shorter)} is a left prefix of {IndexStatements.QualifiedName(covering)}",
+                    $"Every lookup on ({string.Join(", ", shorter.KeyColumns)}) can use the longer index; the shorter one only adds write and storage cost.");
+            }
+        }
+    }
+
+    private static bool Covers(IndexInfo longer, IndexInfo shorter) =>
+        longer.KeyColumns.Count > shorter.KeyColumns.Count
+        && longer.KeyColumns.Take(shorter.KeyColumns.Count).SequenceEqual(shorter.KeyColumns, StringComparer.Ordinal)
+        && Options(longer, shorter.KeyColumns.Count).SequenceEqual(Options(shorter, shorter.KeyColumns.Count), StringComparer.Ordinal)
+        && string.Equals(longer.Predicate, shorter.Predicate, StringComparison.Ordinal)
+        && shorter.IncludedColumns.All(c => longer.KeyColumns.Contains(c) || longer.IncludedColumns.Contains(c));
+
+    private static IEnumerable<string> Options(IndexInfo index, int count) =>
+        Enumerable.Range(0, count).Select(i => i < index.KeyOptions.Count ? index.KeyOptions[i] : "");
+}

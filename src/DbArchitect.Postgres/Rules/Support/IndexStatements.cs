@@ -1,0 +1,53 @@
+using DbArchitect.Postgres.Catalog;
+
+namespace DbArchitect.Postgres.Rules.Support;
+
+/// <summary>
+/// Index DDL that avoids blocking writes where PostgreSQL allows it, and index names as PostgreSQL
+/// prints them. CONCURRENTLY is not available on partitioned tables (PostgreSQL 15), so for those
+/// the plain statement is written and its lock is named in the remedy's impact.
+/// </summary>
+internal static class IndexStatements
+{
+    private const int MaxIdentifierBytes = 63;
+
+    public static string QualifiedName(IndexInfo index) => SqlIdentifier.Qualify(index.Schema, index.Name);
+
+    /// <summary>pg_get_indexdef output, in its CONCURRENTLY form when <paramref name="online"/>.</summary>
+    public static string Create(IndexInfo index, bool online)
+    {
+        const string marker = "INDEX ";
+        var at = index.Definition.IndexOf(marker, StringComparison.Ordinal);
+        var statement = at < 0 || !online ? index.Definition : index.Definition.Insert(at + marker.Length, "CONCURRENTLY ");
+        return statement.TrimEnd().TrimEnd(';') + ";";
+    }
+
+    public static string Drop(IndexInfo index, bool online) => DropNamed(QualifiedName(index), online);
+
+    public static string DropNamed(string qualifiedIndex, bool online) =>
+        $"DROP INDEX {(online ? "CONCURRENTLY " : "")}IF EXISTS {qualifiedIndex};";
+
+    /// <summary>A b-tree on plain columns with the conventional <c>table_col_idx</c> name cut to 63 bytes.</summary>
+    public static (string Statement, string QualifiedIndex) CreateBTree(TableInfo table, IReadOnlyList<string> columns)
+    {
+        var name = IndexName(table.Name, columns);
+        var columnList = string.Join(", ", columns.Select(SqlIdentifier.Quote));
+        var qualified = SqlIdentifier.Qualify(table.Schema, name);
+        var online = OnlineAllowed(table.Kind) ? "CONCURRENTLY " : "";
+        return ($"CREATE INDEX {online}IF NOT EXISTS {SqlIdentifier.Quote(name)} ON {table.QualifiedName} ({columnList});", qualified);
+    }
+
+    public static bool OnlineAllowed(TableKind kind) => kind != TableKind.PartitionedTable;
+
+    private static string IndexName(string table, IReadOnlyList<string> columns)
+    {
+        var name = $"{table}_{string.Join("_", columns)}_idx";
+        while (System.Text.Encoding.UTF8.GetByteCount(name) > MaxIdentifierBytes)
+        {
+            // Cut from the middle part so the "_idx" suffix that tells people what it is survives.
+            name = name[..^5] + "_idx";
+        }
+
+        return name;
+    }
+}

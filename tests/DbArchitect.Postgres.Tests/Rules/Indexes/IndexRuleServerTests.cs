@@ -1,0 +1,117 @@
+using DbArchitect.Core.Findings;
+using DbArchitect.Postgres.Rules;
+using DbArchitect.Postgres.Rules.Indexes;
+
+namespace DbArchitect.Postgres.Tests.Rules.Indexes;
+
+public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFixture<IndexRulesDatabase>
+{
+    private static readonly RuleOptions SmallTables = new() { LargeTableRows = 1_000 };
+
+    private async Task<List<Finding>> FindAsync(ISchemaRule rule, RuleOptions? options = null) =>
+        [.. rule.Evaluate(await database.CollectAsync(options)).Where(f => f.Subject.StartsWith("ix.", StringComparison.Ordinal))];
+
+    [Fact]
+    public async Task Foreign_key_without_index_is_reported_with_create_index_concurrently()
+    {
+        var findings = await FindAsync(new ForeignKeyWithoutIndexRule());
+
+        var orders = Assert.Single(findings, f => f.Subject == "ix.orders(customer_id)");
+        Assert.Equal("CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_idx ON ix.orders (customer_id);", orders.Remedy!.Up);
+        Assert.Equal(["ix.orders_customer_id_idx"], orders.Remedy.Creates);
+        var quoted = Assert.Single(findings, f => f.Subject == "ix.\"Order Lines\"(\"Order\")");
+        Assert.Equal(["ix.\"Order Lines_Order_idx\""], quoted.Remedy!.Creates);
+        foreach (var finding in findings)
+        {
+            await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+        }
+    }
+
+    [Fact]
+    public async Task Index_fixes_on_a_partitioned_table_do_without_concurrently_and_skip_its_partitions()
+    {
+        var foreignKey = Assert.Single(await FindAsync(new ForeignKeyWithoutIndexRule()), f => f.Subject == "ix.visits(customer_id)");
+        var duplicate = Assert.Single(await FindAsync(new DuplicateIndexRule()), f => f.Subject == "ix.visits_at_b");
+
+        Assert.Equal("CREATE INDEX IF NOT EXISTS visits_customer_id_idx ON ix.visits (customer_id);", foreignKey.Remedy!.Up);
+        Assert.Equal("DROP INDEX IF EXISTS ix.visits_at_b;", duplicate.Remedy!.Up);
+        Assert.Equal(MigrationStrategy.Standard, duplicate.Remedy.Strategy);
+        Assert.DoesNotContain(await FindAsync(new UnusedIndexRule(), new RuleOptions { UnusedIndexMinStatsAgeDays = 0 }), f => f.Subject.StartsWith("ix.visits", StringComparison.Ordinal));
+        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, foreignKey.Remedy);
+        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, duplicate.Remedy);
+    }
+
+    [Fact]
+    public async Task Foreign_key_led_by_an_index_in_any_column_order_is_not_reported()
+    {
+        var subjects = (await FindAsync(new ForeignKeyWithoutIndexRule())).Select(f => f.Subject).ToList();
+
+        Assert.DoesNotContain("ix.invoices(customer_id)", subjects);
+        Assert.DoesNotContain(subjects, s => s.StartsWith("ix.stock", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Duplicate_indexes_drop_one_twin_and_never_the_primary_key()
+    {
+        var findings = await FindAsync(new DuplicateIndexRule());
+
+        Assert.Equal(["ix.customers_email_b", "ix.customers_id_copy", "ix.visits_at_b"], findings.Select(f => f.Subject).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(findings, f => f.Subject.Contains("name", StringComparison.Ordinal));
+        foreach (var finding in findings)
+        {
+            await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+        }
+    }
+
+    [Fact]
+    public async Task Left_prefix_index_is_redundant_unless_it_enforces_uniqueness()
+    {
+        var findings = await FindAsync(new RedundantIndexRule());
+
+        var finding = Assert.Single(findings);
+        Assert.Equal("ix.orders_note", finding.Subject);
+        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+    }
+
+    [Fact]
+    public async Task Invalid_index_is_reported_and_valid_ones_are_not()
+    {
+        var finding = Assert.Single(await FindAsync(new InvalidIndexRule()));
+
+        Assert.Equal("ix.broken_v", finding.Subject);
+        Assert.Equal("REINDEX INDEX CONCURRENTLY ix.broken_v;", finding.Remedy!.Up);
+        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+    }
+
+    [Fact]
+    public async Task Unused_index_is_reported_only_once_statistics_are_old_enough()
+    {
+        Assert.Empty(await FindAsync(new UnusedIndexRule(), new RuleOptions { UnusedIndexMinStatsAgeDays = 3650 }));
+
+        var findings = await FindAsync(new UnusedIndexRule(), new RuleOptions { UnusedIndexMinStatsAgeDays = 0 });
+        Assert.Contains(findings, f => f.Subject == "ix.customers_name_all");
+        Assert.DoesNotContain(findings, f => f.Subject is "ix.customers_pkey" or "ix.tickets_code" or "ix.customers_id_copy");
+        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, findings.First(f => f.Subject == "ix.customers_name_all").Remedy);
+    }
+
+    [Fact]
+    public async Task Large_table_without_any_index_is_reported_and_small_or_indexed_tables_are_not()
+    {
+        var findings = await FindAsync(new LargeTableWithoutIndexRule(), SmallTables);
+
+        var finding = Assert.Single(findings, f => f.Subject == "ix.readings");
+        Assert.Equal(["ix.readings_reading_no_idx"], finding.Remedy!.Creates);
+        Assert.DoesNotContain(findings, f => f.Subject is "ix.small_log" or "ix.invoices");
+        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+    }
+
+    [Fact]
+    public async Task Index_left_mostly_empty_by_mass_delete_is_bloated_and_a_compact_one_is_not()
+    {
+        var findings = await FindAsync(new IndexBloatRule());
+
+        var finding = Assert.Single(findings);
+        Assert.Equal("ix.bloated_id", finding.Subject);
+        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+    }
+}

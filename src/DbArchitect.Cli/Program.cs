@@ -1,1 +1,3 @@
-return 0;
+using DbArchitect.Cli;
+
+return await DbarchApp.RunAsync(args, Console.Out, Console.Error, CancellationToken.None).ConfigureAwait(false);

@@ -4,7 +4,7 @@ using DbArchitect.Postgres.Rules;
 namespace DbArchitect.Postgres.Tests.Rules.Support;
 
 /// <summary>Minimal snapshots for logic that needs exact numbers a live server cannot be made to show (dates, rates, thousands of tables).</summary>
-internal static class HandBuiltFacts
+internal static class DesignFacts
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 

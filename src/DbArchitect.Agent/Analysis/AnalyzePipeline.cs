@@ -1,0 +1,159 @@
+using DbArchitect.Agent.Planning;
+using DbArchitect.Core.Failures;
+using DbArchitect.Core.Findings;
+using DbArchitect.Core.Todo;
+using DbArchitect.Core.Todo.Markdown;
+using DbArchitect.Core.Validation;
+using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Demo;
+using DbArchitect.Postgres.Reporting;
+using DbArchitect.Postgres.Rules;
+using DbArchitect.Postgres.Scratch;
+using DbArchitect.Postgres.Sessions;
+using DbArchitect.Postgres.Validation;
+
+namespace DbArchitect.Agent.Analysis;
+
+/// <summary>
+/// SPEC §2 in one visible place: sources → facts → findings → plan → TODO document → validate →
+/// render → write. Each stage is its own type; this class only composes them, and writes nothing
+/// until the merged document has passed validation.
+/// </summary>
+public sealed class AnalyzePipeline
+{
+    public async Task<AnalyzeOutcome> RunAsync(AnalyzeRequest request, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        // Read the existing TODO first: if it cannot be parsed, fail before doing any work.
+        var existing = request.OutputDirectory is null ? null : await new TodoFileReader().ReadAsync(request.OutputDirectory, cancellationToken).ConfigureAwait(false);
+
+        ScratchCluster? scratch = null;
+        try
+        {
+            string connectionString;
+            string source;
+            if (request.Demo)
+            {
+                progress.Report("starting a scratch PostgreSQL and loading the sample shop database…");
+                scratch = await StartScratchAsync(cancellationToken).ConfigureAwait(false);
+                connectionString = await DemoDatabase.CreateAsync(scratch, cancellationToken).ConfigureAwait(false);
+                source = "shipped demo database shop_demo on a scratch server";
+            }
+            else
+            {
+                connectionString = request.ConnectionString ?? throw new DbArchitectException(FailureKind.Usage, "no connection string");
+                source = Describe(connectionString);
+            }
+
+            var facts = await CollectFactsAsync(connectionString, source, request, progress, cancellationToken).ConfigureAwait(false);
+            var findings = RuleEngine.Evaluate(facts, RuleCatalog.All);
+            progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.Snapshot.Tables.Count} relations");
+
+            var planned = new DeterministicPlanner().Plan(findings);
+            var context = ContextBuilder.Build(facts.Snapshot, source, "deterministic planner (no model)", planned.PainPoints);
+
+            await using var checker = request.CheckSql ? await StartCheckerAsync(connectionString, scratch, progress, cancellationToken).ConfigureAwait(false) : null;
+
+            var fresh = TodoAssembler.Assemble(context, planned, findings, sqlChecked: checker is not null);
+            var document = TodoMerger.Merge(existing, fresh, DateOnly.FromDateTime(facts.Now.UtcDateTime));
+
+            var validationContext = new ValidationContext
+            {
+                KnownObjects = KnownObjects.From(facts.Snapshot),
+                RequiredFindingKeys = findings.Where(f => f.Severity >= Severity.High && f.Remedy is not null).Select(f => f.Key).ToList(),
+                SqlChecker = checker?.Checker,
+            };
+            var validation = await new TodoValidator().ValidateAsync(document, validationContext, cancellationToken).ConfigureAwait(false);
+            if (!validation.IsValid)
+            {
+                throw new DbArchitectException(FailureKind.Validation,
+                    $"the generated TODO failed validation, nothing written ({validation.Errors.Count} errors): {string.Join(" | ", validation.Errors.Take(5))}");
+            }
+
+            string? writtenTo = null;
+            if (request.OutputDirectory is not null)
+            {
+                await new TodoFileWriter().WriteAsync(request.OutputDirectory, TodoMarkdownRenderer.Render(document), cancellationToken).ConfigureAwait(false);
+                writtenTo = TodoFile.PathIn(request.OutputDirectory);
+            }
+
+            return new AnalyzeOutcome
+            {
+                Document = document,
+                Findings = findings,
+                WrittenTo = writtenTo,
+                FailThresholdReached = request.FailOn is { } threshold && findings.Any(f => f.Severity >= threshold),
+            };
+        }
+        finally
+        {
+            if (scratch is not null)
+            {
+                await scratch.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<AnalysisFacts> CollectFactsAsync(string connectionString, string source, AnalyzeRequest request, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        await using var dataSource = TargetDataSource.Create(connectionString, request.Session);
+        progress.Report($"reading the catalog of {source}…");
+        try
+        {
+            return await new FactsCollector(dataSource).CollectAsync(request.Rules, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (DatabaseErrors.Translate(e, source) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private static string Describe(string connectionString)
+    {
+        try
+        {
+            return TargetDataSource.Describe(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new DbArchitectException(FailureKind.Usage, $"invalid connection string: {e.Message.Split('\n')[0]}");
+        }
+    }
+
+    private static async Task<ScratchCluster> StartScratchAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ScratchCluster.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (ScratchClusterException e)
+        {
+            throw new DbArchitectException(FailureKind.Unreachable, $"cannot start a scratch PostgreSQL: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// A checker on a scratch copy of the target's schema; on the demo's own cluster when there is
+    /// one. Without local server binaries the run goes on unchecked and the QA checklist says so.
+    /// </summary>
+    private static async Task<ScratchSqlSession?> StartCheckerAsync(string connectionString, ScratchCluster? existing, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        ScratchCluster? owned = null;
+        try
+        {
+            var cluster = existing ?? (owned = await ScratchCluster.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false));
+            progress.Report("copying the schema to a scratch database to run every change and its rollback…");
+            var clone = await SchemaCloner.CloneSchemaAsync(connectionString, cluster, cancellationToken).ConfigureAwait(false);
+            return new ScratchSqlSession(new ScratchSqlChecker(clone), owned);
+        }
+        catch (ScratchClusterException e)
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync().ConfigureAwait(false);
+            }
+
+            progress.Report($"SQL blocks not checked on a scratch server ({e.Message}); the QA checklist says so");
+            return null;
+        }
+    }
+}

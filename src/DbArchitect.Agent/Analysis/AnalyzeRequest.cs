@@ -1,0 +1,27 @@
+using DbArchitect.Core.Findings;
+using DbArchitect.Postgres.Rules;
+using DbArchitect.Postgres.Sessions;
+
+namespace DbArchitect.Agent.Analysis;
+
+/// <summary>What to analyse and where the TODO goes.</summary>
+public sealed record AnalyzeRequest
+{
+    /// <summary>Target connection string; null with <see cref="Demo"/>.</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>Analyse the shipped sample database on a scratch server instead of a target.</summary>
+    public bool Demo { get; init; }
+
+    /// <summary>Directory that receives TODO_database-architect.md; null when the document goes to stdout as JSON only.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Check every SQL block on a scratch copy of the schema (needs local PostgreSQL binaries).</summary>
+    public bool CheckSql { get; init; } = true;
+
+    public RuleOptions Rules { get; init; } = new();
+    public TargetSessionOptions Session { get; init; } = new();
+
+    /// <summary>Findings at or above this severity make the run exit with code 1; null never.</summary>
+    public Severity? FailOn { get; init; }
+}

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
+using DbArchitect.Agent.Analysis;
+using DbArchitect.Core.Failures;
+using DbArchitect.Core.Findings;
+using DbArchitect.Core.Todo;
+using DbArchitect.Postgres.Rules;
+using DbArchitect.Postgres.Sessions;
+using Microsoft.Extensions.Configuration;
+
+namespace DbArchitect.Cli;
+
+/// <summary><c>dbarch analyze</c>: the main job — facts, findings, plan, validated TODO.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var connection = new Option<string?>("--connection", "-c") { Description = "Target connection string (read-only session). Also Database:ConnectionString / DBARCH__Database__ConnectionString." };
+        var demo = new Option<bool>("--demo") { Description = "Start a scratch PostgreSQL, load the shipped sample shop database and analyse it." };
+        var repo = new Option<DirectoryInfo?>("--repo") { Description = "Repository the TODO belongs to; the default output directory." };
+        var outDirectory = new Option<DirectoryInfo?>("--out") { Description = "Directory that receives TODO_database-architect.md (default: --repo, else the current directory)." };
+        var format = new Option<string>("--format") { Description = "md writes the TODO file; json prints the validated document on stdout.", DefaultValueFactory = _ => "md" };
+        format.AcceptOnlyFromAmong("md", "json");
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a finding is at or above this severity (info|low|medium|high|critical)." };
+        var noSqlCheck = new Option<bool>("--no-sql-check") { Description = "Skip checking every SQL block on a scratch copy of the schema." };
+
+        var command = new Command("analyze", "Analyse a PostgreSQL database and write TODO_database-architect.md.")
+        {
+            connection, demo, repo, outDirectory, format, failOn, noSqlCheck,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var configuration = Settings.Load();
+            var connectionString = parse.GetValue(connection) ?? configuration["Database:ConnectionString"];
+            var isDemo = parse.GetValue(demo);
+            if (isDemo == !string.IsNullOrWhiteSpace(connectionString))
+            {
+                return await Fail(error, ExitCodes.Usage, "give exactly one of --connection and --demo").ConfigureAwait(false);
+            }
+
+            Severity? threshold = null;
+            if (parse.GetValue(failOn) is { } failOnText)
+            {
+                if (!SeverityParser.TryParse(failOnText, out var parsed))
+                {
+                    return await Fail(error, ExitCodes.Usage, $"--fail-on: unknown severity '{failOnText}' (info|low|medium|high|critical)").ConfigureAwait(false);
+                }
+
+                threshold = parsed;
+            }
+
+            var repoDirectory = parse.GetValue(repo);
+            if (repoDirectory is { Exists: false })
+            {
+                return await Fail(error, ExitCodes.Unreachable, $"repository not found: {repoDirectory.FullName}").ConfigureAwait(false);
+            }
+
+            var json = parse.GetValue(format) == "json";
+            var target = parse.GetValue(outDirectory) ?? repoDirectory ?? new DirectoryInfo(Directory.GetCurrentDirectory());
+            if (!json && !target.Exists)
+            {
+                return await Fail(error, ExitCodes.Usage, $"--out: directory not found: {target.FullName}").ConfigureAwait(false);
+            }
+
+            RuleOptions rules;
+            TargetSessionOptions session;
+            try
+            {
+                rules = Bind<RuleOptions>(configuration, "Rules");
+                session = Bind<TargetSessionOptions>(configuration, "Session");
+            }
+            catch (Exception e) when (e is ValidationException or InvalidOperationException)
+            {
+                return await Fail(error, ExitCodes.Usage, $"configuration: {e.Message}").ConfigureAwait(false);
+            }
+
+            var request = new AnalyzeRequest
+            {
+                ConnectionString = isDemo ? null : connectionString,
+                Demo = isDemo,
+                OutputDirectory = json ? null : target.FullName,
+                CheckSql = !parse.GetValue(noSqlCheck),
+                Rules = rules,
+                Session = session,
+                FailOn = threshold,
+            };
+
+            try
+            {
+                var outcome = await new AnalyzePipeline().RunAsync(request, new ImmediateProgress(error), cancellationToken).ConfigureAwait(false);
+                if (json)
+                {
+                    await output.WriteLineAsync(TodoJson.Serialize(outcome.Document)).ConfigureAwait(false);
+                }
+                else
+                {
+                    await output.WriteLineAsync($"TODO written to {outcome.WrittenTo} ({outcome.Document.Items.Count} items, {outcome.Findings.Count} findings)").ConfigureAwait(false);
+                }
+
+                return outcome.FailThresholdReached ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
+            }
+            catch (DbArchitectException e)
+            {
+                return await Fail(error, e.ExitCode, e.Message).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return await Fail(error, ExitCodes.Unreachable, "cancelled; nothing was written").ConfigureAwait(false);
+            }
+        });
+        return command;
+    }
+
+    private static T Bind<T>(IConfiguration configuration, string section)
+        where T : new()
+    {
+        var options = new T();
+        configuration.GetSection(section).Bind(options);
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        return options;
+    }
+
+    private static Task<int> Fail(TextWriter error, int exitCode, string message) => Cli.Fail(error, exitCode, message);
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+
+namespace DbArchitect.Cli;
+
+/// <summary>
+/// The <c>dbarch</c> command tree. Parse errors become one line on stderr and exit code 2 (SPEC §4)
+/// rather than System.CommandLine's default of 1, which the SPEC reserves for findings.
+/// </summary>
+public static class DbarchApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var root = new RootCommand("dbarch: a database architect for PostgreSQL-backed projects. Writes TODO_database-architect.md.");
+        root.Subcommands.Add(AnalyzeCommand.Create(output, error));
+        root.Subcommands.Add(ExplainCommand.Create(output, error));
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"dbarch: {parseResult.Errors[0].Message} (see 'dbarch --help')").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellation.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

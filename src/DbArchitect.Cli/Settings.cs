@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+
+namespace DbArchitect.Cli;
+
+/// <summary>
+/// Configuration in the standard order: appsettings.json (beside the tool, then the working
+/// directory), environment variables prefixed <c>DBARCH__</c>, then command-line options, which
+/// the commands apply on top.
+/// </summary>
+internal static class Settings
+{
+    public static IConfiguration Load() => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+        .AddEnvironmentVariables("DBARCH__")
+        .Build();
+}

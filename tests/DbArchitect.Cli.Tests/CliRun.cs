@@ -1,0 +1,16 @@
+namespace DbArchitect.Cli.Tests;
+
+/// <summary>Runs <c>dbarch</c> in process with captured streams, as a user would call it.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public static async Task<CliRun> InvokeAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await DbarchApp.RunAsync(args, output, error, CancellationToken.None);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The last line on stderr: the one-line reason of a failed run.</summary>
+    public string LastErrorLine => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
+}

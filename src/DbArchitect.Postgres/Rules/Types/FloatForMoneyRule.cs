@@ -43,6 +43,7 @@ public sealed class FloatForMoneyRule : ISchemaRule
                     [
                         new Evidence("type", column.DataType),
                         new Evidence("estimated rows", Numbers.Count(Math.Max(0, table.EstimatedRows))),
+                        .. InexactValues(facts, lookup, table, column),
                     ],
                     Tables = [table.QualifiedName],
                     Remedy = new Remedy
@@ -57,6 +58,19 @@ public sealed class FloatForMoneyRule : ISchemaRule
                 };
             }
         }
+    }
+
+    /// <summary>Sampled values printed with more than four decimals: the binary approximation showing through.</summary>
+    private static IEnumerable<Evidence> InexactValues(AnalysisFacts facts, CatalogLookup lookup, TableInfo table, ColumnInfo column)
+    {
+        if (SampleColumns.For(facts, lookup, table) is not { RowCount: > 0 } sample || !sample.Columns.Contains(column))
+        {
+            yield break;
+        }
+
+        var values = sample.Values(column).OfType<string>().ToList();
+        var inexact = values.Where(v => v.IndexOf('.') is var dot and >= 0 && v.Length - dot - 1 > 4 && !v.Contains('e')).ToList();
+        yield return new Evidence("sampled values with more than 4 decimals", $"{Numbers.Count(inexact.Count)} of {Numbers.Count(values.Count)}{(inexact.Count > 0 ? $", e.g. {inexact[0]}" : "")}");
     }
 
     private static bool IsMoneyLike(string name) =>

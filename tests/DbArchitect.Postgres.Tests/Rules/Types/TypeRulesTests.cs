@@ -18,7 +18,7 @@ public sealed class TypeRulesDatabase : RuleDatabase
             listed_at timestamp,
             status text);
         INSERT INTO products (sku, title, price, weight, metadata, listed_at, status)
-        SELECT 'sku-' || g, 'Product ' || g, g * 1.1, g * 0.5, json_build_object('n', g), '2026-01-01'::timestamp + g * interval '1 hour',
+        SELECT 'sku-' || g, 'Product ' || g, g * 1.1::float8, g * 0.5, json_build_object('n', g), '2026-01-01'::timestamp + g * interval '1 hour',
                (ARRAY['active', 'draft', 'archived'])[1 + g % 3]
         FROM generate_series(1, 2000) g;
 
@@ -89,6 +89,7 @@ public sealed class TypeRulesTests(TypeRulesDatabase database) : IClassFixture<T
         Assert.Equal("public.products(price)", finding.Subject);
         Assert.Equal(Severity.High, finding.Severity);
         Assert.Contains("numeric(19,4)", finding.Remedy!.Up);
+        Assert.Contains(finding.Evidence, e => e.Label == "sampled values with more than 4 decimals" && !e.Value.StartsWith("0 of", StringComparison.Ordinal));
         await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 

@@ -22,7 +22,37 @@ public static partial class SchemaCloner
         var dump = await DumpSchemaAsync(new NpgsqlConnectionStringBuilder(targetConnectionString), cluster.BinDirectory, ct).ConfigureAwait(false);
         var connectionString = await cluster.CreateDatabaseAsync("dbarch_schema_" + Guid.NewGuid().ToString("N")[..12], ct).ConfigureAwait(false);
         await LoadAsync(connectionString, dump, ct).ConfigureAwait(false);
+        await CopyInvalidIndexesAsync(targetConnectionString, connectionString, ct).ConfigureAwait(false);
         return connectionString;
+    }
+
+    /// <summary>
+    /// pg_dump leaves invalid indexes out, yet remedies rebuild or drop them: create them on the
+    /// copy (where, with no rows, they build fine) so that SQL naming them can be checked.
+    /// </summary>
+    private static async Task CopyInvalidIndexesAsync(string targetConnectionString, string cloneConnectionString, CancellationToken ct)
+    {
+        var definitions = new List<string>();
+        await using (var target = Sessions.TargetDataSource.Create(targetConnectionString))
+        await using (var read = target.CreateCommand("""
+            SELECT pg_get_indexdef(i.indexrelid)
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE NOT i.indisvalid AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+            """))
+        await using (var reader = await read.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                definitions.Add(reader.GetString(0));
+            }
+        }
+
+        await using var clone = new NpgsqlConnection(cloneConnectionString);
+        await clone.OpenAsync(ct).ConfigureAwait(false);
+        foreach (var definition in definitions)
+        {
+            await SingleStatement.ExecuteAsync(clone, definition, 300, ct).ConfigureAwait(false);
+        }
     }
 
     private static async Task<string> DumpSchemaAsync(NpgsqlConnectionStringBuilder target, string binDirectory, CancellationToken ct)

@@ -62,8 +62,8 @@ public sealed class InvalidIndexRule : ISchemaRule
 
     private static Remedy Rebuild(IndexInfo index, string name) => new()
     {
-        Kind = ChangeKind.Index,
-        Strategy = MigrationStrategy.OnlineDdl,
+        Kind = ChangeKind.Maintenance,
+        Strategy = MigrationStrategy.Maintenance,
         Up = $"REINDEX INDEX CONCURRENTLY {name};",
         Down = "-- REINDEX only rebuilds the index from the table; there is nothing to undo.",
         PerformanceImpact = "The rebuilt index becomes usable by the planner; the rebuild reads the whole table without blocking writes.",

@@ -41,11 +41,15 @@ public sealed class ConstraintNotValidatedRule : ISchemaRule
                 Kind = ChangeKind.SchemaChange,
                 Strategy = MigrationStrategy.OnlineDdl,
                 Up = $"ALTER TABLE {table} VALIDATE CONSTRAINT {name};",
-                Down = "-- VALIDATE CONSTRAINT only checks existing rows; there is nothing to undo.",
+                // Validation cannot be switched off again; re-adding the constraint NOT VALID restores the prior state.
+                Down = $"ALTER TABLE {table} DROP CONSTRAINT {name};\nALTER TABLE {table} ADD CONSTRAINT {name} {NotValid(constraint.Definition)};",
                 PerformanceImpact = "One scan of the table (and a lookup per row for a foreign key) while reads and writes continue.",
                 Testing = $"SELECT convalidated FROM pg_constraint WHERE conname = {SqlIdentifier.Literal(constraint.Name)} AND conrelid = {SqlIdentifier.Literal(table)}::regclass returns true; " +
                     "if VALIDATE fails, the error names the first offending row: fix the data and run it again.",
             },
         };
     }
+
+    private static string NotValid(string definition) =>
+        definition.EndsWith(" NOT VALID", StringComparison.Ordinal) ? definition : definition + " NOT VALID";
 }

@@ -1,5 +1,6 @@
 -- Columns of the relations in tables.sql, with type, default or generation expression,
 -- identity and the sequence the column owns (serial or identity).
+-- Split across parallel sessions by table: $1 = number of sessions, $2 = this session (1 and 0 read all).
 SELECT c.oid                                                 AS table_oid,
        n.nspname                                             AS schema,
        c.relname                                             AS table,
@@ -32,6 +33,6 @@ WHERE a.attnum > 0
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname NOT LIKE 'pg\_toast%'
   AND n.nspname NOT LIKE 'pg\_temp\_%'
+  AND c.oid::bigint % $1 = $2
   AND NOT EXISTS (SELECT 1 FROM pg_depend e
-                  WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
-ORDER BY n.nspname, c.relname, a.attnum;
+                  WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e');

@@ -1,5 +1,9 @@
--- Indexes with definition, key and INCLUDE columns (expression keys as their text), non-default
--- operator classes and sort options per key, predicate, method, validity, size and usage.
+-- Indexes with definition, method, predicate, validity, size and usage. Key columns, operator
+-- classes and sort options come as the raw pg_index arrays (attnums, opclass oids, indoption
+-- bits) and are named on the client from the columns and operator classes already read:
+-- resolving them here with a subquery per index costs more than the rest of the query.
+-- Expression keys come as their text. Size from pg_class.relpages, for the reason in tables.sql.
+-- Split across parallel sessions by table: $1 = number of sessions, $2 = this session (1 and 0 read all).
 SELECT ic.oid,
        n.nspname                                             AS schema,
        c.relname                                             AS table,
@@ -7,29 +11,19 @@ SELECT ic.oid,
        ic.relname                                            AS name,
        pg_get_indexdef(i.indexrelid)                         AS definition,
        am.amname                                             AS method,
-       ARRAY(SELECT CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) ELSE a.attname::text END
-             FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
-             LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-             WHERE k.ord <= i.indnkeyatts
-             ORDER BY k.ord)                                 AS key_columns,
-       ARRAY(SELECT a.attname::text
-             FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
-             JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-             WHERE k.ord > i.indnkeyatts
-             ORDER BY k.ord)                                 AS included_columns,
-       ARRAY(SELECT trim(concat_ws(' ',
-                        CASE WHEN NOT opc.opcdefault THEN opc.opcname::text END,
-                        CASE WHEN o.option & 1 = 1 THEN 'DESC' END,
-                        CASE WHEN o.option & 3 = 2 THEN 'NULLS FIRST' WHEN o.option & 3 = 1 THEN 'NULLS LAST' END))
-             FROM unnest(i.indclass::oid[], i.indoption::int2[]) WITH ORDINALITY o(opclass, option, ord)
-             LEFT JOIN pg_opclass opc ON opc.oid = o.opclass
-             ORDER BY o.ord)                                 AS key_options,
+       i.indkey::int2[]                                      AS keys,
+       i.indnkeyatts::int                                    AS key_count,
+       i.indclass::oid[]                                     AS operator_classes,
+       i.indoption::int2[]                                   AS key_options,
+       CASE WHEN i.indexprs IS NOT NULL
+            THEN ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts::int) k)
+       END                                                   AS key_texts,
        pg_get_expr(i.indpred, i.indrelid, true)              AS predicate,
        i.indisunique                                         AS is_unique,
        i.indisprimary                                        AS is_primary,
        i.indisvalid                                          AS is_valid,
        con.conname                                           AS constraint_name,
-       pg_relation_size(i.indexrelid)                        AS size_bytes,
+       ic.relpages::bigint * current_setting('block_size')::bigint AS size_bytes,
        pg_stat_get_numscans(i.indexrelid)                    AS scans,
        pg_stat_get_tuples_returned(i.indexrelid)             AS tuples_read,
        pg_stat_get_tuples_fetched(i.indexrelid)              AS tuples_fetched,
@@ -44,6 +38,6 @@ WHERE c.relkind IN ('r', 'p', 'm')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname NOT LIKE 'pg\_toast%'
   AND n.nspname NOT LIKE 'pg\_temp\_%'
+  AND c.oid::bigint % $1 = $2
   AND NOT EXISTS (SELECT 1 FROM pg_depend e
-                  WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
-ORDER BY n.nspname, c.relname, ic.relname;
+                  WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e');

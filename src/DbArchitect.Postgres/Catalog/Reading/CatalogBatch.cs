@@ -8,14 +8,24 @@ namespace DbArchitect.Postgres.Catalog.Reading;
 /// </summary>
 internal sealed class CatalogBatch
 {
-    private readonly List<string> _sql = [];
+    private readonly List<NpgsqlBatchCommand> _prelude = [];
+    private readonly List<NpgsqlBatchCommand> _commands = [];
     private readonly List<Func<NpgsqlDataReader, Dictionary<string, string>, CancellationToken, Task>> _readers = [];
 
-    /// <summary>Adds a query; its rows are in the returned list once <see cref="ExecuteAsync"/> has run.</summary>
-    public IReadOnlyList<T> Add<T>(CatalogQuery<T> query)
+    /// <summary>A statement without rows that must run first (e.g. SET TRANSACTION SNAPSHOT).</summary>
+    public void Prepend(string sql) => _prelude.Add(new NpgsqlBatchCommand(sql));
+
+    /// <summary>Adds a query with its positional parameters; its rows are in the returned list once <see cref="ExecuteAsync"/> has run.</summary>
+    public IReadOnlyList<T> Add<T>(CatalogQuery<T> query, params long[] parameters)
     {
+        var command = new NpgsqlBatchCommand(query.Sql);
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = value });
+        }
+
         var rows = new List<T>();
-        _sql.Add(query.Sql);
+        _commands.Add(command);
         _readers.Add(async (reader, names, cancellationToken) =>
         {
             var row = new CatalogRow(reader, names);
@@ -27,12 +37,14 @@ internal sealed class CatalogBatch
         return rows;
     }
 
-    public async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    public async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var sql in _sql)
+
+        // Statements without rows produce no result set, so the reader below still sees one per query.
+        foreach (var command in _prelude.Concat(_commands))
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+            batch.BatchCommands.Add(command);
         }
 
         var names = new Dictionary<string, string>(StringComparer.Ordinal);

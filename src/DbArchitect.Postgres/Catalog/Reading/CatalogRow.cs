@@ -48,11 +48,19 @@ internal sealed class CatalogRow
 
     public bool Bool(string column) => _reader.GetBoolean(Ordinal(column));
 
-    public DateTimeOffset DateTime(string column) => new(_reader.GetFieldValue<DateTime>(Ordinal(column)));
+    public DateTimeOffset DateTime(string column) => _reader.GetFieldValue<DateTimeOffset>(Ordinal(column));
 
     public DateTimeOffset? NullableDateTime(string column) => _reader.IsDBNull(Ordinal(column)) ? null : DateTime(column);
 
     public string[] Names(string column) => _reader.IsDBNull(Ordinal(column)) ? [] : Array.ConvertAll(_reader.GetFieldValue<string[]>(Ordinal(column)), Share);
+
+    /// <summary>An int2[] column such as pg_index.indkey, empty when NULL.</summary>
+    public short[] Shorts(string column) => _reader.IsDBNull(Ordinal(column)) ? [] : _reader.GetFieldValue<short[]>(Ordinal(column));
+
+    /// <summary>An oid[] column such as pg_index.indclass, empty when NULL.</summary>
+    public uint[] Oids(string column) => _reader.IsDBNull(Ordinal(column)) ? [] : _reader.GetFieldValue<uint[]>(Ordinal(column));
+
+    public string[]? NullableStrings(string column) => _reader.IsDBNull(Ordinal(column)) ? null : _reader.GetFieldValue<string[]>(Ordinal(column));
 
     public double[] Doubles(string column) => _reader.IsDBNull(Ordinal(column)) ? [] : _reader.GetFieldValue<double[]>(Ordinal(column));
 

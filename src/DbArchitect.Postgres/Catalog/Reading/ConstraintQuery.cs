@@ -1,23 +1,35 @@
 namespace DbArchitect.Postgres.Catalog.Reading;
 
+/// <summary>A constraint as read, before its column attnums are named.</summary>
+internal sealed record ConstraintRow(ConstraintInfo Constraint, short[] Keys, uint ReferencedTableOid, short[] ReferencedKeys)
+{
+    public ConstraintInfo Resolve(ColumnNames columns) => Constraint with
+    {
+        Columns = columns.Names(Constraint.TableOid, Keys),
+        ReferencedColumns = columns.Names(ReferencedTableOid, ReferencedKeys),
+    };
+}
+
 internal static class ConstraintQuery
 {
-    public static readonly CatalogQuery<ConstraintInfo> Query = new("constraints", row => new ConstraintInfo
-    {
-        Schema = row.Name("schema"),
-        Table = row.Name("table"),
-        TableOid = row.Oid("table_oid"),
-        Name = row.String("name"),
-        Kind = Kind(row.String("kind")),
-        Columns = row.Names("columns"),
-        Definition = row.String("definition"),
-        Validated = row.Bool("validated"),
-        ReferencedSchema = row.NullableName("referenced_schema"),
-        ReferencedTable = row.NullableName("referenced_table"),
-        ReferencedColumns = row.Names("referenced_columns"),
-        OnDelete = Action(row.NullableString("on_delete")),
-        OnUpdate = Action(row.NullableString("on_update")),
-    });
+    public static readonly CatalogQuery<ConstraintRow> Query = new("constraints", row => new ConstraintRow(
+        new ConstraintInfo
+        {
+            Schema = row.Name("schema"),
+            Table = row.Name("table"),
+            TableOid = row.Oid("table_oid"),
+            Name = row.String("name"),
+            Kind = Kind(row.String("kind")),
+            Definition = row.String("definition"),
+            Validated = row.Bool("validated"),
+            ReferencedSchema = row.NullableName("referenced_schema"),
+            ReferencedTable = row.NullableName("referenced_table"),
+            OnDelete = Action(row.NullableString("on_delete")),
+            OnUpdate = Action(row.NullableString("on_update")),
+        },
+        row.Shorts("keys"),
+        row.Oid("referenced_table_oid"),
+        row.Shorts("referenced_keys")));
 
     private static ConstraintKind Kind(string contype) => contype switch
     {

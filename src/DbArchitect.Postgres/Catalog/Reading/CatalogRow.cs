@@ -48,7 +48,7 @@ internal sealed class CatalogRow
 
     public bool Bool(string column) => _reader.GetBoolean(Ordinal(column));
 
-    public DateTimeOffset DateTime(string column) => new(_reader.GetFieldValue<DateTime>(Ordinal(column)));
+    public DateTimeOffset DateTime(string column) => _reader.GetFieldValue<DateTimeOffset>(Ordinal(column));
 
     public DateTimeOffset? NullableDateTime(string column) => _reader.IsDBNull(Ordinal(column)) ? null : DateTime(column);
 

@@ -9,6 +9,9 @@ public sealed class ConnectionUtilisationRule : ISchemaRule
     private const double WarnShare = 0.7;
     private const double HighShare = 0.9;
 
+    // idle_session_timeout exists from PostgreSQL 14 on.
+    private const int IdleSessionTimeoutSince = 140000;
+
     public string Id => "connection-utilisation-high";
     public FindingArea Area => FindingArea.PerformanceTuning;
     public Severity Severity => Severity.Medium;
@@ -45,7 +48,7 @@ public sealed class ConnectionUtilisationRule : ISchemaRule
                     new Evidence("max_connections", MeasureText.Count(activity.MaxConnections)),
                     new Evidence("active / idle / idle in transaction", $"{activity.Active} / {activity.Idle} / {activity.IdleInTransaction}"),
                 ],
-                Remedy = SystemSettingRemedy.Create(
+                Remedy = facts.Snapshot.Server.VersionNumber < IdleSessionTimeoutSince ? null : SystemSettingRemedy.Create(
                     "idle_session_timeout",
                     "30min",
                     needsRestart: false,

@@ -20,21 +20,46 @@ public sealed class StaleStatisticsRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        foreach (var table in facts.Snapshot.Tables.Where(t => t.Kind is TableKind.Table or TableKind.MaterializedView or TableKind.PartitionedTable))
-        {
-            var changes = table.ModificationsSinceAnalyze;
-            if (changes < MinimumChanges || changes < ChangedShare * Math.Max(table.LiveTuples, 0))
-            {
-                continue;
-            }
-
-            var analyzed = table.LastAnalyzed;
-            if (analyzed is null || (facts.Now - analyzed.Value).TotalDays >= facts.Options.StaleAnalyzeDays)
-            {
-                yield return Report(facts, table, analyzed);
-            }
-        }
+        var stale = facts.Snapshot.Tables.Where(t => IsStale(facts, t)).ToList();
+        return stale.Count > ManyObjects.Limit ? [ReportDatabase(facts, stale)] : stale.Select(t => Report(facts, t, t.LastAnalyzed));
     }
+
+    private static bool IsStale(AnalysisFacts facts, TableInfo table)
+    {
+        var changes = table.ModificationsSinceAnalyze;
+        return table.Kind is TableKind.Table or TableKind.MaterializedView or TableKind.PartitionedTable
+            && changes >= MinimumChanges
+            && changes >= ChangedShare * Math.Max(table.LiveTuples, 0)
+            && (table.LastAnalyzed is not { } analyzed || (facts.Now - analyzed).TotalDays >= facts.Options.StaleAnalyzeDays);
+    }
+
+    private Finding ReportDatabase(AnalysisFacts facts, List<TableInfo> stale) => new()
+    {
+        RuleId = Id,
+        Subject = DatabaseSubject.Of(facts),
+        Severity = Severity,
+        Area = Area,
+        Title = $"{stale.Count} tables have stale or missing planner statistics",
+        Rationale = "Many tables changed a lot since their last ANALYZE (typical after a restore or bulk load, or with autovacuum off). " +
+            "The planner estimates from numbers that no longer describe the data.",
+        Evidence =
+        [
+            new Evidence("tables", MeasureText.Count(stale.Count)),
+            new Evidence("never analyzed", MeasureText.Count(stale.Count(t => t.LastAnalyzed is null))),
+            new Evidence("rows changed since last analyze, all together", MeasureText.Count(stale.Sum(t => t.ModificationsSinceAnalyze))),
+            new Evidence("tables", ManyObjects.List([.. stale.Select(t => t.QualifiedName)])),
+        ],
+        Tables = [.. stale.Select(t => t.QualifiedName)],
+        Remedy = new Remedy
+        {
+            Kind = ChangeKind.Maintenance,
+            Strategy = MigrationStrategy.Maintenance,
+            Up = "ANALYZE;",
+            Down = "-- ANALYZE only refreshes planner statistics; there is nothing to undo.",
+            PerformanceImpact = "Reads a sample of every table; plans that depended on stale estimates may change.",
+            Testing = "SELECT count(*) FROM pg_stat_user_tables WHERE last_analyze IS NULL AND last_autoanalyze IS NULL AND n_mod_since_analyze > 0 returns 0.",
+        },
+    };
 
     private Finding Report(AnalysisFacts facts, TableInfo table, DateTimeOffset? analyzed)
     {

@@ -22,10 +22,46 @@ public sealed class TransactionIdWraparoundRule : ISchemaRule
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
         var freezeMaxAge = facts.Snapshot.SettingNumber("autovacuum_freeze_max_age") ?? DefaultFreezeMaxAge;
-        return facts.Snapshot.Tables
+        var aging = facts.Snapshot.Tables
             .Where(t => t.FrozenXidAge >= WarnShare * freezeMaxAge)
             .OrderByDescending(t => t.FrozenXidAge)
-            .Select(t => Report(t, freezeMaxAge));
+            .ToList();
+        return aging.Count > ManyObjects.Limit
+            ? [ReportDatabase(facts, aging, freezeMaxAge)]
+            : aging.Select(t => Report(t, freezeMaxAge));
+    }
+
+    private Finding ReportDatabase(AnalysisFacts facts, List<TableInfo> aging, long freezeMaxAge)
+    {
+        var share = (double)aging[0].FrozenXidAge / freezeMaxAge;
+        return new Finding
+        {
+            RuleId = Id,
+            Subject = DatabaseSubject.Of(facts),
+            Severity = share >= HighShare ? Severity.High : Severity,
+            Area = Area,
+            Title = $"{aging.Count} tables are past half of autovacuum_freeze_max_age, the oldest at {MeasureText.Percent(share)}",
+            Rationale = "Many tables need freezing at once; an anti-wraparound autovacuum storm would hit them together. " +
+                "A planned database-wide VACUUM (FREEZE) off-peak does the same work at a time you choose.",
+            Evidence =
+            [
+                new Evidence("tables past 50%", MeasureText.Count(aging.Count)),
+                new Evidence("oldest age(relfrozenxid)", MeasureText.Count(aging[0].FrozenXidAge)),
+                new Evidence("age(datfrozenxid)", MeasureText.Count(facts.Snapshot.Server.DatabaseFrozenXidAge)),
+                new Evidence("autovacuum_freeze_max_age", MeasureText.Count(freezeMaxAge)),
+                new Evidence("tables", ManyObjects.List([.. aging.Select(t => t.QualifiedName)])),
+            ],
+            Tables = [.. aging.Select(t => t.QualifiedName)],
+            Remedy = new Remedy
+            {
+                Kind = ChangeKind.Maintenance,
+                Strategy = MigrationStrategy.Maintenance,
+                Up = "VACUUM (FREEZE, ANALYZE);",
+                Down = "-- Freezing rows cannot be undone and needs no undoing.",
+                PerformanceImpact = "Reads every table of the database; run it off-peak. Reads and writes continue.",
+                Testing = "SELECT max(age(relfrozenxid)) FROM pg_class WHERE relkind IN ('r', 'm', 't') is far below autovacuum_freeze_max_age afterwards.",
+            },
+        };
     }
 
     private Finding Report(TableInfo table, long freezeMaxAge)

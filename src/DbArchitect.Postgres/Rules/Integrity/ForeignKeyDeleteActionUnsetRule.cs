@@ -10,8 +10,6 @@ namespace DbArchitect.Postgres.Rules.Integrity;
 /// </summary>
 public sealed class ForeignKeyDeleteActionUnsetRule : ISchemaRule
 {
-    private const int Listed = 10;
-
     public string Id => "fk-delete-action-unset";
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.Info;
@@ -31,7 +29,7 @@ public sealed class ForeignKeyDeleteActionUnsetRule : ISchemaRule
         }
 
         var total = facts.Snapshot.Constraints.Count(c => c.Kind == ConstraintKind.ForeignKey);
-        var shown = unset.Take(Listed).Select(c => $"{SqlIdentifier.Qualify(c.Schema, c.Table)}.{SqlIdentifier.Quote(c.Name)}");
+        var names = unset.Select(c => $"{SqlIdentifier.Qualify(c.Schema, c.Table)}.{SqlIdentifier.Quote(c.Name)}").ToList();
         return
         [
             new Finding
@@ -46,7 +44,7 @@ public sealed class ForeignKeyDeleteActionUnsetRule : ISchemaRule
                 Evidence =
                 [
                     new Evidence("foreign keys with ON DELETE NO ACTION", $"{MeasureText.Count(unset.Count)} of {MeasureText.Count(total)}"),
-                    new Evidence(unset.Count > Listed ? $"first {Listed}" : "foreign keys", string.Join(", ", shown)),
+                    new Evidence("foreign keys", ManyObjects.List(names)),
                 ],
                 Tables = [.. unset.Select(c => SqlIdentifier.Qualify(c.Schema, c.Table)).Distinct(StringComparer.Ordinal)],
             },

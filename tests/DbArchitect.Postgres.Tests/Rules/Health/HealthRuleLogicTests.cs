@@ -29,6 +29,30 @@ public sealed class HealthRuleLogicTests
     }
 
     [Fact]
+    public void Many_aging_tables_become_one_database_wide_freeze()
+    {
+        var tables = Enumerable.Range(1, 12).Select(i => Table((uint)i, $"t{i}") with { FrozenXidAge = 120_000_000 + i }).ToList();
+        var snapshot = Snapshot with { Tables = tables, Settings = [Setting("autovacuum_freeze_max_age", "200000000")] };
+
+        var finding = Assert.Single(new TransactionIdWraparoundRule().Evaluate(Facts(snapshot)));
+
+        Assert.Equal("shop", finding.Subject);
+        Assert.Equal("VACUUM (FREEZE, ANALYZE);", finding.Remedy!.Up);
+        Assert.Contains(finding.Evidence, e => e.Value.EndsWith("and 2 more", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Many_never_analyzed_tables_become_one_database_wide_analyze()
+    {
+        var tables = Enumerable.Range(1, 11).Select(i => Table((uint)i, $"t{i}") with { ModificationsSinceAnalyze = 5_000 }).ToList();
+
+        var finding = Assert.Single(new StaleStatisticsRule().Evaluate(Facts(Snapshot with { Tables = tables })));
+
+        Assert.Equal("ANALYZE;", finding.Remedy!.Up);
+        Assert.StartsWith("11 tables", finding.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Cache_hit_rate_below_99_percent_with_traffic_proposes_more_shared_buffers_needing_a_restart()
     {
         var busy = Snapshot with

@@ -17,7 +17,8 @@ public static class DbarchApp
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"dbarch: {parseResult.Errors[0].Message} (see 'dbarch --help')").ConfigureAwait(false);
+            var message = string.Join(' ', parseResult.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            await error.WriteLineAsync($"dbarch: {message} (see 'dbarch --help')").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

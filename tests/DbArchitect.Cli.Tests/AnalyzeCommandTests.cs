@@ -89,7 +89,7 @@ public sealed class AnalyzeCommandTests(ShopFixture shop) : IClassFixture<ShopFi
     public async Task Unreachable_server_exits_3_with_one_line_and_leaves_the_existing_todo_untouched()
     {
         using var output = new TempDirectory();
-        await File.WriteAllTextAsync(output.TodoPath, "# TODO — Database Architect\n");
+        await File.WriteAllTextAsync(output.TodoPath, ExistingTodo.Markdown);
         var before = await File.ReadAllBytesAsync(output.TodoPath);
 
         var run = await CliRun.InvokeAsync("analyze", "--connection", "Host=127.0.0.1;Port=1;Username=x;Password=secret-pw;Database=x;Timeout=3", "--out", output.Path);
@@ -118,14 +118,14 @@ public sealed class AnalyzeCommandTests(ShopFixture shop) : IClassFixture<ShopFi
         try
         {
             using var output = new TempDirectory();
-            await File.WriteAllTextAsync(output.TodoPath, "# kept\n");
+            await File.WriteAllTextAsync(output.TodoPath, ExistingTodo.Markdown);
             var connection = new NpgsqlConnectionStringBuilder(shop.AdminConnectionString) { Username = role, Password = "pw" }.ConnectionString;
 
             var run = await CliRun.InvokeAsync("analyze", "--connection", connection, "--out", output.Path);
 
             Assert.Equal(3, run.ExitCode);
             Assert.Contains("permission denied", run.LastErrorLine, StringComparison.Ordinal);
-            Assert.Equal("# kept\n", await File.ReadAllTextAsync(output.TodoPath));
+            Assert.Equal(ExistingTodo.Markdown, await File.ReadAllTextAsync(output.TodoPath));
         }
         finally
         {

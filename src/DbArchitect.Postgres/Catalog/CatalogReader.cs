@@ -9,7 +9,7 @@ namespace DbArchitect.Postgres.Catalog;
 /// Takes the <see cref="CatalogSnapshot"/> of one database in a fixed number of round trips, however
 /// many tables it has. The per-table queries (tables, columns, constraints, indexes) are split by
 /// table oid across <see cref="Sessions"/> server sessions that run at once, each sending its
-/// share as one batch; the small server-wide queries ride along in one of them. All sessions are
+/// share as one batch; the small server-wide queries ride along. All sessions are
 /// repeatable-read transactions on one exported snapshot, so the result is consistent. Runs in
 /// the target's read-only session and needs no superuser: rows the session may not read (other
 /// users' column statistics, other roles' activity) are simply absent.
@@ -27,9 +27,10 @@ public sealed partial class CatalogReader(NpgsqlDataSource dataSource)
         var constraintRows = AddSliced(lanes, ConstraintQuery.Query);
         var indexRows = AddSliced(lanes, IndexQuery.Query);
 
-        // The lane that does not export the snapshot takes the server-wide queries.
+        // The server query (it walks the database directory for its size) goes with the first
+        // session, the other server-wide queries with the last, to keep the sessions even.
+        var server = lanes[0].Add(ServerQuery.Query);
         var wide = lanes[^1];
-        var server = wide.Add(ServerQuery.Query);
         var schemas = wide.Add(SchemaQuery.Query);
         var operatorClasses = wide.Add(IndexQuery.OperatorClasses);
         var sequences = wide.Add(SequenceQuery.Query);

@@ -22,11 +22,12 @@ internal static class AnalyzeCommand
         var format = new Option<string>("--format") { Description = "md writes the TODO file; json prints the validated document on stdout.", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "json");
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a finding is at or above this severity (info|low|medium|high|critical)." };
+        var workload = new Option<FileInfo?>("--workload") { Description = "A .sql file of statements (separated by ';') to plan on the target and review." };
         var noSqlCheck = new Option<bool>("--no-sql-check") { Description = "Skip checking every SQL block on a scratch copy of the schema." };
 
         var command = new Command("analyze", "Analyse a PostgreSQL database and write TODO_database-architect.md.")
         {
-            connection, demo, repo, outDirectory, format, failOn, noSqlCheck,
+            connection, demo, repo, outDirectory, workload, format, failOn, noSqlCheck,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -56,6 +57,12 @@ internal static class AnalyzeCommand
                 return await Fail(error, ExitCodes.Unreachable, $"repository not found: {repoDirectory.FullName}").ConfigureAwait(false);
             }
 
+            var workloadFile = parse.GetValue(workload);
+            if (workloadFile is { Exists: false })
+            {
+                return await Fail(error, ExitCodes.Unreachable, $"workload file not found: {workloadFile.FullName}").ConfigureAwait(false);
+            }
+
             var json = parse.GetValue(format) == "json";
             var target = parse.GetValue(outDirectory) ?? repoDirectory ?? new DirectoryInfo(Directory.GetCurrentDirectory());
             if (!json && !target.Exists)
@@ -80,6 +87,7 @@ internal static class AnalyzeCommand
                 ConnectionString = isDemo ? null : connectionString,
                 Demo = isDemo,
                 OutputDirectory = json ? null : target.FullName,
+                WorkloadFile = workloadFile?.FullName,
                 CheckSql = !parse.GetValue(noSqlCheck),
                 Rules = rules,
                 Session = session,

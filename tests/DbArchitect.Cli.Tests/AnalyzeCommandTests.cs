@@ -77,6 +77,34 @@ public sealed class AnalyzeCommandTests(ShopFixture shop) : IClassFixture<ShopFi
     }
 
     [Fact]
+    public async Task Workload_statements_are_planned_and_their_insights_reach_the_todo()
+    {
+        using var output = new TempDirectory();
+        var workload = Path.Combine(output.Path, "workload.sql");
+        await File.WriteAllTextAsync(workload, """
+            -- the orders page, page 200
+            SELECT id, total FROM orders ORDER BY id OFFSET 2000 LIMIT 10;
+            SELECT no_such_column FROM orders;
+            """);
+
+        var run = await CliRun.InvokeAsync("analyze", "--connection", shop.AdminConnectionString, "--workload", workload, "--out", output.Path);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("workload statement not planned", run.Error, StringComparison.Ordinal);
+        var document = TodoMarkdownParser.Parse(await File.ReadAllTextAsync(output.TodoPath));
+        Assert.Contains(document.Context.PainPoints, p => p.Contains("OFFSET 2000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Missing_workload_file_exits_3_and_writes_nothing()
+    {
+        using var output = new TempDirectory();
+        var run = await CliRun.InvokeAsync("analyze", "--connection", shop.AdminConnectionString, "--workload", Path.Combine(output.Path, "nope.sql"), "--out", output.Path);
+        Assert.Equal(3, run.ExitCode);
+        Assert.False(File.Exists(output.TodoPath));
+    }
+
+    [Fact]
     public async Task Fail_on_returns_exit_code_1_when_findings_reach_the_threshold()
     {
         using var output = new TempDirectory();

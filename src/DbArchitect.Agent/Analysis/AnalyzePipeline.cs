@@ -11,6 +11,7 @@ using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Scratch;
 using DbArchitect.Postgres.Sessions;
 using DbArchitect.Postgres.Validation;
+using DbArchitect.Postgres.Workload;
 
 namespace DbArchitect.Agent.Analysis;
 
@@ -44,9 +45,15 @@ public sealed class AnalyzePipeline
                 source = Describe(connectionString);
             }
 
-            var facts = await CollectFactsAsync(connectionString, source, request, progress, cancellationToken).ConfigureAwait(false);
-            var findings = RuleEngine.Evaluate(facts, RuleCatalog.All);
-            progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.Snapshot.Tables.Count} relations");
+            var workloadFile = request.WorkloadFile is null ? [] : await ReadWorkloadAsync(request.WorkloadFile, cancellationToken).ConfigureAwait(false);
+            var (facts, workload) = await CollectFactsAsync(connectionString, source, workloadFile, request, progress, cancellationToken).ConfigureAwait(false);
+            var findings = RuleEngine.Evaluate(facts, RuleCatalog.All)
+                .Concat(workload.Findings)
+                .DistinctBy(f => f.Key, StringComparer.Ordinal)
+                .OrderByDescending(f => f.Severity)
+                .ThenBy(f => f.Key, StringComparer.Ordinal)
+                .ToList();
+            progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.Snapshot.Tables.Count} relations and {workload.Planned} planned workload statements");
 
             var planned = new DeterministicPlanner().Plan(findings);
             var context = ContextBuilder.Build(facts.Snapshot, source, "deterministic planner (no model)", planned.PainPoints);
@@ -93,17 +100,33 @@ public sealed class AnalyzePipeline
         }
     }
 
-    private static async Task<AnalysisFacts> CollectFactsAsync(string connectionString, string source, AnalyzeRequest request, IProgress<string> progress, CancellationToken cancellationToken)
+    private static async Task<(AnalysisFacts Facts, WorkloadReviewResult Workload)> CollectFactsAsync(
+        string connectionString, string source, IReadOnlyList<WorkloadStatement> workloadFile, AnalyzeRequest request, IProgress<string> progress, CancellationToken cancellationToken)
     {
         await using var dataSource = TargetDataSource.Create(connectionString, request.Session);
         progress.Report($"reading the catalog of {source}…");
         try
         {
-            return await new FactsCollector(dataSource).CollectAsync(request.Rules, cancellationToken).ConfigureAwait(false);
+            var facts = await new FactsCollector(dataSource).CollectAsync(request.Rules, cancellationToken).ConfigureAwait(false);
+            progress.Report("planning the workload (pg_stat_statements and --workload) without running it…");
+            var workload = await new WorkloadReview(dataSource).ReviewAsync(facts.Snapshot, workloadFile, request.Rules.LargeTableRows, progress, cancellationToken).ConfigureAwait(false);
+            return (facts, workload);
         }
         catch (Exception e) when (DatabaseErrors.Translate(e, source) is { } failure)
         {
             throw failure;
+        }
+    }
+
+    private static async Task<IReadOnlyList<WorkloadStatement>> ReadWorkloadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WorkloadFile.ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DbArchitectException(FailureKind.Unreachable, $"cannot read the workload file {path}: {e.Message}");
         }
     }
 

@@ -13,6 +13,9 @@ public sealed record AnalyzeRequest
     /// <summary>Analyse the shipped sample database on a scratch server instead of a target.</summary>
     public bool Demo { get; init; }
 
+    /// <summary>A <c>.sql</c> workload file whose statements are planned on the target; null for none.</summary>
+    public string? WorkloadFile { get; init; }
+
     /// <summary>Directory that receives TODO_database-architect.md; null when the document goes to stdout as JSON only.</summary>
     public string? OutputDirectory { get; init; }
 

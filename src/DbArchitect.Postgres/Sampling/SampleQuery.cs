@@ -1,5 +1,6 @@
 using System.Globalization;
 using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Postgres.Sampling;
 
@@ -22,12 +23,12 @@ internal sealed record SampleQuery(string Sql, double? Percent, int Limit)
         var rows = Math.Max(table.EstimatedRows, table.LiveTuples);
         if (rows <= sampleRows)
         {
-            return new SampleQuery($"SELECT {selectList} FROM {table.QualifiedName} LIMIT $1", null, sampleRows);
+            return new SampleQuery($"{ToolMarker.Comment} SELECT {selectList} FROM {table.QualifiedName} LIMIT $1", null, sampleRows);
         }
 
         var percent = Math.Clamp(100.0 * sampleRows * Oversampling / rows, 0.0001, 100.0);
         return new SampleQuery(
-            $"SELECT {selectList} FROM {table.QualifiedName} TABLESAMPLE {method} ($2) REPEATABLE ({Seed.ToString(CultureInfo.InvariantCulture)}) LIMIT $1",
+            $"{ToolMarker.Comment} SELECT {selectList} FROM {table.QualifiedName} TABLESAMPLE {method} ($2) REPEATABLE ({Seed.ToString(CultureInfo.InvariantCulture)}) LIMIT $1",
             percent,
             sampleRows);
     }

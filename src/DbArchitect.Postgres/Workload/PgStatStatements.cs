@@ -1,3 +1,4 @@
+using DbArchitect.Postgres.Sessions;
 using Npgsql;
 
 namespace DbArchitect.Postgres.Workload;
@@ -18,6 +19,7 @@ public sealed class PgStatStatements(NpgsqlDataSource dataSource)
         WHERE s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
           AND s.query ~* '^\s*(select|with|insert|update|delete|merge|table|values)\M'
           AND s.query !~* 'pg_stat_statements|pg_catalog\.|information_schema\.'
+          AND strpos(s.query, $2) = 0
         ORDER BY total_ms DESC, s.calls DESC
         LIMIT $1
         """;
@@ -34,7 +36,7 @@ public sealed class PgStatStatements(NpgsqlDataSource dataSource)
             }
         }
 
-        await using var command = new NpgsqlCommand(Query, connection) { Parameters = { new NpgsqlParameter { Value = limit } } };
+        await using var command = new NpgsqlCommand(Query, connection) { Parameters = { new NpgsqlParameter { Value = limit }, new NpgsqlParameter { Value = ToolMarker.Comment } } };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var statements = new List<WorkloadStatement>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -71,10 +71,10 @@ public sealed class DelimitedListColumnRule : ISchemaRule
             Rationale = "A list packed into one text value cannot be indexed, constrained or joined item by item, and every reader must split it; one row per item in a child table is the normalised design.",
             Evidence =
             [
-                new Evidence("sampled rows", Numbers.Count(sampled)),
-                new Evidence("non-null values", Numbers.Count(nonNull)),
-                new Evidence($"values that are '{delimiter}'-separated lists", $"{Numbers.Count(lists.Count)} ({Numbers.Percent(lists.Count / (double)Math.Max(1, nonNull))})"),
-                new Evidence("items per list", $"average {Numbers.Decimal(counts.Average())}, maximum {Numbers.Count(counts.Max())}"),
+                new Evidence("sampled rows", MeasureText.Count(sampled)),
+                new Evidence("non-null values", MeasureText.Count(nonNull)),
+                new Evidence($"values that are '{delimiter}'-separated lists", $"{MeasureText.Count(lists.Count)} ({MeasureText.Percent(lists.Count / (double)Math.Max(1, nonNull))})"),
+                new Evidence("items per list", $"average {MeasureText.Decimal(counts.Average())}, maximum {MeasureText.Count(counts.Max())}"),
             ],
             Tables = [table.QualifiedName],
             Remedy = primaryKey is { Columns.Count: 1 } ? Split(lookup, table, primaryKey.Columns[0], column, delimiter) : null,

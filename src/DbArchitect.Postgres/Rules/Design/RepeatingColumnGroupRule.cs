@@ -46,8 +46,8 @@ public sealed partial class RepeatingColumnGroupRule : ISchemaRule
         if (SampleColumns.For(facts, lookup, table) is { RowCount: > 0 } sample && members.All(m => sample.Columns.Contains(m.Column)))
         {
             var used = sample.Rows.Select(row => members.Count(m => row[sample.PositionOf(m.Column)] is not null)).ToList();
-            evidence.Add(new Evidence("sampled rows", Numbers.Count(used.Count)));
-            evidence.AddRange(Enumerable.Range(0, members.Count + 1).Select(k => new Evidence($"rows using {k} of {members.Count} slots", Numbers.Count(used.Count(u => u == k)))));
+            evidence.Add(new Evidence("sampled rows", MeasureText.Count(used.Count)));
+            evidence.AddRange(Enumerable.Range(0, members.Count + 1).Select(k => new Evidence($"rows using {k} of {members.Count} slots", MeasureText.Count(used.Count(u => u == k)))));
         }
 
         var primaryKey = lookup.PrimaryKeyOf(table);

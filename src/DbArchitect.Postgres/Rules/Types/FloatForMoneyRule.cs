@@ -42,7 +42,7 @@ public sealed class FloatForMoneyRule : ISchemaRule
                     Evidence =
                     [
                         new Evidence("type", column.DataType),
-                        new Evidence("estimated rows", Numbers.Count(Math.Max(0, table.EstimatedRows))),
+                        new Evidence("estimated rows", MeasureText.Count(Math.Max(0, table.EstimatedRows))),
                         .. InexactValues(facts, lookup, table, column),
                     ],
                     Tables = [table.QualifiedName],
@@ -70,7 +70,7 @@ public sealed class FloatForMoneyRule : ISchemaRule
 
         var values = sample.Values(column).OfType<string>().ToList();
         var inexact = values.Where(v => v.IndexOf('.') is var dot and >= 0 && v.Length - dot - 1 > 4 && !v.Contains('e')).ToList();
-        yield return new Evidence("sampled values with more than 4 decimals", $"{Numbers.Count(inexact.Count)} of {Numbers.Count(values.Count)}{(inexact.Count > 0 ? $", e.g. {inexact[0]}" : "")}");
+        yield return new Evidence("sampled values with more than 4 decimals", $"{MeasureText.Count(inexact.Count)} of {MeasureText.Count(values.Count)}{(inexact.Count > 0 ? $", e.g. {inexact[0]}" : "")}");
     }
 
     private static bool IsMoneyLike(string name) =>

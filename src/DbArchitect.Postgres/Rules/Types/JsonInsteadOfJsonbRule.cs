@@ -37,8 +37,8 @@ public sealed class JsonInsteadOfJsonbRule : ISchemaRule
                 Evidence =
                 [
                     new Evidence("json columns", string.Join(", ", columns.Select(c => c.Name))),
-                    .. columns.Select(c => lookup.StatisticsOf(c) is { } s ? new Evidence($"{c.Name} average width", $"{Numbers.Count(s.AverageWidth)} bytes") : null).OfType<Evidence>(),
-                    new Evidence("estimated rows", Numbers.Count(Math.Max(0, table.EstimatedRows))),
+                    .. columns.Select(c => lookup.StatisticsOf(c) is { } s ? new Evidence($"{c.Name} average width", $"{MeasureText.Count(s.AverageWidth)} bytes") : null).OfType<Evidence>(),
+                    new Evidence("estimated rows", MeasureText.Count(Math.Max(0, table.EstimatedRows))),
                 ],
                 Tables = [table.QualifiedName],
                 Remedy = new Remedy

@@ -17,17 +17,12 @@ public sealed class TimestampWithoutTimeZoneRule : ISchemaRule
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
         var lookup = new CatalogLookup(facts.Snapshot);
-        var perTable = new List<Finding>();
-        foreach (var table in lookup.DesignTables)
-        {
-            var columns = lookup.ColumnsOf(table).Where(c => c.TypeName == "timestamp" && c.Generated is null).ToList();
-            if (columns.Count > 0)
-            {
-                perTable.Add(Describe(table, columns));
-            }
-        }
-
-        return HabitAggregation.Aggregate(perTable, lookup, schema => $"Schema {SqlIdentifier.Quote(schema)} stores timestamps without time zone throughout");
+        return HabitAggregation.PerTable(
+            lookup,
+            lookup.DesignTables,
+            table => lookup.ColumnsOf(table).Where(c => c.TypeName == "timestamp" && c.Generated is null).ToList(),
+            Describe,
+            schema => $"Schema {SqlIdentifier.Quote(schema)} stores timestamps without time zone throughout");
     }
 
     private Finding Describe(TableInfo table, IReadOnlyList<ColumnInfo> columns)
@@ -45,7 +40,7 @@ public sealed class TimestampWithoutTimeZoneRule : ISchemaRule
             Evidence =
             [
                 new Evidence("columns", string.Join(", ", columns.Select(c => $"{c.Name} ({c.DataType})"))),
-                new Evidence("estimated rows", Numbers.Count(Math.Max(0, table.EstimatedRows))),
+                new Evidence("estimated rows", MeasureText.Count(Math.Max(0, table.EstimatedRows))),
             ],
             Tables = [table.QualifiedName],
             Remedy = new Remedy

@@ -46,15 +46,11 @@ public sealed class FloatForMoneyRule : ISchemaRule
                         .. InexactValues(facts, lookup, table, column),
                     ],
                     Tables = [table.QualifiedName],
-                    Remedy = new Remedy
-                    {
-                        Kind = ChangeKind.SchemaChange,
-                        Strategy = MigrationStrategy.Standard,
-                        Up = up,
-                        Down = down,
-                        PerformanceImpact = "Rewrites the table and its indexes under an exclusive lock; for large tables add a numeric column, backfill in batches and swap. numeric arithmetic is slightly slower than float.",
-                        Testing = $"SELECT sum({SqlIdentifier.Quote(column.Name)}) before and after must agree to 4 decimal places; check the application reads the value as a decimal type.",
-                    },
+                    Remedy = ColumnTypeChange.InPlaceRemedy(
+                        up,
+                        down,
+                        "Rewrites the table and its indexes under an exclusive lock; for large tables add a numeric column, backfill in batches and swap. numeric arithmetic is slightly slower than float.",
+                        $"SELECT sum({SqlIdentifier.Quote(column.Name)}) before and after must agree to 4 decimal places; check the application reads the value as a decimal type."),
                 };
             }
         }

@@ -41,15 +41,11 @@ public sealed class JsonInsteadOfJsonbRule : ISchemaRule
                     new Evidence("estimated rows", MeasureText.Count(Math.Max(0, table.EstimatedRows))),
                 ],
                 Tables = [table.QualifiedName],
-                Remedy = new Remedy
-                {
-                    Kind = ChangeKind.SchemaChange,
-                    Strategy = MigrationStrategy.Standard,
-                    Up = up,
-                    Down = down,
-                    PerformanceImpact = "Rewrites the table under an exclusive lock; for large tables add a jsonb column, backfill in batches and swap instead. Reads get faster afterwards.",
-                    Testing = $"Check that queries on {table.QualifiedName} still return the same documents (key order and duplicate keys are normalised by jsonb).",
-                },
+                Remedy = ColumnTypeChange.InPlaceRemedy(
+                    up,
+                    down,
+                    "Rewrites the table under an exclusive lock; for large tables add a jsonb column, backfill in batches and swap instead. Reads get faster afterwards.",
+                    $"Check that queries on {table.QualifiedName} still return the same documents (key order and duplicate keys are normalised by jsonb)."),
             };
         }
     }

@@ -43,15 +43,11 @@ public sealed class TimestampWithoutTimeZoneRule : ISchemaRule
                 new Evidence("estimated rows", MeasureText.Count(Math.Max(0, table.EstimatedRows))),
             ],
             Tables = [table.QualifiedName],
-            Remedy = new Remedy
-            {
-                Kind = ChangeKind.SchemaChange,
-                Strategy = MigrationStrategy.Standard,
-                Up = up,
-                Down = down,
-                PerformanceImpact = "Rewrites the table and its indexes under an exclusive lock unless the session TimeZone is UTC (PostgreSQL 12+ then skips the rewrite): run with SET TimeZone = 'UTC'.",
-                Testing = "Compare a sample of values before and after in UTC: SELECT col AT TIME ZONE 'UTC' must equal the old value.",
-            },
+            Remedy = ColumnTypeChange.InPlaceRemedy(
+                up,
+                down,
+                "Rewrites the table and its indexes under an exclusive lock unless the session TimeZone is UTC (PostgreSQL 12+ then skips the rewrite): run with SET TimeZone = 'UTC'.",
+                "Compare a sample of values before and after in UTC: SELECT col AT TIME ZONE 'UTC' must equal the old value."),
         };
     }
 }

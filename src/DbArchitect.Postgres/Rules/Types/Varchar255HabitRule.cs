@@ -45,15 +45,11 @@ public sealed class Varchar255HabitRule : ISchemaRule
                 new Evidence("average stored width", string.Join(", ", widths)),
             ],
             Tables = [table.QualifiedName],
-            Remedy = new Remedy
-            {
-                Kind = ChangeKind.SchemaChange,
-                Strategy = MigrationStrategy.Standard,
-                Up = up,
-                Down = down,
-                PerformanceImpact = "varchar to text is binary-compatible: no rewrite, only a brief exclusive lock (indexes are kept). The way back re-checks lengths with a scan.",
-                Testing = $"\\d {table.QualifiedName} shows text; a value longer than 255 characters can now be inserted.",
-            },
+            Remedy = ColumnTypeChange.InPlaceRemedy(
+                up,
+                down,
+                "varchar to text is binary-compatible: no rewrite, only a brief exclusive lock (indexes are kept). The way back re-checks lengths with a scan.",
+                $"\\d {table.QualifiedName} shows text; a value longer than 255 characters can now be inserted."),
         };
     }
 }

@@ -39,6 +39,12 @@ public abstract class RuleDatabase : DatabaseFixture
         return await new FactsCollector(target).CollectAsync(options ?? new RuleOptions(), CancellationToken.None);
     }
 
-    public async Task<IReadOnlyList<Finding>> EvaluateAsync(ISchemaRule rule, RuleOptions? options = null) =>
-        rule.Evaluate(await CollectAsync(options)).ToList();
+    public Task<IReadOnlyList<Finding>> EvaluateAsync(ISchemaRule rule, RuleOptions? options = null) =>
+        EvaluateAsync([rule], options);
+
+    public async Task<IReadOnlyList<Finding>> EvaluateAsync(IEnumerable<ISchemaRule> rules, RuleOptions? options = null)
+    {
+        var facts = await CollectAsync(options);
+        return rules.SelectMany(rule => rule.Evaluate(facts)).ToList();
+    }
 }

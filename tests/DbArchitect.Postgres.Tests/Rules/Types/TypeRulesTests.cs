@@ -140,8 +140,6 @@ public sealed class TypeRulesTests(TypeRulesDatabase database) : IClassFixture<T
     [Fact]
     public async Task Every_design_remedy_on_this_schema_runs_up_and_down()
     {
-        var facts = await database.CollectAsync();
-
-        await RemedyProof.AssertAllRunAsync(database, DesignRules.All.SelectMany(r => r.Evaluate(facts)));
+        await RemedyProof.AssertAllRunAsync(database, await database.EvaluateAsync(DesignRules.All));
     }
 }

@@ -21,8 +21,8 @@ public sealed class IntegerKeyExhaustionRule : ISchemaRule
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
         var lookup = new CatalogLookup(facts.Snapshot);
-        var since = facts.Snapshot.Server.StatsReset ?? facts.Snapshot.Server.ServerStarted;
-        var statsDays = Math.Max((facts.Now - since).TotalDays, 1.0 / 24);
+        var since = StatisticsWindow.Since(facts);
+        var statsDays = Math.Max(StatisticsWindow.AgeDays(facts), 1.0 / 24);
         foreach (var sequence in facts.Snapshot.Sequences.Where(s => s.Increment > 0 && s.LastValue is not null))
         {
             var table = sequence.OwnedByTable is null ? null : lookup.FindTable(sequence.OwnedBySchema!, sequence.OwnedByTable);

@@ -1,5 +1,6 @@
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Tests.Catalog;
+using DbArchitect.Postgres.Tests.Rules.Support;
 
 namespace DbArchitect.Postgres.Tests.Rules;
 
@@ -22,7 +23,7 @@ public sealed class OperationalRulesOnShopSchemaTests(ShopSchemaFixture shop) : 
             // which is what its Testing text warns about.
             if (finding.Remedy is not null && finding.Subject != "shop.labels_code_unique")
             {
-                await RemedyProbe.AssertValidAsync(shop.AdminConnectionString, finding.Remedy);
+                await RemedyProof.AssertUpAndDownRunAsync(shop, finding);
             }
         }
     }

@@ -44,10 +44,10 @@ public sealed class BrinIndexCandidateRule : ISchemaRule
                 Rationale = "Rows are physically ordered by this column, so a BRIN index (one summary per block range) lets time-range queries skip most of the table at a tiny fraction of a B-tree's size and write cost.",
                 Evidence =
                 [
-                    new Evidence("estimated rows", Numbers.Count(table.EstimatedRows)),
-                    new Evidence("table size", Numbers.Bytes(table.TableBytes)),
-                    new Evidence($"correlation of {column.Name} with row order", Numbers.Decimal(correlation)),
-                    new Evidence("sequential scans", Numbers.Count(table.SeqScans)),
+                    new Evidence("estimated rows", MeasureText.Count(table.EstimatedRows)),
+                    new Evidence("table size", MeasureText.Bytes(table.TableBytes)),
+                    new Evidence($"correlation of {column.Name} with row order", MeasureText.Decimal(correlation)),
+                    new Evidence("sequential scans", MeasureText.Count(table.SeqScans)),
                 ],
                 Tables = [table.QualifiedName],
                 Remedy = new Remedy

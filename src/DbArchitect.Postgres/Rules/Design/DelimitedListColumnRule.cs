@@ -71,10 +71,10 @@ public sealed class DelimitedListColumnRule : ISchemaRule
             Rationale = "A list packed into one text value cannot be indexed, constrained or joined item by item, and every reader must split it; one row per item in a child table is the normalised design.",
             Evidence =
             [
-                new Evidence("sampled rows", Numbers.Count(sampled)),
-                new Evidence("non-null values", Numbers.Count(nonNull)),
-                new Evidence($"values that are '{delimiter}'-separated lists", $"{Numbers.Count(lists.Count)} ({Numbers.Percent(lists.Count / (double)Math.Max(1, nonNull))})"),
-                new Evidence("items per list", $"average {Numbers.Decimal(counts.Average())}, maximum {Numbers.Count(counts.Max())}"),
+                new Evidence("sampled rows", MeasureText.Count(sampled)),
+                new Evidence("non-null values", MeasureText.Count(nonNull)),
+                new Evidence($"values that are '{delimiter}'-separated lists", $"{MeasureText.Count(lists.Count)} ({MeasureText.Percent(lists.Count / (double)Math.Max(1, nonNull))})"),
+                new Evidence("items per list", $"average {MeasureText.Decimal(counts.Average())}, maximum {MeasureText.Count(counts.Max())}"),
             ],
             Tables = [table.QualifiedName],
             Remedy = primaryKey is { Columns.Count: 1 } ? Split(lookup, table, primaryKey.Columns[0], column, delimiter) : null,
@@ -83,37 +83,33 @@ public sealed class DelimitedListColumnRule : ISchemaRule
 
     private static Remedy Split(CatalogLookup lookup, TableInfo table, string keyName, ColumnInfo column, char delimiter)
     {
-        var key = lookup.ColumnsOf(table).First(c => c.Name == keyName);
-        var childName = ObjectNames.Derive(table.Name, column.Name);
-        var child = SqlIdentifier.Qualify(table.Schema, childName);
-        var parentKeyName = ObjectNames.Derive(table.Name, keyName);
-        var parentKey = SqlIdentifier.Quote(parentKeyName);
+        var child = ChildTable.Of(lookup, table, keyName, ObjectNames.Derive(table.Name, column.Name));
         var itemName = column.Name == "item" ? "value" : "item";
-        var indexName = ObjectNames.Derive(childName, itemName, "idx");
+        var indexName = ObjectNames.Derive(child.Name, itemName, "idx");
         return new Remedy
         {
             Kind = ChangeKind.Migration,
             Strategy = MigrationStrategy.BatchedDml,
             Up = $"""
-                CREATE TABLE {child} (
-                    {parentKey} {key.DataType} NOT NULL REFERENCES {table.QualifiedName} ({SqlIdentifier.Quote(keyName)}) ON DELETE CASCADE,
+                CREATE TABLE {child.QualifiedName} (
+                    {child.ParentKeyDefinition},
                     {itemName} text NOT NULL,
-                    PRIMARY KEY ({parentKey}, {itemName})
+                    PRIMARY KEY ({child.ParentKey}, {itemName})
                 );
-                -- Backfill; on a large table run it once per key range (add AND t.{SqlIdentifier.Quote(keyName)} BETWEEN lo AND hi), one transaction each.
-                INSERT INTO {child} ({parentKey}, {itemName})
-                SELECT DISTINCT t.{SqlIdentifier.Quote(keyName)}, btrim(i.item)
+                {child.BackfillNote}
+                INSERT INTO {child.QualifiedName} ({child.ParentKey}, {itemName})
+                SELECT DISTINCT {child.SourceKey}, btrim(i.item)
                 FROM {table.QualifiedName} AS t
                 CROSS JOIN LATERAL unnest(string_to_array(t.{SqlIdentifier.Quote(column.Name)}, {SqlIdentifier.Literal(delimiter.ToString())})) AS i(item)
                 WHERE btrim(i.item) <> ''
                 ON CONFLICT DO NOTHING;
-                CREATE INDEX {SqlIdentifier.Quote(indexName)} ON {child} ({itemName});
-                -- Once the application reads and writes {child}: ALTER TABLE {table.QualifiedName} DROP COLUMN {SqlIdentifier.Quote(column.Name)};
+                CREATE INDEX {SqlIdentifier.Quote(indexName)} ON {child.QualifiedName} ({itemName});
+                -- Once the application reads and writes {child.QualifiedName}: ALTER TABLE {table.QualifiedName} DROP COLUMN {SqlIdentifier.Quote(column.Name)};
                 """,
-            Down = $"DROP TABLE {child};",
-            Creates = [child, ObjectNames.QualifiedColumn(table.Schema, childName, parentKeyName), ObjectNames.QualifiedColumn(table.Schema, childName, itemName), SqlIdentifier.Qualify(table.Schema, indexName)],
+            Down = $"DROP TABLE {child.QualifiedName};",
+            Creates = [child.QualifiedName, child.Column(child.ParentKeyName), child.Column(itemName), SqlIdentifier.Qualify(table.Schema, indexName)],
             PerformanceImpact = "New table and a batched copy; searches by item become index lookups instead of LIKE scans. The original column stays until the application has moved.",
-            Testing = $"For a sample of keys, string_agg of {child} items must equal the original list; search by item uses the new index (EXPLAIN).",
+            Testing = $"For a sample of keys, string_agg of {child.QualifiedName} items must equal the original list; search by item uses the new index (EXPLAIN).",
         };
     }
 }

@@ -40,13 +40,13 @@ public sealed class RangePartitioningCandidateRule : ISchemaRule
                 Severity = Severity,
                 Area = Area,
                 Title = $"{table.QualifiedName} is a large append-mostly table ordered by {column.Name}: range-partition it",
-                Rationale = $"With {Numbers.Count(table.EstimatedRows)} rows arriving in {column.Name} order and rarely changed, monthly range partitions keep recent data and its indexes small, let vacuum work per partition, and make retention a DETACH/DROP instead of a bloating DELETE.",
+                Rationale = $"With {MeasureText.Count(table.EstimatedRows)} rows arriving in {column.Name} order and rarely changed, monthly range partitions keep recent data and its indexes small, let vacuum work per partition, and make retention a DETACH/DROP instead of a bloating DELETE.",
                 Evidence =
                 [
-                    new Evidence("estimated rows", Numbers.Count(table.EstimatedRows)),
-                    new Evidence("total size", Numbers.Bytes(table.TotalBytes)),
-                    new Evidence("inserts / updates / deletes since stats reset", $"{Numbers.Count(table.Inserts)} / {Numbers.Count(table.Updates)} / {Numbers.Count(table.Deletes)}"),
-                    new Evidence($"correlation of {column.Name} with row order", Numbers.Decimal(correlation)),
+                    new Evidence("estimated rows", MeasureText.Count(table.EstimatedRows)),
+                    new Evidence("total size", MeasureText.Bytes(table.TotalBytes)),
+                    new Evidence("inserts / updates / deletes since stats reset", $"{MeasureText.Count(table.Inserts)} / {MeasureText.Count(table.Updates)} / {MeasureText.Count(table.Deletes)}"),
+                    new Evidence($"correlation of {column.Name} with row order", MeasureText.Decimal(correlation)),
                     new Evidence("partition key", $"RANGE ({column.Name}), monthly"),
                 ],
                 Tables = [table.QualifiedName],

@@ -46,8 +46,8 @@ public sealed partial class RepeatingColumnGroupRule : ISchemaRule
         if (SampleColumns.For(facts, lookup, table) is { RowCount: > 0 } sample && members.All(m => sample.Columns.Contains(m.Column)))
         {
             var used = sample.Rows.Select(row => members.Count(m => row[sample.PositionOf(m.Column)] is not null)).ToList();
-            evidence.Add(new Evidence("sampled rows", Numbers.Count(used.Count)));
-            evidence.AddRange(Enumerable.Range(0, members.Count + 1).Select(k => new Evidence($"rows using {k} of {members.Count} slots", Numbers.Count(used.Count(u => u == k)))));
+            evidence.Add(new Evidence("sampled rows", MeasureText.Count(used.Count)));
+            evidence.AddRange(Enumerable.Range(0, members.Count + 1).Select(k => new Evidence($"rows using {k} of {members.Count} slots", MeasureText.Count(used.Count(u => u == k)))));
         }
 
         var primaryKey = lookup.PrimaryKeyOf(table);
@@ -67,11 +67,7 @@ public sealed partial class RepeatingColumnGroupRule : ISchemaRule
 
     private static Remedy Split(CatalogLookup lookup, TableInfo table, string keyName, string stem, IReadOnlyList<(ColumnInfo Column, int Slot)> members)
     {
-        var key = lookup.ColumnsOf(table).First(c => c.Name == keyName);
-        var childName = ObjectNames.Derive(table.Name, EnglishNouns.Pluralize(stem));
-        var child = SqlIdentifier.Qualify(table.Schema, childName);
-        var parentKeyName = ObjectNames.Derive(table.Name, keyName);
-        var parentKey = SqlIdentifier.Quote(parentKeyName);
+        var child = ChildTable.Of(lookup, table, keyName, ObjectNames.Derive(table.Name, EnglishNouns.Pluralize(stem)));
         var value = SqlIdentifier.Quote(stem);
         var slots = string.Join(", ", members.Select(m => $"({m.Slot}, t.{SqlIdentifier.Quote(m.Column.Name)})"));
         return new Remedy
@@ -79,25 +75,25 @@ public sealed partial class RepeatingColumnGroupRule : ISchemaRule
             Kind = ChangeKind.Migration,
             Strategy = MigrationStrategy.BatchedDml,
             Up = $"""
-                CREATE TABLE {child} (
-                    {parentKey} {key.DataType} NOT NULL REFERENCES {table.QualifiedName} ({SqlIdentifier.Quote(keyName)}) ON DELETE CASCADE,
+                CREATE TABLE {child.QualifiedName} (
+                    {child.ParentKeyDefinition},
                     position smallint NOT NULL,
                     {value} {members[0].Column.DataType} NOT NULL,
-                    PRIMARY KEY ({parentKey}, position)
+                    PRIMARY KEY ({child.ParentKey}, position)
                 );
-                -- Backfill; on a large table run it once per key range (add AND t.{SqlIdentifier.Quote(keyName)} BETWEEN lo AND hi), one transaction each.
-                INSERT INTO {child} ({parentKey}, position, {value})
-                SELECT t.{SqlIdentifier.Quote(keyName)}, v.position, v.value
+                {child.BackfillNote}
+                INSERT INTO {child.QualifiedName} ({child.ParentKey}, position, {value})
+                SELECT {child.SourceKey}, v.position, v.value
                 FROM {table.QualifiedName} AS t
                 CROSS JOIN LATERAL (VALUES {slots}) AS v(position, value)
                 WHERE v.value IS NOT NULL
                 ON CONFLICT DO NOTHING;
-                -- Once the application reads and writes {child}: ALTER TABLE {table.QualifiedName} {string.Join(", ", members.Select(m => "DROP COLUMN " + SqlIdentifier.Quote(m.Column.Name)))};
+                -- Once the application reads and writes {child.QualifiedName}: ALTER TABLE {table.QualifiedName} {string.Join(", ", members.Select(m => "DROP COLUMN " + SqlIdentifier.Quote(m.Column.Name)))};
                 """,
-            Down = $"DROP TABLE {child};",
-            Creates = [child, ObjectNames.QualifiedColumn(table.Schema, childName, parentKeyName), ObjectNames.QualifiedColumn(table.Schema, childName, "position"), ObjectNames.QualifiedColumn(table.Schema, childName, stem)],
+            Down = $"DROP TABLE {child.QualifiedName};",
+            Creates = [child.QualifiedName, child.Column(child.ParentKeyName), child.Column("position"), child.Column(stem)],
             PerformanceImpact = "New table and a batched copy; the original columns stay until the application has moved, so reads and writes are not blocked.",
-            Testing = $"SELECT count(*) FROM {child} must equal the number of non-null slot values in {table.QualifiedName}; the application reads the values from {child}.",
+            Testing = $"SELECT count(*) FROM {child.QualifiedName} must equal the number of non-null slot values in {table.QualifiedName}; the application reads the values from {child.QualifiedName}.",
         };
     }
 }

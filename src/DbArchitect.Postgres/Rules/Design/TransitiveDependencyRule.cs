@@ -97,11 +97,11 @@ public sealed class TransitiveDependencyRule : ISchemaRule
             Rationale = $"{names} depend on {determinant.Name}, not on the table's key, so each fact is repeated on every row that shares the {determinant.Name} and an update to one copy leaves the others stale. Third normal form moves them to a table keyed by {determinant.Name}.",
             Evidence =
             [
-                new Evidence("sampled rows", Numbers.Count(sampled)),
-                new Evidence($"distinct {determinant.Name} values", Numbers.Count(groups.Count)),
+                new Evidence("sampled rows", MeasureText.Count(sampled)),
+                new Evidence($"distinct {determinant.Name} values", MeasureText.Count(groups.Count)),
                 .. dependents.Select(d => new Evidence(
                     $"{determinant.Name} values seen more than once that map to exactly one {d.Column.Name}",
-                    $"{Numbers.Count(d.SingleValued)} of {Numbers.Count(d.RepeatedGroups)} ({Numbers.Count(d.DistinctDependent)} distinct {d.Column.Name} values)")),
+                    $"{MeasureText.Count(d.SingleValued)} of {MeasureText.Count(d.RepeatedGroups)} ({MeasureText.Count(d.DistinctDependent)} distinct {d.Column.Name} values)")),
             ],
             Tables = [table.QualifiedName],
             Remedy = Split(lookup, table, determinant, dependents.Select(d => d.Column).ToList()),

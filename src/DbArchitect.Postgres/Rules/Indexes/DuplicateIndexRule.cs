@@ -13,10 +13,10 @@ public sealed class DuplicateIndexRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var kinds = new TableKinds(facts);
+        var lookup = new CatalogLookup(facts.Snapshot);
 
         // A partition's indexes mirror its parent's; the parent's finding covers them.
-        var comparable = facts.Snapshot.Indexes.Where(i => i.IsValid && !kinds.IsPartition(i.TableOid));
+        var comparable = facts.Snapshot.Indexes.Where(i => i.IsValid && !lookup.IsPartition(i.TableOid));
         foreach (var twins in comparable.GroupBy(IndexShape.Signature).Where(g => g.Count() > 1))
         {
             var keep = twins.OrderBy(IndexShape.KeepPreference).First();
@@ -26,7 +26,7 @@ public sealed class DuplicateIndexRule : ISchemaRule
                     this,
                     drop,
                     keep,
-                    kinds.Online(drop.TableOid),
+                    lookup.IndexDdlOnline(drop.TableOid),
                     $"Index {IndexStatements.QualifiedName(drop)} duplicates {IndexStatements.QualifiedName(keep)}",
                     "Both indexes hold the same entries; every insert and update writes both and the planner can only ever need one.");
             }

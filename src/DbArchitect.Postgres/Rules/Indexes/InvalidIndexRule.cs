@@ -16,8 +16,8 @@ public sealed class InvalidIndexRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var kinds = new TableKinds(facts);
-        return facts.Snapshot.Indexes.Where(i => !i.IsValid).Select(index => Report(index, kinds.Online(index.TableOid)));
+        var lookup = new CatalogLookup(facts.Snapshot);
+        return facts.Snapshot.Indexes.Where(i => !i.IsValid).Select(index => Report(index, lookup.IndexDdlOnline(index.TableOid)));
     }
 
     private Finding Report(IndexInfo index, bool online)

@@ -16,10 +16,10 @@ public sealed class RedundantIndexRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var kinds = new TableKinds(facts);
+        var lookup = new CatalogLookup(facts.Snapshot);
 
         // A partition's indexes mirror its parent's; the parent's finding covers them.
-        var candidates = facts.Snapshot.Indexes.Where(i => i.IsValid && i.Method is "btree" && !kinds.IsPartition(i.TableOid));
+        var candidates = facts.Snapshot.Indexes.Where(i => i.IsValid && i.Method is "btree" && !lookup.IsPartition(i.TableOid));
         foreach (var sameTable in candidates.GroupBy(i => i.TableOid))
         {
             var indexes = sameTable.ToList();
@@ -38,7 +38,7 @@ public sealed class RedundantIndexRule : ISchemaRule
                     this,
                     shorter,
                     covering,
-                    kinds.Online(shorter.TableOid),
+                    lookup.IndexDdlOnline(shorter.TableOid),
                     $"Index {IndexStatements.QualifiedName(shorter)} is a left prefix of {IndexStatements.QualifiedName(covering)}",
                     $"Every lookup on ({string.Join(", ", shorter.KeyColumns)}) can use the longer index; the shorter one only adds write and storage cost.");
             }

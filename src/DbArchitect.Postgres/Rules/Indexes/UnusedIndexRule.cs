@@ -23,10 +23,10 @@ public sealed class UnusedIndexRule : ISchemaRule
         }
 
         // Scans land on partitions' indexes, never on the parent's, and those belong to the parent's index.
-        var kinds = new TableKinds(facts);
+        var lookup = new CatalogLookup(facts.Snapshot);
         return facts.Snapshot.Indexes
             .Where(i => i.IsValid && i.Scans == 0 && !i.IsUnique && !i.IsPrimary && i.ConstraintName is null
-                && !kinds.IsPartition(i.TableOid) && !kinds.IsPartitioned(i.TableOid))
+                && !lookup.IsPartition(i.TableOid) && !lookup.IsPartitioned(i.TableOid))
             .Select(index => Report(facts, index, statsAgeDays));
     }
 

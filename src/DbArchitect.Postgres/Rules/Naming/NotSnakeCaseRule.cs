@@ -43,7 +43,7 @@ public sealed class NotSnakeCaseRule : ISchemaRule
                 Area = Area,
                 Title = $"{table.QualifiedName} uses mixed-case names that must always be quoted",
                 Rationale = "PostgreSQL folds unquoted identifiers to lower case, so mixed-case names need double quotes in every statement and break hand-written SQL; snake_case avoids that.",
-                Evidence = [new Evidence("names to change", string.Join(", ", renames)), new Evidence("count", Numbers.Count(renames.Count))],
+                Evidence = [new Evidence("names to change", string.Join(", ", renames)), new Evidence("count", MeasureText.Count(renames.Count))],
                 Tables = [table.QualifiedName],
                 Remedy = IdentifierRenames.For(table, newTable, columns),
             };

@@ -41,7 +41,7 @@ public sealed class QuotedIdentifierRule : ISchemaRule
                 Area = Area,
                 Title = $"{table.QualifiedName} has names that only work inside double quotes",
                 Rationale = "Reserved words and names with spaces or punctuation must be quoted in every statement; one unquoted use is a syntax error or, worse, silently means something else.",
-                Evidence = [new Evidence("names to change", string.Join(", ", names)), new Evidence("count", Numbers.Count(names.Count))],
+                Evidence = [new Evidence("names to change", string.Join(", ", names)), new Evidence("count", MeasureText.Count(names.Count))],
                 Tables = [table.QualifiedName],
                 Remedy = IdentifierRenames.For(table, newTable, columns),
             };

@@ -19,18 +19,16 @@ public sealed class MissingAuditTimestampsRule : ISchemaRule
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
         var lookup = new CatalogLookup(facts.Snapshot);
-        var perTable = new List<Finding>();
-        foreach (var table in lookup.DesignTables)
-        {
-            var names = lookup.ColumnsOf(table).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-            var missing = Required.Where(r => !names.Contains(r)).ToList();
-            if (missing.Count > 0)
+        return HabitAggregation.PerTable(
+            lookup,
+            lookup.DesignTables,
+            table =>
             {
-                perTable.Add(Describe(table, missing));
-            }
-        }
-
-        return HabitAggregation.Aggregate(perTable, lookup, schema => $"Tables in schema {SqlIdentifier.Quote(schema)} habitually lack created_at/updated_at");
+                var names = lookup.ColumnsOf(table).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+                return Required.Where(r => !names.Contains(r)).ToList();
+            },
+            Describe,
+            schema => $"Tables in schema {SqlIdentifier.Quote(schema)} habitually lack created_at/updated_at");
     }
 
     private Finding Describe(TableInfo table, IReadOnlyList<string> missing) => new()
@@ -41,7 +39,7 @@ public sealed class MissingAuditTimestampsRule : ISchemaRule
         Area = Area,
         Title = $"Table {table.QualifiedName} lacks {string.Join(" and ", missing)}",
         Rationale = "Creation and modification times are the cheapest audit trail there is and are needed for incremental exports, debugging and retention.",
-        Evidence = [new Evidence("missing columns", string.Join(", ", missing)), new Evidence("estimated rows", Numbers.Count(Math.Max(0, table.EstimatedRows)))],
+        Evidence = [new Evidence("missing columns", string.Join(", ", missing)), new Evidence("estimated rows", MeasureText.Count(Math.Max(0, table.EstimatedRows)))],
         Tables = [table.QualifiedName],
         Remedy = new Remedy
         {

@@ -34,8 +34,8 @@ public sealed class MissingPrimaryKeyRule : ISchemaRule
                 Rationale = "Without a primary key rows cannot be addressed reliably: duplicates creep in, foreign keys cannot point at the table, and logical replication cannot replicate its updates and deletes.",
                 Evidence =
                 [
-                    new Evidence("estimated rows", Numbers.Count(Math.Max(0, table.EstimatedRows))),
-                    new Evidence("columns", Numbers.Count(columns.Count)),
+                    new Evidence("estimated rows", MeasureText.Count(Math.Max(0, table.EstimatedRows))),
+                    new Evidence("columns", MeasureText.Count(columns.Count)),
                     new Evidence("unique NOT NULL index that could become the key", uniqueIndex?.Name ?? "none"),
                 ],
                 Tables = [table.QualifiedName],

@@ -41,8 +41,8 @@ public sealed class TenantTableWithoutRowSecurityRule : ISchemaRule
                 [
                     new Evidence("tenant column", $"{tenant.Name} ({tenant.DataType})"),
                     new Evidence("row level security", "disabled"),
-                    new Evidence("policies", Numbers.Count(table.PolicyCount)),
-                    new Evidence("estimated rows", Numbers.Count(Math.Max(0, table.EstimatedRows))),
+                    new Evidence("policies", MeasureText.Count(table.PolicyCount)),
+                    new Evidence("estimated rows", MeasureText.Count(Math.Max(0, table.EstimatedRows))),
                 ],
                 Tables = [table.QualifiedName],
                 Remedy = new Remedy

@@ -15,6 +15,7 @@ internal sealed class CatalogLookup
     private readonly ILookup<uint, IndexInfo> _indexes;
     private readonly Dictionary<(string Schema, string Table, string Column), ColumnStatistics> _statistics;
     private readonly Dictionary<(string Schema, string Name), TableInfo> _tablesByName;
+    private readonly Dictionary<uint, TableInfo> _tablesByOid;
 
     public CatalogLookup(CatalogSnapshot snapshot)
     {
@@ -26,6 +27,7 @@ internal sealed class CatalogLookup
             .GroupBy(s => (s.Schema, s.Table, s.Column))
             .ToDictionary(g => g.Key, g => g.First());
         _tablesByName = snapshot.Tables.GroupBy(t => (t.Schema, t.Name)).ToDictionary(g => g.Key, g => g.First());
+        _tablesByOid = snapshot.Tables.DistinctBy(t => t.Oid).ToDictionary(t => t.Oid);
         DesignTables = snapshot.Tables
             .Where(t => t.Kind is TableKind.Table or TableKind.PartitionedTable && !t.IsPartition && !SystemSchemas.Contains(t.Schema))
             .OrderBy(t => t.Schema, StringComparer.Ordinal)
@@ -52,6 +54,16 @@ internal sealed class CatalogLookup
     public TableInfo? FindTable(string schema, string name) => _tablesByName.GetValueOrDefault((schema, name));
 
     public bool TableExists(string schema, string name) => _tablesByName.ContainsKey((schema, name));
+
+    // Index rules need the next three: a partition's indexes usually belong to its parent's index and
+    // cannot be dropped alone, and a partitioned parent allows no CONCURRENTLY.
+    public bool IsPartition(uint tableOid) => _tablesByOid.TryGetValue(tableOid, out var table) && table.IsPartition;
+
+    public bool IsPartitioned(uint tableOid) => _tablesByOid.TryGetValue(tableOid, out var table) && table.Kind == TableKind.PartitionedTable;
+
+    /// <summary>True when index DDL on this table may use CONCURRENTLY.</summary>
+    public bool IndexDdlOnline(uint tableOid) =>
+        !_tablesByOid.TryGetValue(tableOid, out var table) || IndexStatements.OnlineAllowed(table.Kind);
 
     /// <summary>Columns that are part of a primary key or a unique constraint: candidate keys, not attributes.</summary>
     public HashSet<string> KeyColumnsOf(TableInfo table) =>

@@ -1,3 +1,4 @@
+using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Catalog;
 
 namespace DbArchitect.Postgres.Rules.Support;
@@ -23,6 +24,17 @@ internal static class ColumnTypeChange
         var down = columns.Select(c => Clause(c, c.DataType, backwardUsing));
         return (Statement(table, up), Statement(table, down));
     }
+
+    /// <summary>The change as a standard schema-change remedy, run as one statement each way.</summary>
+    public static Remedy InPlaceRemedy(string up, string down, string performanceImpact, string testing) => new()
+    {
+        Kind = ChangeKind.SchemaChange,
+        Strategy = MigrationStrategy.Standard,
+        Up = up,
+        Down = down,
+        PerformanceImpact = performanceImpact,
+        Testing = testing,
+    };
 
     private static string Clause(ColumnInfo column, string type, Func<string, string>? usingExpression)
     {

@@ -16,6 +16,30 @@ internal static class HabitAggregation
     public const double MinimumShare = 0.6;
 
     /// <summary>
+    /// One finding per table in <paramref name="tables"/> where <paramref name="find"/> finds something,
+    /// then aggregated as <see cref="Aggregate"/> does.
+    /// </summary>
+    public static IEnumerable<Finding> PerTable<T>(
+        CatalogLookup lookup,
+        IEnumerable<TableInfo> tables,
+        Func<TableInfo, IReadOnlyList<T>> find,
+        Func<TableInfo, IReadOnlyList<T>, Finding> describe,
+        Func<string, string> describeHabit)
+    {
+        var perTable = new List<Finding>();
+        foreach (var table in tables)
+        {
+            var found = find(table);
+            if (found.Count > 0)
+            {
+                perTable.Add(describe(table, found));
+            }
+        }
+
+        return Aggregate(perTable, lookup, describeHabit);
+    }
+
+    /// <summary>
     /// <paramref name="perTable"/> holds one finding per table whose remedy stands alone;
     /// <paramref name="describeHabit"/> titles the schema-wide finding.
     /// </summary>
@@ -52,9 +76,9 @@ internal static class HabitAggregation
             Title = title,
             Evidence =
             [
-                new Evidence("tables affected", $"{Numbers.Count(findings.Count)} of {Numbers.Count(totalTables)} in schema {SqlIdentifier.Quote(schema)}"),
+                new Evidence("tables affected", $"{MeasureText.Count(findings.Count)} of {MeasureText.Count(totalTables)} in schema {SqlIdentifier.Quote(schema)}"),
                 .. findings.Take(10).Select(f => new Evidence(f.Subject, string.Join("; ", f.Evidence.Select(e => $"{e.Label}: {e.Value}")))),
-                .. findings.Count > 10 ? [new Evidence("further tables", Numbers.Count(findings.Count - 10))] : Array.Empty<Evidence>(),
+                .. findings.Count > 10 ? [new Evidence("further tables", MeasureText.Count(findings.Count - 10))] : Array.Empty<Evidence>(),
             ],
             Tables = findings.SelectMany(f => f.Tables).Distinct(StringComparer.Ordinal).ToList(),
             Remedy = remedies.Count == 0 ? null : remedies[0] with

@@ -9,8 +9,6 @@ namespace DbArchitect.Postgres.Rules.Support;
 /// </summary>
 internal static class IndexStatements
 {
-    private const int MaxIdentifierBytes = 63;
-
     public static string QualifiedName(IndexInfo index) => SqlIdentifier.Qualify(index.Schema, index.Name);
 
     /// <summary>pg_get_indexdef output, in its CONCURRENTLY form when <paramref name="online"/>.</summary>
@@ -42,7 +40,7 @@ internal static class IndexStatements
     private static string IndexName(string table, IReadOnlyList<string> columns)
     {
         var name = $"{table}_{string.Join("_", columns)}_idx";
-        while (System.Text.Encoding.UTF8.GetByteCount(name) > MaxIdentifierBytes)
+        while (System.Text.Encoding.UTF8.GetByteCount(name) > ObjectNames.MaxIdentifierBytes)
         {
             // Cut from the middle part so the "_idx" suffix that tells people what it is survives.
             name = name[..^5] + "_idx";

@@ -7,9 +7,13 @@ internal static class MeasureText
 {
     private static readonly string[] ByteUnits = ["bytes", "kB", "MB", "GB", "TB"];
 
+    public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
     public static string Count(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     public static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    public static string Decimal(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     public static string Bytes(long bytes)
     {

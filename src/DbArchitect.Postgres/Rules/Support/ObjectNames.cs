@@ -6,7 +6,8 @@ namespace DbArchitect.Postgres.Rules.Support;
 /// <summary>Names for subjects, new objects and <see cref="Core.Findings.Remedy.Creates"/> entries, spelt the way PostgreSQL prints them.</summary>
 internal static class ObjectNames
 {
-    private const int MaxIdentifierBytes = 63;
+    /// <summary>PostgreSQL's NAMEDATALEN - 1: longer identifiers are silently truncated by the server.</summary>
+    public const int MaxIdentifierBytes = 63;
 
     /// <summary>Subject of a column finding, e.g. <c>public.orders(total)</c>.</summary>
     public static string ColumnSubject(TableInfo table, string column) => $"{table.QualifiedName}({SqlIdentifier.Quote(column)})";

@@ -34,7 +34,7 @@ internal static class ServerSettings
             return bytes;
         }
 
-        if (!long.TryParse(setting.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        if (snapshot.SettingNumber(name) is not { } value)
         {
             return null;
         }

@@ -64,10 +64,10 @@ public sealed class EnumLikeTextRule : ISchemaRule
             Rationale = "A closed set of values stored as free text accepts typos and case variants silently; a CHECK (or an enum or lookup table) makes the set explicit and enforced.",
             Evidence =
             [
-                new Evidence("distinct values (pg_stats)", Numbers.Count(statistics.DistinctValues)),
-                new Evidence("values and frequencies", string.Join(", ", statistics.MostCommonValues.Zip(statistics.MostCommonFrequencies, (v, f) => $"{v} {Numbers.Percent(f)}"))),
-                new Evidence("null fraction", Numbers.Percent(statistics.NullFraction)),
-                new Evidence("estimated rows", Numbers.Count(table.EstimatedRows)),
+                new Evidence("distinct values (pg_stats)", MeasureText.Count(statistics.DistinctValues)),
+                new Evidence("values and frequencies", string.Join(", ", statistics.MostCommonValues.Zip(statistics.MostCommonFrequencies, (v, f) => $"{v} {MeasureText.Percent(f)}"))),
+                new Evidence("null fraction", MeasureText.Percent(statistics.NullFraction)),
+                new Evidence("estimated rows", MeasureText.Count(table.EstimatedRows)),
             ],
             Tables = [table.QualifiedName],
             Remedy = new Remedy

@@ -42,19 +42,15 @@ public sealed class FloatForMoneyRule : ISchemaRule
                     Evidence =
                     [
                         new Evidence("type", column.DataType),
-                        new Evidence("estimated rows", Numbers.Count(Math.Max(0, table.EstimatedRows))),
+                        new Evidence("estimated rows", MeasureText.Count(Math.Max(0, table.EstimatedRows))),
                         .. InexactValues(facts, lookup, table, column),
                     ],
                     Tables = [table.QualifiedName],
-                    Remedy = new Remedy
-                    {
-                        Kind = ChangeKind.SchemaChange,
-                        Strategy = MigrationStrategy.Standard,
-                        Up = up,
-                        Down = down,
-                        PerformanceImpact = "Rewrites the table and its indexes under an exclusive lock; for large tables add a numeric column, backfill in batches and swap. numeric arithmetic is slightly slower than float.",
-                        Testing = $"SELECT sum({SqlIdentifier.Quote(column.Name)}) before and after must agree to 4 decimal places; check the application reads the value as a decimal type.",
-                    },
+                    Remedy = ColumnTypeChange.InPlaceRemedy(
+                        up,
+                        down,
+                        "Rewrites the table and its indexes under an exclusive lock; for large tables add a numeric column, backfill in batches and swap. numeric arithmetic is slightly slower than float.",
+                        $"SELECT sum({SqlIdentifier.Quote(column.Name)}) before and after must agree to 4 decimal places; check the application reads the value as a decimal type."),
                 };
             }
         }
@@ -70,7 +66,7 @@ public sealed class FloatForMoneyRule : ISchemaRule
 
         var values = sample.Values(column).OfType<string>().ToList();
         var inexact = values.Where(v => v.IndexOf('.') is var dot and >= 0 && v.Length - dot - 1 > 4 && !v.Contains('e')).ToList();
-        yield return new Evidence("sampled values with more than 4 decimals", $"{Numbers.Count(inexact.Count)} of {Numbers.Count(values.Count)}{(inexact.Count > 0 ? $", e.g. {inexact[0]}" : "")}");
+        yield return new Evidence("sampled values with more than 4 decimals", $"{MeasureText.Count(inexact.Count)} of {MeasureText.Count(values.Count)}{(inexact.Count > 0 ? $", e.g. {inexact[0]}" : "")}");
     }
 
     private static bool IsMoneyLike(string name) =>

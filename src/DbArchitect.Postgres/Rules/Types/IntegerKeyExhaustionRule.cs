@@ -21,8 +21,8 @@ public sealed class IntegerKeyExhaustionRule : ISchemaRule
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
         var lookup = new CatalogLookup(facts.Snapshot);
-        var since = facts.Snapshot.Server.StatsReset ?? facts.Snapshot.Server.ServerStarted;
-        var statsDays = Math.Max((facts.Now - since).TotalDays, 1.0 / 24);
+        var since = StatisticsWindow.Since(facts);
+        var statsDays = Math.Max(StatisticsWindow.AgeDays(facts), 1.0 / 24);
         foreach (var sequence in facts.Snapshot.Sequences.Where(s => s.Increment > 0 && s.LastValue is not null))
         {
             var table = sequence.OwnedByTable is null ? null : lookup.FindTable(sequence.OwnedBySchema!, sequence.OwnedByTable);
@@ -50,16 +50,16 @@ public sealed class IntegerKeyExhaustionRule : ISchemaRule
                 Subject = table is not null && column is not null ? ObjectNames.ColumnSubject(table, column.Name) : sequenceName,
                 Severity = severity,
                 Area = Area,
-                Title = $"Sequence {sequenceName} has used {Numbers.Percent(used)} of its {(column is not null && TypeMaximum(column.TypeName) < sequence.MaxValue ? column.DataType + " column's" : sequence.DataType)} range",
+                Title = $"Sequence {sequenceName} has used {MeasureText.Percent(used)} of its {(column is not null && TypeMaximum(column.TypeName) < sequence.MaxValue ? column.DataType + " column's" : sequence.DataType)} range",
                 Rationale = "When the sequence reaches the limit every insert fails with \"nextval: reached maximum value\" or an integer overflow; widening a key takes a table rewrite, which must be planned well before that day.",
                 Evidence =
                 [
-                    new Evidence("last value", Numbers.Count(sequence.LastValue.Value)),
-                    new Evidence("limit", Numbers.Count(limit)),
-                    new Evidence("used", Numbers.Percent(used)),
-                    new Evidence("values left", Numbers.Count(remaining)),
-                    new Evidence("insert rate", insertsPerDay is { } r ? $"{Numbers.Count(r)} rows/day over {Numbers.Decimal(statsDays)} days since {since:yyyy-MM-dd}" : "unknown (no inserts recorded since statistics reset)"),
-                    new Evidence("days left at that rate", daysLeft is { } d ? Numbers.Count(d) : "unknown"),
+                    new Evidence("last value", MeasureText.Count(sequence.LastValue.Value)),
+                    new Evidence("limit", MeasureText.Count(limit)),
+                    new Evidence("used", MeasureText.Percent(used)),
+                    new Evidence("values left", MeasureText.Count(remaining)),
+                    new Evidence("insert rate", insertsPerDay is { } r ? $"{MeasureText.Count(r)} rows/day over {MeasureText.Decimal(statsDays)} days since {since:yyyy-MM-dd}" : "unknown (no inserts recorded since statistics reset)"),
+                    new Evidence("days left at that rate", daysLeft is { } d ? MeasureText.Count(d) : "unknown"),
                 ],
                 Tables = table is null ? [] : [table.QualifiedName, .. Referencing(lookup, table, column!).Select(r => r.Table.QualifiedName).Distinct(StringComparer.Ordinal)],
                 Remedy = Widen(lookup, sequence, sequenceName, table, column),

@@ -37,19 +37,15 @@ public sealed class JsonInsteadOfJsonbRule : ISchemaRule
                 Evidence =
                 [
                     new Evidence("json columns", string.Join(", ", columns.Select(c => c.Name))),
-                    .. columns.Select(c => lookup.StatisticsOf(c) is { } s ? new Evidence($"{c.Name} average width", $"{Numbers.Count(s.AverageWidth)} bytes") : null).OfType<Evidence>(),
-                    new Evidence("estimated rows", Numbers.Count(Math.Max(0, table.EstimatedRows))),
+                    .. columns.Select(c => lookup.StatisticsOf(c) is { } s ? new Evidence($"{c.Name} average width", $"{MeasureText.Count(s.AverageWidth)} bytes") : null).OfType<Evidence>(),
+                    new Evidence("estimated rows", MeasureText.Count(Math.Max(0, table.EstimatedRows))),
                 ],
                 Tables = [table.QualifiedName],
-                Remedy = new Remedy
-                {
-                    Kind = ChangeKind.SchemaChange,
-                    Strategy = MigrationStrategy.Standard,
-                    Up = up,
-                    Down = down,
-                    PerformanceImpact = "Rewrites the table under an exclusive lock; for large tables add a jsonb column, backfill in batches and swap instead. Reads get faster afterwards.",
-                    Testing = $"Check that queries on {table.QualifiedName} still return the same documents (key order and duplicate keys are normalised by jsonb).",
-                },
+                Remedy = ColumnTypeChange.InPlaceRemedy(
+                    up,
+                    down,
+                    "Rewrites the table under an exclusive lock; for large tables add a jsonb column, backfill in batches and swap instead. Reads get faster afterwards.",
+                    $"Check that queries on {table.QualifiedName} still return the same documents (key order and duplicate keys are normalised by jsonb)."),
             };
         }
     }

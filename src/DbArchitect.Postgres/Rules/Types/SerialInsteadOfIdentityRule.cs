@@ -17,19 +17,14 @@ public sealed class SerialInsteadOfIdentityRule : ISchemaRule
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
         var lookup = new CatalogLookup(facts.Snapshot);
-        var perTable = new List<Finding>();
-        foreach (var table in lookup.DesignTables.Where(t => t.Kind == TableKind.Table))
-        {
-            var serials = lookup.ColumnsOf(table)
+        return HabitAggregation.PerTable(
+            lookup,
+            lookup.DesignTables.Where(t => t.Kind == TableKind.Table),
+            table => lookup.ColumnsOf(table)
                 .Where(c => c.Identity is null && c.OwnedSequence is not null && c.Default is { } d && d.StartsWith("nextval(", StringComparison.Ordinal))
-                .ToList();
-            if (serials.Count > 0)
-            {
-                perTable.Add(Describe(table, serials));
-            }
-        }
-
-        return HabitAggregation.Aggregate(perTable, lookup, schema => $"Schema {SqlIdentifier.Quote(schema)} uses serial columns throughout where identity columns fit");
+                .ToList(),
+            Describe,
+            schema => $"Schema {SqlIdentifier.Quote(schema)} uses serial columns throughout where identity columns fit");
     }
 
     private Finding Describe(TableInfo table, IReadOnlyList<ColumnInfo> serials) => new()

@@ -17,17 +17,12 @@ public sealed class TimestampWithoutTimeZoneRule : ISchemaRule
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
         var lookup = new CatalogLookup(facts.Snapshot);
-        var perTable = new List<Finding>();
-        foreach (var table in lookup.DesignTables)
-        {
-            var columns = lookup.ColumnsOf(table).Where(c => c.TypeName == "timestamp" && c.Generated is null).ToList();
-            if (columns.Count > 0)
-            {
-                perTable.Add(Describe(table, columns));
-            }
-        }
-
-        return HabitAggregation.Aggregate(perTable, lookup, schema => $"Schema {SqlIdentifier.Quote(schema)} stores timestamps without time zone throughout");
+        return HabitAggregation.PerTable(
+            lookup,
+            lookup.DesignTables,
+            table => lookup.ColumnsOf(table).Where(c => c.TypeName == "timestamp" && c.Generated is null).ToList(),
+            Describe,
+            schema => $"Schema {SqlIdentifier.Quote(schema)} stores timestamps without time zone throughout");
     }
 
     private Finding Describe(TableInfo table, IReadOnlyList<ColumnInfo> columns)
@@ -45,18 +40,14 @@ public sealed class TimestampWithoutTimeZoneRule : ISchemaRule
             Evidence =
             [
                 new Evidence("columns", string.Join(", ", columns.Select(c => $"{c.Name} ({c.DataType})"))),
-                new Evidence("estimated rows", Numbers.Count(Math.Max(0, table.EstimatedRows))),
+                new Evidence("estimated rows", MeasureText.Count(Math.Max(0, table.EstimatedRows))),
             ],
             Tables = [table.QualifiedName],
-            Remedy = new Remedy
-            {
-                Kind = ChangeKind.SchemaChange,
-                Strategy = MigrationStrategy.Standard,
-                Up = up,
-                Down = down,
-                PerformanceImpact = "Rewrites the table and its indexes under an exclusive lock unless the session TimeZone is UTC (PostgreSQL 12+ then skips the rewrite): run with SET TimeZone = 'UTC'.",
-                Testing = "Compare a sample of values before and after in UTC: SELECT col AT TIME ZONE 'UTC' must equal the old value.",
-            },
+            Remedy = ColumnTypeChange.InPlaceRemedy(
+                up,
+                down,
+                "Rewrites the table and its indexes under an exclusive lock unless the session TimeZone is UTC (PostgreSQL 12+ then skips the rewrite): run with SET TimeZone = 'UTC'.",
+                "Compare a sample of values before and after in UTC: SELECT col AT TIME ZONE 'UTC' must equal the old value."),
         };
     }
 }

@@ -17,17 +17,12 @@ public sealed class Varchar255HabitRule : ISchemaRule
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
         var lookup = new CatalogLookup(facts.Snapshot);
-        var perTable = new List<Finding>();
-        foreach (var table in lookup.DesignTables)
-        {
-            var columns = lookup.ColumnsOf(table).Where(c => c.DataType == "character varying(255)").ToList();
-            if (columns.Count > 0)
-            {
-                perTable.Add(Describe(lookup, table, columns));
-            }
-        }
-
-        return HabitAggregation.Aggregate(perTable, lookup, schema => $"varchar(255) is used by habit throughout schema {SqlIdentifier.Quote(schema)}");
+        return HabitAggregation.PerTable(
+            lookup,
+            lookup.DesignTables,
+            table => lookup.ColumnsOf(table).Where(c => c.DataType == "character varying(255)").ToList(),
+            (table, columns) => Describe(lookup, table, columns),
+            schema => $"varchar(255) is used by habit throughout schema {SqlIdentifier.Quote(schema)}");
     }
 
     private Finding Describe(CatalogLookup lookup, TableInfo table, IReadOnlyList<ColumnInfo> columns)
@@ -35,7 +30,7 @@ public sealed class Varchar255HabitRule : ISchemaRule
         var (up, down) = ColumnTypeChange.For(table, columns, "text");
         var widths = columns
             .Select(c => (c.Name, Width: lookup.StatisticsOf(c)?.AverageWidth))
-            .Select(w => w.Width is { } width ? $"{w.Name} avg {Numbers.Count(width)} bytes" : $"{w.Name} (no statistics)");
+            .Select(w => w.Width is { } width ? $"{w.Name} avg {MeasureText.Count(width)} bytes" : $"{w.Name} (no statistics)");
         return new Finding
         {
             RuleId = Id,
@@ -46,19 +41,15 @@ public sealed class Varchar255HabitRule : ISchemaRule
             Rationale = "The 255 limit is arbitrary: it rejects legitimate long values and says nothing about real ones. Use text, with a CHECK on length where a real business limit exists.",
             Evidence =
             [
-                new Evidence("varchar(255) columns", Numbers.Count(columns.Count)),
+                new Evidence("varchar(255) columns", MeasureText.Count(columns.Count)),
                 new Evidence("average stored width", string.Join(", ", widths)),
             ],
             Tables = [table.QualifiedName],
-            Remedy = new Remedy
-            {
-                Kind = ChangeKind.SchemaChange,
-                Strategy = MigrationStrategy.Standard,
-                Up = up,
-                Down = down,
-                PerformanceImpact = "varchar to text is binary-compatible: no rewrite, only a brief exclusive lock (indexes are kept). The way back re-checks lengths with a scan.",
-                Testing = $"\\d {table.QualifiedName} shows text; a value longer than 255 characters can now be inserted.",
-            },
+            Remedy = ColumnTypeChange.InPlaceRemedy(
+                up,
+                down,
+                "varchar to text is binary-compatible: no rewrite, only a brief exclusive lock (indexes are kept). The way back re-checks lengths with a scan.",
+                $"\\d {table.QualifiedName} shows text; a value longer than 255 characters can now be inserted."),
         };
     }
 }

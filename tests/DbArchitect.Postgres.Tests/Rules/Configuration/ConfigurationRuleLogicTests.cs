@@ -1,6 +1,6 @@
 using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Rules.Configuration;
-using static DbArchitect.Postgres.Tests.Rules.HandBuiltFacts;
+using static DbArchitect.Postgres.Tests.Rules.Support.HandBuiltFacts;
 
 namespace DbArchitect.Postgres.Tests.Rules.Configuration;
 

@@ -1,6 +1,7 @@
 using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Rules.Configuration;
+using DbArchitect.Postgres.Tests.Rules.Support;
 
 namespace DbArchitect.Postgres.Tests.Rules.Configuration;
 
@@ -17,7 +18,7 @@ public sealed class ConfigurationRuleServerTests(ConfigurationRulesDatabase data
         Assert.Equal("ALTER SYSTEM SET work_mem = '16MB';\nSELECT pg_reload_conf();", finding.Remedy!.Up);
         Assert.Equal("ALTER SYSTEM RESET work_mem;\nSELECT pg_reload_conf();", finding.Remedy.Down);
         Assert.Equal((ChangeKind.Configuration, MigrationStrategy.Configuration), (finding.Remedy.Kind, finding.Remedy.Strategy));
-        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+        await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 
     [Fact]
@@ -26,7 +27,7 @@ public sealed class ConfigurationRuleServerTests(ConfigurationRulesDatabase data
         var finding = Assert.Single(await FindAsync(new SlowQueryLoggingDisabledRule()));
 
         Assert.Equal("log_min_duration_statement", finding.Subject);
-        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+        await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class ConfigurationRuleServerTests(ConfigurationRulesDatabase data
 
         Assert.Equal("cf.frozen_out", finding.Subject);
         Assert.Equal("ALTER TABLE cf.frozen_out RESET (autovacuum_enabled);", finding.Remedy!.Up);
-        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+        await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class ConfigurationRuleServerTests(ConfigurationRulesDatabase data
         {
             var finding = Assert.Single(await FindAsync(new PgStatStatementsMissingRule()));
             Assert.Equal("extension pg_stat_statements", finding.Subject);
-            await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+            await RemedyProof.AssertUpAndDownRunAsync(database, finding);
         }
         finally
         {

@@ -1,10 +1,12 @@
+using DbArchitect.Postgres.Tests.Rules.Support;
+
 namespace DbArchitect.Postgres.Tests.Rules.Configuration;
 
 /// <summary>
 /// Tables for the per-table configuration cases in schema <c>cf</c>; server-wide cases read the
 /// test server's own settings (a scratch cluster at PostgreSQL defaults plus pg_stat_statements).
 /// </summary>
-public sealed class ConfigurationRulesDatabase : RuleScenarioDatabase
+public sealed class ConfigurationRulesDatabase : RuleDatabase
 {
     protected override IReadOnlyList<string> Steps { get; } =
     [

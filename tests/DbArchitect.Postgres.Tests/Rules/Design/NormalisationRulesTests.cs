@@ -6,30 +6,34 @@ namespace DbArchitect.Postgres.Tests.Rules.Design;
 
 public sealed class NormalisationRulesDatabase : RuleDatabase
 {
-    protected override string Script => """
-        CREATE TABLE contacts (id bigint PRIMARY KEY, full_name text, phone1 text, phone2 text, phone3 text);
-        INSERT INTO contacts
-        SELECT g, 'Person ' || g, '555-' || g, CASE WHEN g % 2 = 0 THEN '556-' || g END, CASE WHEN g % 10 = 0 THEN '557-' || g END
-        FROM generate_series(1, 200) g;
+    protected override IReadOnlyList<string> Steps =>
+    [
+        """
+            CREATE TABLE contacts (id bigint PRIMARY KEY, full_name text, phone1 text, phone2 text, phone3 text);
+            INSERT INTO contacts
+            SELECT g, 'Person ' || g, '555-' || g, CASE WHEN g % 2 = 0 THEN '556-' || g END, CASE WHEN g % 10 = 0 THEN '557-' || g END
+            FROM generate_series(1, 200) g;
 
-        CREATE TABLE hosts (id bigint PRIMARY KEY, ipv4 inet, ipv6 inet, sha256 text);
+            CREATE TABLE hosts (id bigint PRIMARY KEY, ipv4 inet, ipv6 inet, sha256 text);
 
-        CREATE TABLE articles (id bigint PRIMARY KEY, tags text, description text);
-        INSERT INTO articles
-        SELECT g, (ARRAY['sql,postgres', 'news', 'sql,tuning,indexes', 'cooking'])[1 + g % 4],
-               'A long text, with commas, written as prose by a person who likes to write sentences ' || g
-        FROM generate_series(1, 200) g;
+            CREATE TABLE articles (id bigint PRIMARY KEY, tags text, description text);
+            INSERT INTO articles
+            SELECT g, (ARRAY['sql,postgres', 'news', 'sql,tuning,indexes', 'cooking'])[1 + g % 4],
+                   'A long text, with commas, written as prose by a person who likes to write sentences ' || g
+            FROM generate_series(1, 200) g;
 
-        CREATE TABLE orders (id bigint PRIMARY KEY, customer_email text, customer_name text, city text, zip text, quantity int);
-        INSERT INTO orders
-        SELECT g, 'c' || (g % 40) || '@example.com', 'Customer ' || (g % 40), 'City ' || (g % 25), 'Z' || (10000 + g % 25), 1 + (g * 7919) % 13
-        FROM generate_series(1, 600) g;
+            CREATE TABLE orders (id bigint PRIMARY KEY, customer_email text, customer_name text, city text, zip text, quantity int);
+            INSERT INTO orders
+            SELECT g, 'c' || (g % 40) || '@example.com', 'Customer ' || (g % 40), 'City ' || (g % 25), 'Z' || (10000 + g % 25), 1 + (g * 7919) % 13
+            FROM generate_series(1, 600) g;
 
-        CREATE TABLE shipments (id bigint PRIMARY KEY, carrier text, tracking_code text, quantity int);
-        INSERT INTO shipments
-        SELECT g, 'carrier-' || (g % 5), md5(g::text), 1 + (g * 7919) % 13
-        FROM generate_series(1, 600) g;
-        """;
+            CREATE TABLE shipments (id bigint PRIMARY KEY, carrier text, tracking_code text, quantity int);
+            INSERT INTO shipments
+            SELECT g, 'carrier-' || (g % 5), md5(g::text), 1 + (g * 7919) % 13
+            FROM generate_series(1, 600) g;
+            """,
+        "ANALYZE",
+    ];
 }
 
 public sealed class NormalisationRulesTests(NormalisationRulesDatabase database) : IClassFixture<NormalisationRulesDatabase>
@@ -37,7 +41,7 @@ public sealed class NormalisationRulesTests(NormalisationRulesDatabase database)
     [Fact]
     public async Task Numbered_phone_columns_are_a_repeating_group_with_slot_usage_from_the_sample()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new RepeatingColumnGroupRule());
+        var findings = await database.EvaluateAsync(new RepeatingColumnGroupRule());
 
         var finding = Assert.Single(findings);
         Assert.Equal("public.contacts(phone1, phone2, phone3)", finding.Subject);
@@ -50,7 +54,7 @@ public sealed class NormalisationRulesTests(NormalisationRulesDatabase database)
     [Fact]
     public async Task Comma_separated_tags_are_reported_but_prose_with_commas_is_not()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new DelimitedListColumnRule());
+        var findings = await database.EvaluateAsync(new DelimitedListColumnRule());
 
         var finding = Assert.Single(findings);
         Assert.Equal("public.articles(tags)", finding.Subject);
@@ -62,7 +66,7 @@ public sealed class NormalisationRulesTests(NormalisationRulesDatabase database)
     [Fact]
     public async Task Column_determined_by_a_non_key_column_is_reported_with_counts_and_a_3nf_split()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new TransitiveDependencyRule());
+        var findings = await database.EvaluateAsync(new TransitiveDependencyRule());
 
         var email = Assert.Single(findings, f => f.Subject == "public.orders(customer_email)");
         Assert.Contains(email.Evidence, e => e.Label == "distinct customer_email values" && e.Value == "40");
@@ -79,8 +83,6 @@ public sealed class NormalisationRulesTests(NormalisationRulesDatabase database)
     [Fact]
     public async Task Every_design_remedy_on_this_schema_runs_up_and_down()
     {
-        var facts = await RuleFacts.CollectAsync(database);
-
-        await RemedyProof.AssertAllRunAsync(database, DesignRules.All.SelectMany(r => r.Evaluate(facts)));
+        await RemedyProof.AssertAllRunAsync(database, await database.EvaluateAsync(DesignRules.All));
     }
 }

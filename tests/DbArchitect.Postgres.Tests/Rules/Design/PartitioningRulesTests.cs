@@ -9,25 +9,29 @@ public sealed class PartitioningRulesDatabase : RuleDatabase
     /// <summary>Scaled down so the fixture stays small: "large" is 1,000 rows, partitioning starts at 10,000.</summary>
     public static RuleOptions Options => new() { LargeTableRows = 1_000 };
 
-    protected override string Script => """
-        CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, created_at timestamptz NOT NULL, kind text);
-        INSERT INTO events (created_at, kind)
-        SELECT now() - interval '1 minute' * (20000 - g), 'k' || g % 7 FROM generate_series(1, 20000) g;
+    protected override IReadOnlyList<string> Steps =>
+    [
+        """
+            CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, created_at timestamptz NOT NULL, kind text);
+            INSERT INTO events (created_at, kind)
+            SELECT now() - interval '1 minute' * (20000 - g), 'k' || g % 7 FROM generate_series(1, 20000) g;
 
-        CREATE TABLE churned (id bigint PRIMARY KEY, created_at timestamptz NOT NULL, state text);
-        INSERT INTO churned SELECT g, now() - interval '1 minute' * (20000 - g), 'new' FROM generate_series(1, 20000) g;
-        UPDATE churned SET state = 'done';
+            CREATE TABLE churned (id bigint PRIMARY KEY, created_at timestamptz NOT NULL, state text);
+            INSERT INTO churned SELECT g, now() - interval '1 minute' * (20000 - g), 'new' FROM generate_series(1, 20000) g;
+            UPDATE churned SET state = 'done';
 
-        CREATE TABLE readings (id bigint PRIMARY KEY, taken_at timestamptz NOT NULL, reading numeric);
-        INSERT INTO readings SELECT g, now() - interval '1 minute' * (3000 - g), g FROM generate_series(1, 3000) g;
+            CREATE TABLE readings (id bigint PRIMARY KEY, taken_at timestamptz NOT NULL, reading numeric);
+            INSERT INTO readings SELECT g, now() - interval '1 minute' * (3000 - g), g FROM generate_series(1, 3000) g;
 
-        CREATE TABLE indexed_readings (id bigint PRIMARY KEY, taken_at timestamptz NOT NULL, reading numeric);
-        INSERT INTO indexed_readings SELECT g, now() - interval '1 minute' * (3000 - g), g FROM generate_series(1, 3000) g;
-        CREATE INDEX indexed_readings_taken_at_idx ON indexed_readings (taken_at);
+            CREATE TABLE indexed_readings (id bigint PRIMARY KEY, taken_at timestamptz NOT NULL, reading numeric);
+            INSERT INTO indexed_readings SELECT g, now() - interval '1 minute' * (3000 - g), g FROM generate_series(1, 3000) g;
+            CREATE INDEX indexed_readings_taken_at_idx ON indexed_readings (taken_at);
 
-        CREATE TABLE shuffled (id bigint PRIMARY KEY, happened_at timestamptz NOT NULL);
-        INSERT INTO shuffled SELECT g, now() - interval '1 minute' * ((g * 7919) % 3000) FROM generate_series(1, 3000) g;
-        """;
+            CREATE TABLE shuffled (id bigint PRIMARY KEY, happened_at timestamptz NOT NULL);
+            INSERT INTO shuffled SELECT g, now() - interval '1 minute' * ((g * 7919) % 3000) FROM generate_series(1, 3000) g;
+            """,
+        "ANALYZE",
+    ];
 }
 
 public sealed class PartitioningRulesTests(PartitioningRulesDatabase database) : IClassFixture<PartitioningRulesDatabase>
@@ -35,7 +39,7 @@ public sealed class PartitioningRulesTests(PartitioningRulesDatabase database) :
     [Fact]
     public async Task Large_append_mostly_time_ordered_table_gets_a_range_partitioning_plan()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new RangePartitioningCandidateRule(), PartitioningRulesDatabase.Options);
+        var findings = await database.EvaluateAsync(new RangePartitioningCandidateRule(), PartitioningRulesDatabase.Options);
 
         var finding = Assert.Single(findings);
         Assert.Equal("public.events", finding.Subject);
@@ -50,7 +54,7 @@ public sealed class PartitioningRulesTests(PartitioningRulesDatabase database) :
     [Fact]
     public async Task Moderately_large_time_ordered_table_without_an_index_on_the_column_gets_a_brin_index()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new BrinIndexCandidateRule(), PartitioningRulesDatabase.Options);
+        var findings = await database.EvaluateAsync(new BrinIndexCandidateRule(), PartitioningRulesDatabase.Options);
 
         var finding = Assert.Single(findings, f => f.Subject == "public.readings(taken_at)");
         Assert.Equal("CREATE INDEX CONCURRENTLY IF NOT EXISTS readings_taken_at_brin ON public.readings USING brin (taken_at);", finding.Remedy!.Up);
@@ -62,8 +66,8 @@ public sealed class PartitioningRulesTests(PartitioningRulesDatabase database) :
     [Fact]
     public async Task Small_tables_and_heavily_updated_tables_are_not_partitioning_candidates()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new RangePartitioningCandidateRule(), PartitioningRulesDatabase.Options);
-        var defaults = await RuleFacts.EvaluateAsync(database, new RangePartitioningCandidateRule());
+        var findings = await database.EvaluateAsync(new RangePartitioningCandidateRule(), PartitioningRulesDatabase.Options);
+        var defaults = await database.EvaluateAsync(new RangePartitioningCandidateRule());
 
         Assert.DoesNotContain(findings, f => f.Subject is "public.churned" or "public.readings" or "public.shuffled");
         Assert.Empty(defaults);
@@ -72,8 +76,6 @@ public sealed class PartitioningRulesTests(PartitioningRulesDatabase database) :
     [Fact]
     public async Task Every_design_remedy_on_this_schema_runs_up_and_down()
     {
-        var facts = await RuleFacts.CollectAsync(database, PartitioningRulesDatabase.Options);
-
-        await RemedyProof.AssertAllRunAsync(database, DesignRules.All.SelectMany(r => r.Evaluate(facts)));
+        await RemedyProof.AssertAllRunAsync(database, await database.EvaluateAsync(DesignRules.All, PartitioningRulesDatabase.Options));
     }
 }

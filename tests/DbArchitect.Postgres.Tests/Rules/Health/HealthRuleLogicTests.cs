@@ -1,7 +1,7 @@
 using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Health;
-using static DbArchitect.Postgres.Tests.Rules.HandBuiltFacts;
+using static DbArchitect.Postgres.Tests.Rules.Support.HandBuiltFacts;
 
 namespace DbArchitect.Postgres.Tests.Rules.Health;
 

@@ -1,6 +1,7 @@
 using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Rules.Health;
+using DbArchitect.Postgres.Tests.Rules.Support;
 
 namespace DbArchitect.Postgres.Tests.Rules.Health;
 
@@ -18,7 +19,7 @@ public sealed class HealthRuleServerTests(HealthRulesDatabase database) : IClass
         Assert.Equal("hl.churn", finding.Subject);
         Assert.Equal(Severity.High, finding.Severity);
         Assert.Contains(finding.Evidence, e => e.Label == "dead tuples" && e.Value == "600");
-        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+        await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class HealthRuleServerTests(HealthRulesDatabase database) : IClass
 
         Assert.Equal("hl.never_analyzed", finding.Subject);
         Assert.Equal("ANALYZE hl.never_analyzed;", finding.Remedy!.Up);
-        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+        await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public sealed class HealthRuleServerTests(HealthRulesDatabase database) : IClass
         Assert.Equal(["hl.widgets"], findings.Single(f => f.Subject == "hl.widgets_legacy_no_seq").Tables);
         foreach (var finding in findings)
         {
-            await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+            await RemedyProof.AssertUpAndDownRunAsync(database, finding);
         }
     }
 

@@ -1,7 +1,9 @@
+using DbArchitect.Postgres.Tests.Rules.Support;
+
 namespace DbArchitect.Postgres.Tests.Rules.Health;
 
 /// <summary>Positive and negative cases of the health rules that a scratch server can stage, in schema <c>hl</c>.</summary>
-public sealed class HealthRulesDatabase : RuleScenarioDatabase
+public sealed class HealthRulesDatabase : RuleDatabase
 {
     protected override IReadOnlyList<string> Steps { get; } =
     [

@@ -2,7 +2,7 @@ using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Rules.Indexes;
-using static DbArchitect.Postgres.Tests.Rules.HandBuiltFacts;
+using static DbArchitect.Postgres.Tests.Rules.Support.HandBuiltFacts;
 
 namespace DbArchitect.Postgres.Tests.Rules.Indexes;
 

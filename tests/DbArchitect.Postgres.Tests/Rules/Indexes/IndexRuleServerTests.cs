@@ -1,6 +1,7 @@
 using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Rules.Indexes;
+using DbArchitect.Postgres.Tests.Rules.Support;
 
 namespace DbArchitect.Postgres.Tests.Rules.Indexes;
 
@@ -23,7 +24,7 @@ public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFi
         Assert.Equal(["ix.\"Order Lines_Order_idx\""], quoted.Remedy!.Creates);
         foreach (var finding in findings)
         {
-            await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+            await RemedyProof.AssertUpAndDownRunAsync(database, finding);
         }
     }
 
@@ -37,8 +38,8 @@ public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFi
         Assert.Equal("DROP INDEX IF EXISTS ix.visits_at_b;", duplicate.Remedy!.Up);
         Assert.Equal(MigrationStrategy.Standard, duplicate.Remedy.Strategy);
         Assert.DoesNotContain(await FindAsync(new UnusedIndexRule(), new RuleOptions { UnusedIndexMinStatsAgeDays = 0 }), f => f.Subject.StartsWith("ix.visits", StringComparison.Ordinal));
-        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, foreignKey.Remedy);
-        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, duplicate.Remedy);
+        await RemedyProof.AssertUpAndDownRunAsync(database, foreignKey);
+        await RemedyProof.AssertUpAndDownRunAsync(database, duplicate);
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFi
         Assert.DoesNotContain(findings, f => f.Subject.Contains("name", StringComparison.Ordinal));
         foreach (var finding in findings)
         {
-            await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+            await RemedyProof.AssertUpAndDownRunAsync(database, finding);
         }
     }
 
@@ -70,7 +71,7 @@ public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFi
 
         var finding = Assert.Single(findings);
         Assert.Equal("ix.orders_note", finding.Subject);
-        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+        await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFi
 
         Assert.Equal("ix.broken_v", finding.Subject);
         Assert.Equal("REINDEX INDEX CONCURRENTLY ix.broken_v;", finding.Remedy!.Up);
-        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+        await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFi
         var findings = await FindAsync(new UnusedIndexRule(), new RuleOptions { UnusedIndexMinStatsAgeDays = 0 });
         Assert.Contains(findings, f => f.Subject == "ix.customers_name_all");
         Assert.DoesNotContain(findings, f => f.Subject is "ix.customers_pkey" or "ix.tickets_code" or "ix.customers_id_copy");
-        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, findings.First(f => f.Subject == "ix.customers_name_all").Remedy);
+        await RemedyProof.AssertUpAndDownRunAsync(database, findings.First(f => f.Subject == "ix.customers_name_all"));
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFi
         var finding = Assert.Single(findings, f => f.Subject == "ix.readings");
         Assert.Equal(["ix.readings_reading_no_idx"], finding.Remedy!.Creates);
         Assert.DoesNotContain(findings, f => f.Subject is "ix.small_log" or "ix.invoices");
-        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+        await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 
     [Fact]
@@ -112,6 +113,6 @@ public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFi
 
         var finding = Assert.Single(findings);
         Assert.Equal("ix.bloated_id", finding.Subject);
-        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+        await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 }

@@ -1,7 +1,9 @@
+using DbArchitect.Postgres.Tests.Rules.Support;
+
 namespace DbArchitect.Postgres.Tests.Rules.Indexes;
 
 /// <summary>Positive and negative cases of every index rule in schema <c>ix</c>.</summary>
-public sealed class IndexRulesDatabase : RuleScenarioDatabase
+public sealed class IndexRulesDatabase : RuleDatabase
 {
     protected override IReadOnlyList<string> Steps { get; } =
     [

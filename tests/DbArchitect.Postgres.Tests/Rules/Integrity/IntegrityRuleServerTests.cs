@@ -1,6 +1,7 @@
 using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Rules.Integrity;
+using DbArchitect.Postgres.Tests.Rules.Support;
 
 namespace DbArchitect.Postgres.Tests.Rules.Integrity;
 
@@ -16,7 +17,7 @@ public sealed class IntegrityRuleServerTests(IntegrityRulesDatabase database) : 
 
         Assert.Equal("ig.orders.orders_amount_positive", finding.Subject);
         Assert.Equal("ALTER TABLE ig.orders VALIDATE CONSTRAINT orders_amount_positive;", finding.Remedy!.Up);
-        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+        await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class IntegrityRuleServerTests(IntegrityRulesDatabase database) : 
         var finding = Assert.Single(findings);
         Assert.Equal("ig.orders.customer_id", finding.Subject);
         Assert.Equal(Severity.Low, finding.Severity);
-        await RemedyProbe.AssertValidAsync(database.AdminConnectionString, finding.Remedy);
+        await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
+using DbArchitect.Postgres.Tests.Rules.Support;
+
 namespace DbArchitect.Postgres.Tests.Rules.Integrity;
 
 /// <summary>Positive and negative cases of every integrity rule in schema <c>ig</c>.</summary>
-public sealed class IntegrityRulesDatabase : RuleScenarioDatabase
+public sealed class IntegrityRulesDatabase : RuleDatabase
 {
     protected override IReadOnlyList<string> Steps { get; } =
     [

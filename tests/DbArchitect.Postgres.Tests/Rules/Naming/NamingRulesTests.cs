@@ -6,13 +6,17 @@ namespace DbArchitect.Postgres.Tests.Rules.Naming;
 
 public sealed class NamingRulesDatabase : RuleDatabase
 {
-    protected override string Script => """
-        CREATE TABLE "OrderItems" (id bigint PRIMARY KEY, "OrderId" bigint, "createdAt" timestamptz, quantity int);
-        CREATE TABLE "order" (id bigint PRIMARY KEY, "from" text, "user name" text);
-        CREATE TABLE person (id bigint PRIMARY KEY, full_name text);
-        CREATE TABLE category (id bigint PRIMARY KEY, label text);
-        CREATE TABLE customers (id bigint PRIMARY KEY, full_name text, created_at timestamptz);
-        """;
+    protected override IReadOnlyList<string> Steps =>
+    [
+        """
+            CREATE TABLE "OrderItems" (id bigint PRIMARY KEY, "OrderId" bigint, "createdAt" timestamptz, quantity int);
+            CREATE TABLE "order" (id bigint PRIMARY KEY, "from" text, "user name" text);
+            CREATE TABLE person (id bigint PRIMARY KEY, full_name text);
+            CREATE TABLE category (id bigint PRIMARY KEY, label text);
+            CREATE TABLE customers (id bigint PRIMARY KEY, full_name text, created_at timestamptz);
+            """,
+        "ANALYZE",
+    ];
 }
 
 public sealed class NamingRulesTests(NamingRulesDatabase database) : IClassFixture<NamingRulesDatabase>
@@ -20,7 +24,7 @@ public sealed class NamingRulesTests(NamingRulesDatabase database) : IClassFixtu
     [Fact]
     public async Task Mixed_case_table_and_column_names_are_renamed_to_snake_case()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new NotSnakeCaseRule());
+        var findings = await database.EvaluateAsync(new NotSnakeCaseRule());
 
         var finding = Assert.Single(findings);
         Assert.Equal("public.\"OrderItems\"", finding.Subject);
@@ -33,7 +37,7 @@ public sealed class NamingRulesTests(NamingRulesDatabase database) : IClassFixtu
     [Fact]
     public async Task Reserved_words_and_spaces_are_reported_once_and_not_as_mixed_case()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new QuotedIdentifierRule());
+        var findings = await database.EvaluateAsync(new QuotedIdentifierRule());
 
         var finding = Assert.Single(findings);
         Assert.Equal("public.\"order\"", finding.Subject);
@@ -44,7 +48,7 @@ public sealed class NamingRulesTests(NamingRulesDatabase database) : IClassFixtu
     [Fact]
     public async Task Singular_table_names_get_their_plural_and_plural_names_are_left_alone()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new SingularTableNameRule());
+        var findings = await database.EvaluateAsync(new SingularTableNameRule());
 
         Assert.Equal(["public.category", "public.person"], findings.Select(f => f.Subject).Order());
         Assert.Contains(findings, f => f.Remedy!.Up == "ALTER TABLE public.person RENAME TO people;");
@@ -54,8 +58,6 @@ public sealed class NamingRulesTests(NamingRulesDatabase database) : IClassFixtu
     [Fact]
     public async Task Every_design_remedy_on_this_schema_runs_up_and_down()
     {
-        var facts = await RuleFacts.CollectAsync(database);
-
-        await RemedyProof.AssertAllRunAsync(database, DesignRules.All.SelectMany(r => r.Evaluate(facts)));
+        await RemedyProof.AssertAllRunAsync(database, await database.EvaluateAsync(DesignRules.All));
     }
 }

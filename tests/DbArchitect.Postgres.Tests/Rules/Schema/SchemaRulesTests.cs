@@ -7,19 +7,23 @@ namespace DbArchitect.Postgres.Tests.Rules.Schema;
 
 public sealed class SchemaRulesDatabase : RuleDatabase
 {
-    protected override string Script => """
-        CREATE TABLE event_log (payload text, logged_at timestamptz);
-        INSERT INTO event_log SELECT 'e' || g, now() FROM generate_series(1, 50) g;
-        CREATE TABLE legacy_rows (id integer, label text);
-        INSERT INTO legacy_rows SELECT g, 'l' FROM generate_series(1, 20) g;
-        CREATE TABLE country_codes (code text NOT NULL, name text);
-        CREATE UNIQUE INDEX country_codes_code_key ON country_codes (code);
-        CREATE TABLE audited_things (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now());
-        CREATE TABLE tenant_invoices (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, tenant_id uuid NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now());
-        CREATE TABLE tenant_notes (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, org_id bigint NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now());
-        CREATE POLICY tenant_notes_isolation ON tenant_notes USING (org_id = current_setting('app.tenant_id', true)::bigint);
-        ALTER TABLE tenant_notes ENABLE ROW LEVEL SECURITY;
-        """;
+    protected override IReadOnlyList<string> Steps =>
+    [
+        """
+            CREATE TABLE event_log (payload text, logged_at timestamptz);
+            INSERT INTO event_log SELECT 'e' || g, now() FROM generate_series(1, 50) g;
+            CREATE TABLE legacy_rows (id integer, label text);
+            INSERT INTO legacy_rows SELECT g, 'l' FROM generate_series(1, 20) g;
+            CREATE TABLE country_codes (code text NOT NULL, name text);
+            CREATE UNIQUE INDEX country_codes_code_key ON country_codes (code);
+            CREATE TABLE audited_things (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now());
+            CREATE TABLE tenant_invoices (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, tenant_id uuid NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now());
+            CREATE TABLE tenant_notes (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, org_id bigint NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now());
+            CREATE POLICY tenant_notes_isolation ON tenant_notes USING (org_id = current_setting('app.tenant_id', true)::bigint);
+            ALTER TABLE tenant_notes ENABLE ROW LEVEL SECURITY;
+            """,
+        "ANALYZE",
+    ];
 }
 
 public sealed class SchemaRulesTests(SchemaRulesDatabase database) : IClassFixture<SchemaRulesDatabase>
@@ -27,7 +31,7 @@ public sealed class SchemaRulesTests(SchemaRulesDatabase database) : IClassFixtu
     [Fact]
     public async Task Table_without_primary_key_is_reported_with_an_identity_column_remedy()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new MissingPrimaryKeyRule());
+        var findings = await database.EvaluateAsync(new MissingPrimaryKeyRule());
 
         var finding = Assert.Single(findings, f => f.Subject == "public.event_log");
         Assert.Equal(Severity.High, finding.Severity);
@@ -40,7 +44,7 @@ public sealed class SchemaRulesTests(SchemaRulesDatabase database) : IClassFixtu
     [Fact]
     public async Task Existing_id_column_is_promoted_concurrently_with_a_not_valid_null_check()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new MissingPrimaryKeyRule());
+        var findings = await database.EvaluateAsync(new MissingPrimaryKeyRule());
 
         var finding = Assert.Single(findings, f => f.Subject == "public.legacy_rows");
         Assert.Contains("CREATE UNIQUE INDEX CONCURRENTLY legacy_rows_pkey", finding.Remedy!.Up);
@@ -51,7 +55,7 @@ public sealed class SchemaRulesTests(SchemaRulesDatabase database) : IClassFixtu
     [Fact]
     public async Task Unique_not_null_index_is_promoted_to_the_primary_key()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new MissingPrimaryKeyRule());
+        var findings = await database.EvaluateAsync(new MissingPrimaryKeyRule());
 
         var finding = Assert.Single(findings, f => f.Subject == "public.country_codes");
         Assert.Contains("PRIMARY KEY USING INDEX country_codes_code_key", finding.Remedy!.Up);
@@ -61,7 +65,7 @@ public sealed class SchemaRulesTests(SchemaRulesDatabase database) : IClassFixtu
     [Fact]
     public async Task Tables_with_primary_keys_are_not_reported()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new MissingPrimaryKeyRule());
+        var findings = await database.EvaluateAsync(new MissingPrimaryKeyRule());
 
         Assert.DoesNotContain(findings, f => f.Subject is "public.audited_things" or "public.tenant_invoices");
     }
@@ -69,7 +73,7 @@ public sealed class SchemaRulesTests(SchemaRulesDatabase database) : IClassFixtu
     [Fact]
     public async Task Missing_created_at_and_updated_at_are_reported_and_tables_that_have_them_are_not()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new MissingAuditTimestampsRule());
+        var findings = await database.EvaluateAsync(new MissingAuditTimestampsRule());
 
         var finding = Assert.Single(findings, f => f.Subject == "public.legacy_rows");
         Assert.Contains(finding.Evidence, e => e.Label == "missing columns" && e.Value == "created_at, updated_at");
@@ -81,7 +85,7 @@ public sealed class SchemaRulesTests(SchemaRulesDatabase database) : IClassFixtu
     [Fact]
     public async Task Tenant_table_without_row_level_security_gets_a_policy_and_secured_tables_do_not()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new TenantTableWithoutRowSecurityRule());
+        var findings = await database.EvaluateAsync(new TenantTableWithoutRowSecurityRule());
 
         var finding = Assert.Single(findings);
         Assert.Equal("public.tenant_invoices", finding.Subject);
@@ -93,8 +97,6 @@ public sealed class SchemaRulesTests(SchemaRulesDatabase database) : IClassFixtu
     [Fact]
     public async Task Every_design_remedy_on_this_schema_runs_up_and_down()
     {
-        var facts = await RuleFacts.CollectAsync(database);
-
-        await RemedyProof.AssertAllRunAsync(database, DesignRules.All.SelectMany(r => r.Evaluate(facts)));
+        await RemedyProof.AssertAllRunAsync(database, await database.EvaluateAsync(DesignRules.All));
     }
 }

@@ -8,10 +8,10 @@ public sealed class HabitAggregationTests
     [Fact]
     public void A_habit_across_most_of_a_schema_becomes_one_finding_with_one_combined_remedy()
     {
-        var tables = Enumerable.Range(1, 8).Select(i => DesignFacts.Table((uint)i, $"things_{i}", "billing")).ToList();
-        var columns = tables.Select(t => DesignFacts.Column(t, 1, "id", "bigint", "int8")).ToList();
+        var tables = Enumerable.Range(1, 8).Select(i => HandBuiltFacts.Table((uint)i, $"things_{i}", schema: "billing")).ToList();
+        var columns = tables.Select(t => HandBuiltFacts.Column(t, 1, "id", "bigint", "int8")).ToList();
 
-        var findings = new MissingAuditTimestampsRule().Evaluate(DesignFacts.Facts(tables, columns)).ToList();
+        var findings = new MissingAuditTimestampsRule().Evaluate(HandBuiltFacts.Facts(tables, columns)).ToList();
 
         var finding = Assert.Single(findings);
         Assert.Equal("billing", finding.Subject);
@@ -24,12 +24,12 @@ public sealed class HabitAggregationTests
     [Fact]
     public void A_few_affected_tables_are_reported_one_by_one()
     {
-        var tables = Enumerable.Range(1, 8).Select(i => DesignFacts.Table((uint)i, $"things_{i}")).ToList();
+        var tables = Enumerable.Range(1, 8).Select(i => HandBuiltFacts.Table((uint)i, $"things_{i}")).ToList();
         var columns = tables.SelectMany(t => t.Oid <= 6
-            ? new[] { DesignFacts.Column(t, 1, "created_at", "timestamp with time zone", "timestamptz"), DesignFacts.Column(t, 2, "updated_at", "timestamp with time zone", "timestamptz") }
-            : [DesignFacts.Column(t, 1, "id", "bigint", "int8")]).ToList();
+            ? new[] { HandBuiltFacts.Column(t, 1, "created_at", "timestamp with time zone", "timestamptz"), HandBuiltFacts.Column(t, 2, "updated_at", "timestamp with time zone", "timestamptz") }
+            : [HandBuiltFacts.Column(t, 1, "id", "bigint", "int8")]).ToList();
 
-        var findings = new MissingAuditTimestampsRule().Evaluate(DesignFacts.Facts(tables, columns)).ToList();
+        var findings = new MissingAuditTimestampsRule().Evaluate(HandBuiltFacts.Facts(tables, columns)).ToList();
 
         Assert.Equal(["public.things_7", "public.things_8"], findings.Select(f => f.Subject));
     }

@@ -8,13 +8,11 @@ namespace DbArchitect.Postgres.Tests.Rules.Support;
 /// <summary>
 /// Proves a remedy is valid PostgreSQL against the fixture's own schema and data: Up, then Down,
 /// inside one transaction that is always rolled back. CONCURRENTLY is removed for the check
-/// because it cannot run inside a transaction block; everything else runs as written.
+/// because it cannot run inside a transaction block and changes no syntax otherwise; ALTER SYSTEM
+/// and VACUUM cannot run in a transaction either, so those statements are checked by their shape.
 /// </summary>
 internal static partial class RemedyProof
 {
-    [GeneratedRegex(@"\bCONCURRENTLY\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex Concurrently();
-
     public static async Task AssertUpAndDownRunAsync(DatabaseFixture database, Finding finding)
     {
         var remedy = finding.Remedy ?? throw new Xunit.Sdk.XunitException($"{finding.Key} has no remedy");
@@ -46,7 +44,13 @@ internal static partial class RemedyProof
 
     private static async Task RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string key, string direction, string sql)
     {
-        await using var command = new NpgsqlCommand(Concurrently().Replace(sql, ""), connection, transaction);
+        var executable = Transactional(sql);
+        if (executable.Length == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand(executable, connection, transaction);
         try
         {
             await command.ExecuteNonQueryAsync();
@@ -56,4 +60,42 @@ internal static partial class RemedyProof
             throw new Xunit.Sdk.XunitException($"{key} {direction} failed: {e.MessageText}\n{sql}");
         }
     }
+
+    /// <summary>The statements that may run inside the proof's transaction; empty when none are left.</summary>
+    private static string Transactional(string sql)
+    {
+        var kept = new List<string>();
+        foreach (var line in sql.Split('\n'))
+        {
+            var statement = line.Trim();
+            if (statement.Length == 0 || statement.StartsWith("--", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (statement.StartsWith("ALTER SYSTEM", StringComparison.Ordinal))
+            {
+                Assert.Matches(AlterSystem(), statement);
+            }
+            else if (statement.StartsWith("VACUUM", StringComparison.Ordinal))
+            {
+                Assert.Matches(Vacuum(), statement);
+            }
+            else
+            {
+                kept.Add(Concurrently().Replace(line, ""));
+            }
+        }
+
+        return string.Join("\n", kept);
+    }
+
+    [GeneratedRegex(@"\bCONCURRENTLY\b\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex Concurrently();
+
+    [GeneratedRegex("""^ALTER SYSTEM (SET [a-z_.]+ = '[^']*'(, '[^']*')*|RESET [a-z_.]+);$""")]
+    private static partial Regex AlterSystem();
+
+    [GeneratedRegex("""^VACUUM \((ANALYZE|FREEZE, ANALYZE)\) [^;\s]+;$""")]
+    private static partial Regex Vacuum();
 }

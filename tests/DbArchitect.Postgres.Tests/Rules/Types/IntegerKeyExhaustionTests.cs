@@ -25,8 +25,8 @@ public sealed class IntegerKeyExhaustionTests
     public void Days_left_come_from_the_insert_rate_since_the_statistics_reset()
     {
         // 10 million inserts over the 10 days since the reset: 1 million a day, with about 947 million values left.
-        var orders = DesignFacts.Table(1, "orders", inserts: 10_000_000);
-        var facts = DesignFacts.Facts([orders], [DesignFacts.Column(orders, 1, "id", "integer", "int4")], [Sequence(1_200_000_000)], DesignFacts.Now.AddDays(-10));
+        var orders = HandBuiltFacts.Table(1, "orders", inserts: 10_000_000);
+        var facts = HandBuiltFacts.Facts([orders], [HandBuiltFacts.Column(orders, 1, "id", "integer", "int4")], [Sequence(1_200_000_000)], HandBuiltFacts.Now.AddDays(-10));
 
         var finding = Assert.Single(new IntegerKeyExhaustionRule().Evaluate(facts));
 
@@ -40,8 +40,8 @@ public sealed class IntegerKeyExhaustionTests
     public void Without_a_statistics_reset_the_rate_is_measured_from_server_start_and_few_days_left_is_critical()
     {
         // 2,000 million inserts over the server's 100 days: 20 million a day, about 7 days left.
-        var orders = DesignFacts.Table(1, "orders", inserts: 2_000_000_000);
-        var facts = DesignFacts.Facts([orders], [DesignFacts.Column(orders, 1, "id", "integer", "int4")], [Sequence(2_000_000_000)]);
+        var orders = HandBuiltFacts.Table(1, "orders", inserts: 2_000_000_000);
+        var facts = HandBuiltFacts.Facts([orders], [HandBuiltFacts.Column(orders, 1, "id", "integer", "int4")], [Sequence(2_000_000_000)]);
 
         var finding = Assert.Single(new IntegerKeyExhaustionRule().Evaluate(facts));
 
@@ -52,8 +52,8 @@ public sealed class IntegerKeyExhaustionTests
     [Fact]
     public void A_bigint_sequence_feeding_an_integer_column_is_limited_by_the_column()
     {
-        var orders = DesignFacts.Table(1, "orders", inserts: 100);
-        var facts = DesignFacts.Facts([orders], [DesignFacts.Column(orders, 1, "id", "integer", "int4")], [Sequence(1_500_000_000, "bigint", long.MaxValue)]);
+        var orders = HandBuiltFacts.Table(1, "orders", inserts: 100);
+        var facts = HandBuiltFacts.Facts([orders], [HandBuiltFacts.Column(orders, 1, "id", "integer", "int4")], [Sequence(1_500_000_000, "bigint", long.MaxValue)]);
 
         var finding = Assert.Single(new IntegerKeyExhaustionRule().Evaluate(facts));
 
@@ -65,10 +65,10 @@ public sealed class IntegerKeyExhaustionTests
     [Fact]
     public void Bigint_keys_and_lightly_used_integer_keys_are_not_reported()
     {
-        var orders = DesignFacts.Table(1, "orders", inserts: 100);
-        var facts = DesignFacts.Facts(
+        var orders = HandBuiltFacts.Table(1, "orders", inserts: 100);
+        var facts = HandBuiltFacts.Facts(
             [orders],
-            [DesignFacts.Column(orders, 1, "id", "bigint", "int8")],
+            [HandBuiltFacts.Column(orders, 1, "id", "bigint", "int8")],
             [Sequence(5_000_000_000, "bigint", long.MaxValue), Sequence(1_000) with { Name = "other_seq", OwnedByTable = null, OwnedBySchema = null, OwnedByColumn = null }]);
 
         Assert.Empty(new IntegerKeyExhaustionRule().Evaluate(facts));

@@ -7,41 +7,45 @@ namespace DbArchitect.Postgres.Tests.Rules.Types;
 
 public sealed class TypeRulesDatabase : RuleDatabase
 {
-    protected override string Script => """
-        CREATE TABLE products (
-            id serial PRIMARY KEY,
-            sku varchar(255),
-            title varchar(255),
-            price double precision,
-            weight real,
-            metadata json,
-            listed_at timestamp,
-            status text);
-        INSERT INTO products (sku, title, price, weight, metadata, listed_at, status)
-        SELECT 'sku-' || g, 'Product ' || g, g * 1.1::float8, g * 0.5, json_build_object('n', g), '2026-01-01'::timestamp + g * interval '1 hour',
-               (ARRAY['active', 'draft', 'archived'])[1 + g % 3]
-        FROM generate_series(1, 2000) g;
+    protected override IReadOnlyList<string> Steps =>
+    [
+        """
+            CREATE TABLE products (
+                id serial PRIMARY KEY,
+                sku varchar(255),
+                title varchar(255),
+                price double precision,
+                weight real,
+                metadata json,
+                listed_at timestamp,
+                status text);
+            INSERT INTO products (sku, title, price, weight, metadata, listed_at, status)
+            SELECT 'sku-' || g, 'Product ' || g, g * 1.1::float8, g * 0.5, json_build_object('n', g), '2026-01-01'::timestamp + g * interval '1 hour',
+                   (ARRAY['active', 'draft', 'archived'])[1 + g % 3]
+            FROM generate_series(1, 2000) g;
 
-        CREATE TABLE clean_products (
-            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            sku text,
-            price numeric(12, 2),
-            weight real,
-            metadata jsonb,
-            listed_at timestamptz,
-            status text CHECK (status IN ('active', 'draft', 'archived')));
-        INSERT INTO clean_products (sku, price, weight, metadata, listed_at, status)
-        SELECT 'sku-' || g, g, g, jsonb_build_object('n', g), now(), (ARRAY['active', 'draft', 'archived'])[1 + g % 3]
-        FROM generate_series(1, 2000) g;
+            CREATE TABLE clean_products (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                sku text,
+                price numeric(12, 2),
+                weight real,
+                metadata jsonb,
+                listed_at timestamptz,
+                status text CHECK (status IN ('active', 'draft', 'archived')));
+            INSERT INTO clean_products (sku, price, weight, metadata, listed_at, status)
+            SELECT 'sku-' || g, g, g, jsonb_build_object('n', g), now(), (ARRAY['active', 'draft', 'archived'])[1 + g % 3]
+            FROM generate_series(1, 2000) g;
 
-        CREATE TABLE tickets (id serial PRIMARY KEY, subject text);
-        SELECT setval('tickets_id_seq', 2000000000);
-        INSERT INTO tickets (subject) SELECT 't' || g FROM generate_series(1, 10) g;
-        CREATE TABLE ticket_comments (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ticket_id integer REFERENCES tickets (id), body text);
+            CREATE TABLE tickets (id serial PRIMARY KEY, subject text);
+            SELECT setval('tickets_id_seq', 2000000000);
+            INSERT INTO tickets (subject) SELECT 't' || g FROM generate_series(1, 10) g;
+            CREATE TABLE ticket_comments (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ticket_id integer REFERENCES tickets (id), body text);
 
-        CREATE TABLE small_counters (id serial PRIMARY KEY, label text);
-        INSERT INTO small_counters (label) SELECT 'c' FROM generate_series(1, 10);
-        """;
+            CREATE TABLE small_counters (id serial PRIMARY KEY, label text);
+            INSERT INTO small_counters (label) SELECT 'c' FROM generate_series(1, 10);
+            """,
+        "ANALYZE",
+    ];
 }
 
 public sealed class TypeRulesTests(TypeRulesDatabase database) : IClassFixture<TypeRulesDatabase>
@@ -49,7 +53,7 @@ public sealed class TypeRulesTests(TypeRulesDatabase database) : IClassFixture<T
     [Fact]
     public async Task Varchar_255_columns_are_reported_per_table_with_a_change_to_text()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new Varchar255HabitRule());
+        var findings = await database.EvaluateAsync(new Varchar255HabitRule());
 
         var finding = Assert.Single(findings);
         Assert.Equal("public.products", finding.Subject);
@@ -62,7 +66,7 @@ public sealed class TypeRulesTests(TypeRulesDatabase database) : IClassFixture<T
     [Fact]
     public async Task Timestamp_without_time_zone_is_reported_and_timestamptz_is_not()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new TimestampWithoutTimeZoneRule());
+        var findings = await database.EvaluateAsync(new TimestampWithoutTimeZoneRule());
 
         var finding = Assert.Single(findings);
         Assert.Equal("public.products", finding.Subject);
@@ -73,7 +77,7 @@ public sealed class TypeRulesTests(TypeRulesDatabase database) : IClassFixture<T
     [Fact]
     public async Task Json_column_is_reported_and_jsonb_is_not()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new JsonInsteadOfJsonbRule());
+        var findings = await database.EvaluateAsync(new JsonInsteadOfJsonbRule());
 
         var finding = Assert.Single(findings);
         Assert.Equal("public.products", finding.Subject);
@@ -83,7 +87,7 @@ public sealed class TypeRulesTests(TypeRulesDatabase database) : IClassFixture<T
     [Fact]
     public async Task Floating_point_price_is_reported_but_numeric_price_and_float_weight_are_not()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new FloatForMoneyRule());
+        var findings = await database.EvaluateAsync(new FloatForMoneyRule());
 
         var finding = Assert.Single(findings);
         Assert.Equal("public.products(price)", finding.Subject);
@@ -96,7 +100,7 @@ public sealed class TypeRulesTests(TypeRulesDatabase database) : IClassFixture<T
     [Fact]
     public async Task Serial_columns_are_reported_and_identity_columns_are_not()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new SerialInsteadOfIdentityRule());
+        var findings = await database.EvaluateAsync(new SerialInsteadOfIdentityRule());
 
         Assert.Equal(["public.products", "public.small_counters", "public.tickets"], findings.Select(f => f.Subject).Order());
         foreach (var finding in findings)
@@ -108,7 +112,7 @@ public sealed class TypeRulesTests(TypeRulesDatabase database) : IClassFixture<T
     [Fact]
     public async Task Integer_key_near_exhaustion_is_critical_with_percentage_and_days_left_and_widens_referencing_keys()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new IntegerKeyExhaustionRule());
+        var findings = await database.EvaluateAsync(new IntegerKeyExhaustionRule());
 
         var finding = Assert.Single(findings);
         Assert.Equal("public.tickets(id)", finding.Subject);
@@ -124,7 +128,7 @@ public sealed class TypeRulesTests(TypeRulesDatabase database) : IClassFixture<T
     [Fact]
     public async Task Text_with_a_few_values_and_no_check_is_reported_from_column_statistics()
     {
-        var findings = await RuleFacts.EvaluateAsync(database, new EnumLikeTextRule());
+        var findings = await database.EvaluateAsync(new EnumLikeTextRule());
 
         var finding = Assert.Single(findings);
         Assert.Equal("public.products(status)", finding.Subject);
@@ -136,8 +140,6 @@ public sealed class TypeRulesTests(TypeRulesDatabase database) : IClassFixture<T
     [Fact]
     public async Task Every_design_remedy_on_this_schema_runs_up_and_down()
     {
-        var facts = await RuleFacts.CollectAsync(database);
-
-        await RemedyProof.AssertAllRunAsync(database, DesignRules.All.SelectMany(r => r.Evaluate(facts)));
+        await RemedyProof.AssertAllRunAsync(database, await database.EvaluateAsync(DesignRules.All));
     }
 }

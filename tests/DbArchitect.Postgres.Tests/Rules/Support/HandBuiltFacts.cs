@@ -1,9 +1,12 @@
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules;
 
-namespace DbArchitect.Postgres.Tests.Rules;
+namespace DbArchitect.Postgres.Tests.Rules.Support;
 
-/// <summary>Small hand-built snapshots for rule logic that a scratch server cannot stage (wraparound age, traffic, old statistics).</summary>
+/// <summary>
+/// Small hand-built snapshots for rule logic that a scratch server cannot stage: exact dates, rates,
+/// wraparound age, traffic, old statistics, thousands of tables.
+/// </summary>
 internal static class HandBuiltFacts
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
@@ -25,7 +28,20 @@ internal static class HandBuiltFacts
     public static AnalysisFacts Facts(CatalogSnapshot snapshot, RuleOptions? options = null) =>
         new() { Snapshot = snapshot, Options = options ?? new RuleOptions() };
 
-    public static TableInfo Table(uint oid, string name, double rows = 1_000, string schema = "public") => new()
+    /// <summary>Facts for the design rules over the given tables, on a server up for 100 days.</summary>
+    public static AnalysisFacts Facts(
+        IReadOnlyList<TableInfo> tables,
+        IReadOnlyList<ColumnInfo> columns,
+        IReadOnlyList<SequenceInfo>? sequences = null,
+        DateTimeOffset? statsReset = null) => Facts(Snapshot with
+    {
+        Server = Snapshot.Server with { ServerStarted = Now.AddDays(-100), StatsReset = statsReset },
+        Tables = tables,
+        Columns = columns,
+        Sequences = sequences ?? [],
+    });
+
+    public static TableInfo Table(uint oid, string name, double rows = 1_000, string schema = "public", long inserts = 0) => new()
     {
         Oid = oid,
         Schema = schema,
@@ -36,6 +52,19 @@ internal static class HandBuiltFacts
         TotalBytes = 8192,
         TableBytes = 8192,
         IndexBytes = 0,
+        Inserts = inserts,
+    };
+
+    public static ColumnInfo Column(TableInfo table, int position, string name, string dataType, string typeName) => new()
+    {
+        TableOid = table.Oid,
+        Schema = table.Schema,
+        Table = table.Name,
+        Name = name,
+        Position = position,
+        DataType = dataType,
+        TypeName = typeName,
+        NotNull = false,
     };
 
     public static IndexInfo Index(TableInfo table, uint oid, string name, params string[] keys) => new()

@@ -69,7 +69,7 @@ public sealed partial class CatalogReader(NpgsqlDataSource dataSource)
         };
     }
 
-    /// <summary>One share per session, by table oid modulo the number of sessions; the server sorts nothing, the names order the result here.</summary>
+    /// <summary>One share per session, by a hash of the table oid modulo the number of sessions; the server sorts nothing, the names order the result here.</summary>
     private static IReadOnlyList<IReadOnlyList<T>> AddSliced<T>(CatalogBatch[] lanes, CatalogQuery<T> query) =>
         [.. lanes.Select((lane, i) => lane.Add(query, lanes.Length, i))];
 

@@ -3,7 +3,8 @@
 -- The relations and the owned sequences are found first, once each, so that the per-column work
 -- is only the joins: testing each column's table for extension membership and probing pg_depend
 -- for an owned sequence per column cost more than the rest of the query on 100,000 columns.
--- Split across parallel sessions by table: $1 = number of sessions, $2 = this session (1 and 0 read all).
+-- Split across parallel sessions by a hash of the table oid (plain oids step evenly per table and
+-- may all share one remainder): $1 = number of sessions, $2 = this session (1 and 0 read all).
 WITH rel AS MATERIALIZED (
     SELECT c.oid, n.nspname, c.relname
     FROM pg_class c
@@ -12,7 +13,7 @@ WITH rel AS MATERIALIZED (
       AND n.nspname NOT IN ('pg_catalog', 'information_schema')
       AND n.nspname NOT LIKE 'pg\_toast%'
       AND n.nspname NOT LIKE 'pg\_temp\_%'
-      AND c.oid::bigint % $1 = $2
+      AND (hashoid(c.oid)::bigint & 2147483647) % $1 = $2
       AND NOT EXISTS (SELECT 1 FROM pg_depend e
                       WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')),
 owned AS MATERIALIZED (

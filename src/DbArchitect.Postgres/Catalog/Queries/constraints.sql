@@ -3,7 +3,8 @@
 -- pg_get_constraintdef is the costly part, so the definition is NULL for primary keys, unique
 -- constraints and foreign keys of the plain kind (no INCLUDE, NULLS NOT DISTINCT, MATCH PARTIAL
 -- or SET NULL/DEFAULT column list) and printed on the client from the flags returned here.
--- Split across parallel sessions by table: $1 = number of sessions, $2 = this session (1 and 0 read all).
+-- Split across parallel sessions by a hash of the table oid (plain oids step evenly per table and
+-- may all share one remainder): $1 = number of sessions, $2 = this session (1 and 0 read all).
 SELECT n.nspname                                             AS schema,
        c.relname                                             AS table,
        c.oid                                                 AS table_oid,
@@ -39,6 +40,6 @@ LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
 WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname NOT LIKE 'pg\_toast%'
   AND n.nspname NOT LIKE 'pg\_temp\_%'
-  AND c.oid::bigint % $1 = $2
+  AND (hashoid(c.oid)::bigint & 2147483647) % $1 = $2
   AND NOT EXISTS (SELECT 1 FROM pg_depend e
                   WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e');

@@ -6,7 +6,8 @@
 -- pg_get_indexdef costs most of this query's time, so the definition is NULL for a plain index
 -- (plain columns with their type's default operator class and collation, default order, no
 -- predicate, options, tablespace or NULLS NOT DISTINCT) and is printed on the client instead.
--- Split across parallel sessions by table: $1 = number of sessions, $2 = this session (1 and 0 read all).
+-- Split across parallel sessions by a hash of the table oid (plain oids step evenly per table and
+-- may all share one remainder): $1 = number of sessions, $2 = this session (1 and 0 read all).
 SELECT ic.oid,
        n.nspname                                             AS schema,
        c.relname                                             AS table,
@@ -56,6 +57,6 @@ WHERE c.relkind IN ('r', 'p', 'm')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname NOT LIKE 'pg\_toast%'
   AND n.nspname NOT LIKE 'pg\_temp\_%'
-  AND c.oid::bigint % $1 = $2
+  AND (hashoid(c.oid)::bigint & 2147483647) % $1 = $2
   AND NOT EXISTS (SELECT 1 FROM pg_depend e
                   WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e');

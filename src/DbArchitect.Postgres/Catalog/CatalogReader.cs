@@ -33,6 +33,7 @@ public sealed partial class CatalogReader(NpgsqlDataSource dataSource)
         var wide = lanes[^1];
         var schemas = wide.Add(SchemaQuery.Query);
         var operatorClasses = wide.Add(IndexQuery.OperatorClasses);
+        var keywords = wide.Add(ServerQuoting.Keywords);
         var sequences = wide.Add(SequenceQuery.Query);
         var statistics = wide.Add(ColumnStatisticsQuery.Query);
         var extensions = wide.Add(ExtensionQuery.Query);
@@ -45,15 +46,16 @@ public sealed partial class CatalogReader(NpgsqlDataSource dataSource)
         var allColumns = columns.SelectMany(part => part).ToList();
         var columnNames = new ColumnNames(allColumns);
         var nonDefaultOperatorClasses = operatorClasses.ToDictionary();
+        var quoting = new ServerQuoting(keywords);
         return new CatalogSnapshot
         {
             Server = server.Single(),
             Schemas = schemas,
             Tables = [.. tables.SelectMany(part => part).OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)],
             Columns = [.. allColumns.OrderBy(c => c.Schema, StringComparer.Ordinal).ThenBy(c => c.Table, StringComparer.Ordinal).ThenBy(c => c.Position)],
-            Constraints = [.. constraintRows.SelectMany(part => part).Select(r => r.Resolve(columnNames))
+            Constraints = [.. constraintRows.SelectMany(part => part).Select(r => r.Resolve(columnNames, quoting))
                 .OrderBy(c => c.Schema, StringComparer.Ordinal).ThenBy(c => c.Table, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal)],
-            Indexes = [.. indexRows.SelectMany(part => part).Select(r => r.Resolve(columnNames, nonDefaultOperatorClasses))
+            Indexes = [.. indexRows.SelectMany(part => part).Select(r => r.Resolve(columnNames, nonDefaultOperatorClasses, quoting))
                 .OrderBy(i => i.Schema, StringComparer.Ordinal).ThenBy(i => i.Table, StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal)],
             Sequences = sequences,
             ColumnStatistics = statistics,
@@ -67,7 +69,7 @@ public sealed partial class CatalogReader(NpgsqlDataSource dataSource)
         };
     }
 
-    /// <summary>One share per session, by table oid modulo the number of sessions; the server sorts nothing, the names order the result here.</summary>
+    /// <summary>One share per session, by a hash of the table oid modulo the number of sessions; the server sorts nothing, the names order the result here.</summary>
     private static IReadOnlyList<IReadOnlyList<T>> AddSliced<T>(CatalogBatch[] lanes, CatalogQuery<T> query) =>
         [.. lanes.Select((lane, i) => lane.Add(query, lanes.Length, i))];
 

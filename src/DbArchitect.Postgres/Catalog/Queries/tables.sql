@@ -3,7 +3,8 @@
 -- Sizes come from pg_class.relpages (as of the last VACUUM, ANALYZE or CREATE INDEX), not from
 -- pg_table_size: that opens every relation, which costs seconds on 10,000 tables and takes a lock
 -- on each. Activity comes from the pg_stat_get_* functions pg_stat_all_tables is made of.
--- Split across parallel sessions by table: $1 = number of sessions, $2 = this session (1 and 0 read all).
+-- Split across parallel sessions by a hash of the table oid (plain oids step evenly per table and
+-- may all share one remainder): $1 = number of sessions, $2 = this session (1 and 0 read all).
 SELECT c.oid,
        n.nspname                                             AS schema,
        c.relname                                             AS name,
@@ -48,6 +49,6 @@ WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname NOT LIKE 'pg\_toast%'
   AND n.nspname NOT LIKE 'pg\_temp\_%'
-  AND c.oid::bigint % $1 = $2
+  AND (hashoid(c.oid)::bigint & 2147483647) % $1 = $2
   AND NOT EXISTS (SELECT 1 FROM pg_depend e
                   WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e');

@@ -48,6 +48,8 @@ internal sealed class CatalogRow
 
     public bool Bool(string column) => _reader.GetBoolean(Ordinal(column));
 
+    public bool? NullableBool(string column) => _reader.IsDBNull(Ordinal(column)) ? null : _reader.GetBoolean(Ordinal(column));
+
     public DateTimeOffset DateTime(string column) => _reader.GetFieldValue<DateTimeOffset>(Ordinal(column));
 
     public DateTimeOffset? NullableDateTime(string column) => _reader.IsDBNull(Ordinal(column)) ? null : DateTime(column);

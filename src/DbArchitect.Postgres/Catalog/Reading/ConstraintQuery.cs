@@ -1,13 +1,17 @@
 namespace DbArchitect.Postgres.Catalog.Reading;
 
-/// <summary>A constraint as read, before its column attnums are named.</summary>
-internal sealed record ConstraintRow(ConstraintInfo Constraint, short[] Keys, uint ReferencedTableOid, short[] ReferencedKeys)
+/// <summary>A constraint as read, before its column attnums are named and, for the plain kinds, its definition printed.</summary>
+internal sealed record ConstraintRow(ConstraintInfo Constraint, short[] Keys, uint ReferencedTableOid, short[] ReferencedKeys, ConstraintFlags Flags)
 {
-    public ConstraintInfo Resolve(ColumnNames columns) => Constraint with
+    public ConstraintInfo Resolve(ColumnNames columns, ServerQuoting quoting)
     {
-        Columns = columns.Names(Constraint.TableOid, Keys),
-        ReferencedColumns = columns.Names(ReferencedTableOid, ReferencedKeys),
-    };
+        var constraint = Constraint with
+        {
+            Columns = columns.Names(Constraint.TableOid, Keys),
+            ReferencedColumns = columns.Names(ReferencedTableOid, ReferencedKeys),
+        };
+        return constraint.Definition.Length > 0 ? constraint : constraint with { Definition = ConstraintDefinition.Print(constraint, Flags, quoting) };
+    }
 }
 
 internal static class ConstraintQuery
@@ -20,7 +24,7 @@ internal static class ConstraintQuery
             TableOid = row.Oid("table_oid"),
             Name = row.String("name"),
             Kind = Kind(row.String("kind")),
-            Definition = row.String("definition"),
+            Definition = row.NullableString("definition") ?? string.Empty,
             Validated = row.Bool("validated"),
             ReferencedSchema = row.NullableName("referenced_schema"),
             ReferencedTable = row.NullableName("referenced_table"),
@@ -29,7 +33,8 @@ internal static class ConstraintQuery
         },
         row.Shorts("keys"),
         row.Oid("referenced_table_oid"),
-        row.Shorts("referenced_keys")));
+        row.Shorts("referenced_keys"),
+        new ConstraintFlags(row.Bool("deferrable"), row.Bool("deferred"), row.Bool("match_full"), row.NullableBool("referenced_visible") ?? false)));
 
     private static ConstraintKind Kind(string contype) => contype switch
     {

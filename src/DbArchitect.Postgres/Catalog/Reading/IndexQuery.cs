@@ -7,12 +7,17 @@ internal sealed record IndexRow(IndexInfo Index, short[] Keys, int KeyCount, uin
     private const int Descending = 1;
     private const int NullsFirst = 2;
 
-    public IndexInfo Resolve(ColumnNames columns, IReadOnlyDictionary<uint, string> nonDefaultOperatorClasses) => Index with
+    /// <summary>Names the keys; a definition the query left NULL (a plain index) is printed here.</summary>
+    public IndexInfo Resolve(ColumnNames columns, IReadOnlyDictionary<uint, string> nonDefaultOperatorClasses, ServerQuoting quoting)
     {
-        KeyColumns = [.. Keys.Take(KeyCount).Select((attnum, i) => attnum == 0 && KeyTexts is not null ? KeyTexts[i] : columns.Name(Index.TableOid, attnum))],
-        IncludedColumns = columns.Names(Index.TableOid, Keys.Skip(KeyCount)),
-        KeyOptions = [.. Options.Select((option, i) => KeyOption(nonDefaultOperatorClasses.GetValueOrDefault(OperatorClasses[i]), option))],
-    };
+        var index = Index with
+        {
+            KeyColumns = [.. Keys.Take(KeyCount).Select((attnum, i) => attnum == 0 && KeyTexts is not null ? KeyTexts[i] : columns.Name(Index.TableOid, attnum))],
+            IncludedColumns = columns.Names(Index.TableOid, Keys.Skip(KeyCount)),
+            KeyOptions = [.. Options.Select((option, i) => KeyOption(nonDefaultOperatorClasses.GetValueOrDefault(OperatorClasses[i]), option))],
+        };
+        return index.Definition.Length > 0 ? index : index with { Definition = IndexDefinition.Print(index, quoting) };
+    }
 
     /// <summary>The key's operator class where not the default, then its order where not ASC NULLS LAST.</summary>
     private static string KeyOption(string? operatorClass, short option)
@@ -40,7 +45,7 @@ internal static class IndexQuery
             Table = row.Name("table"),
             TableOid = row.Oid("table_oid"),
             Name = row.String("name"),
-            Definition = row.String("definition"),
+            Definition = row.NullableString("definition") ?? string.Empty,
             Method = row.Name("method"),
             Predicate = row.NullableString("predicate"),
             IsUnique = row.Bool("is_unique"),

@@ -88,6 +88,7 @@ internal static class AnalyzeCommand
                 Demo = isDemo,
                 OutputDirectory = json ? null : target.FullName,
                 WorkloadFile = workloadFile?.FullName,
+                RepositoryPath = repoDirectory?.FullName,
                 CheckSql = !parse.GetValue(noSqlCheck),
                 Rules = rules,
                 Session = session,

@@ -61,7 +61,9 @@ public sealed class AnalyzePipeline
             await using var checker = request.CheckSql ? await StartCheckerAsync(connectionString, scratch, progress, cancellationToken).ConfigureAwait(false) : null;
 
             var fresh = TodoAssembler.Assemble(context, planned, findings, sqlChecked: checker is not null);
-            var document = TodoMerger.Merge(existing, fresh, DateOnly.FromDateTime(facts.Now.UtcDateTime));
+            var today = DateOnly.FromDateTime(facts.Now.UtcDateTime);
+            var merged = TodoMerger.Merge(existing, fresh, today);
+            var document = merged with { CodeChanges = MigrationPatches.Build(merged, request.RepositoryPath, today) };
 
             var validationContext = new ValidationContext
             {

@@ -13,6 +13,9 @@ public sealed record AnalyzeRequest
     /// <summary>Analyse the shipped sample database on a scratch server instead of a target.</summary>
     public bool Demo { get; init; }
 
+    /// <summary>The repository the TODO belongs to; its SQL migrations folder receives the proposed migration files.</summary>
+    public string? RepositoryPath { get; init; }
+
     /// <summary>A <c>.sql</c> workload file whose statements are planned on the target; null for none.</summary>
     public string? WorkloadFile { get; init; }
 

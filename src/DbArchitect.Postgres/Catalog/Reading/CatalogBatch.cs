@@ -44,6 +44,7 @@ internal sealed class CatalogBatch
         // Statements without rows produce no result set, so the reader below still sees one per query.
         foreach (var command in _prelude.Concat(_commands))
         {
+            command.CommandText = CatalogSqlDialect.For(command.CommandText, connection.PostgreSqlVersion);
             batch.BatchCommands.Add(command);
         }
 

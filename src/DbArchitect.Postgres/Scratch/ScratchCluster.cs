@@ -52,7 +52,8 @@ public sealed class ScratchCluster : IAsyncDisposable
         options ??= new ScratchClusterOptions();
         var bin = ResolveBinDirectory(options.BinDirectory);
         var runAs = Environment.UserName == "root" || IsRoot() ? ResolveServerUser(options.ServerUser) : null;
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "dbarch-scratch-" + Guid.NewGuid().ToString("N")[..12]);
+        AbandonedScratchDirectories.Sweep();
+        var dataDirectory = Path.Combine(Path.GetTempPath(), AbandonedScratchDirectories.Prefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataDirectory);
         var port = FreePort();
         var cluster = new ScratchCluster(dataDirectory, port, bin, runAs);
@@ -101,16 +102,17 @@ public sealed class ScratchCluster : IAsyncDisposable
             await RunServerToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], timeout.Token).ConfigureAwait(false);
         }
 
-        try
+        // The server may still be removing its own files for a moment after pg_ctl returns.
+        for (var attempt = 0; attempt < 10 && Directory.Exists(DataDirectory); attempt++)
         {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open by a dying server process; the temp directory is swept by the OS.
-        }
-        catch (UnauthorizedAccessException)
-        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await Task.Delay(100).ConfigureAwait(false);
+            }
         }
     }
 

@@ -24,4 +24,25 @@ public sealed class ScratchClusterTests
 
         Assert.False(Directory.Exists(dataDirectory));
     }
+
+    [Fact]
+    public async Task Starting_a_cluster_sweeps_directories_abandoned_by_dead_clusters_but_not_running_ones()
+    {
+        var abandoned = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "dbarch-scratch-test" + Guid.NewGuid().ToString("N")[..8]));
+        var running = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "dbarch-scratch-test" + Guid.NewGuid().ToString("N")[..8]));
+        await File.WriteAllTextAsync(Path.Combine(running.FullName, "postmaster.pid"), "12345");
+        Directory.SetLastWriteTimeUtc(abandoned.FullName, DateTime.UtcNow.AddHours(-2));
+        Directory.SetLastWriteTimeUtc(running.FullName, DateTime.UtcNow.AddHours(-2));
+        try
+        {
+            await using var cluster = await ScratchCluster.StartAsync();
+
+            Assert.False(Directory.Exists(abandoned.FullName));
+            Assert.True(Directory.Exists(running.FullName));
+        }
+        finally
+        {
+            running.Delete(recursive: true);
+        }
+    }
 }

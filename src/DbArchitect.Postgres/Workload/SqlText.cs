@@ -3,48 +3,12 @@ using System.Text;
 namespace DbArchitect.Postgres.Workload;
 
 /// <summary>
-/// Lexical helpers over SQL text that respect quoting: splitting a script into statements and
-/// replacing constants with placeholders. Strings ('…', E'…'), quoted identifiers, dollar quotes,
-/// and both comment styles are skipped over, never split inside.
+/// Replaces constants in SQL text with placeholders, respecting quoting (statement splitting is
+/// <see cref="Validation.SqlScript"/>'s). Strings ('…', E'…'), quoted identifiers, dollar quotes,
+/// and both comment styles are never mistaken for constants.
 /// </summary>
 public static class SqlText
 {
-    /// <summary>Statements of a script, without their terminating semicolons; comment-only pieces are dropped.</summary>
-    public static IReadOnlyList<string> SplitStatements(string script)
-    {
-        var statements = new List<string>();
-        var start = 0;
-        var i = 0;
-        while (i < script.Length)
-        {
-            var skipped = SkipQuotedOrComment(script, i);
-            if (skipped > i)
-            {
-                i = skipped;
-                continue;
-            }
-
-            if (script[i] == ';')
-            {
-                Add(script[start..i]);
-                start = i + 1;
-            }
-
-            i++;
-        }
-
-        Add(script[start..]);
-        return statements;
-
-        void Add(string piece)
-        {
-            if (StripComments(piece).Trim().Length > 0)
-            {
-                statements.Add(piece.Trim());
-            }
-        }
-    }
-
     /// <summary>The text with numeric and string constants replaced by $1, $2…, whitespace collapsed.</summary>
     public static string Normalize(string statement)
     {
@@ -107,31 +71,6 @@ public static class SqlText
         }
 
         return builder.ToString().Trim();
-    }
-
-    private static string StripComments(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var i = 0;
-        while (i < text.Length)
-        {
-            var skipped = SkipQuotedOrComment(text, i);
-            if (skipped > i)
-            {
-                if (text[i] is not ('-' or '/'))
-                {
-                    builder.Append(text, i, skipped - i);
-                }
-
-                i = skipped;
-                continue;
-            }
-
-            builder.Append(text[i]);
-            i++;
-        }
-
-        return builder.ToString();
     }
 
     /// <summary>If a string, quoted identifier, dollar quote or comment starts at <paramref name="i"/>, the index after it; else <paramref name="i"/>.</summary>

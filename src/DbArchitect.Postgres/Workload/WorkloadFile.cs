@@ -1,10 +1,12 @@
+using DbArchitect.Postgres.Validation;
+
 namespace DbArchitect.Postgres.Workload;
 
 /// <summary>A <c>.sql</c> workload file: statements separated by semicolons, comments allowed.</summary>
 public static class WorkloadFile
 {
     public static IReadOnlyList<WorkloadStatement> Parse(string script) =>
-        SqlText.SplitStatements(script)
+        SqlScript.Split(script)
             .Select(text => new WorkloadStatement { Text = text, Source = WorkloadSource.File })
             .ToList();
 

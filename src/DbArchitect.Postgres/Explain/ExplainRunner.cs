@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DbArchitect.Postgres.Validation;
 using Npgsql;
 
 namespace DbArchitect.Postgres.Explain;
@@ -92,11 +93,8 @@ public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
         return result as string ?? throw new ExplainRefusedException("the server returned no plan");
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand(sql) } };
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    private static Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken) =>
+        SingleStatement.ExecuteAsync(connection, sql, connection.CommandTimeout, cancellationToken);
 
     private static string? Refusal(PostgresException e) => e.SqlState switch
     {

@@ -1,5 +1,6 @@
 using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Rules.Support;
 
 namespace DbArchitect.Postgres.Explain.Insights;
 
@@ -15,8 +16,7 @@ internal static class IndexProposal
     {
         var schema = node.Schema ?? "public";
         var table = node.RelationName!;
-        var baseName = $"{table}_{string.Join('_', keys.Select(k => Slug(k.Split(' ')[0])))}_idx";
-        var name = baseName.Length <= 63 ? baseName : baseName[..63];
+        var name = IndexStatements.IndexName(table, keys.Select(k => Slug(k.Split(' ')[0])).ToList());
         var qualifiedIndex = SqlIdentifier.Qualify(schema, name);
         var keyList = string.Join(", ", keys);
         var usingClause = method == "btree" ? "" : $" USING {method}";
@@ -25,7 +25,7 @@ internal static class IndexProposal
             Kind = ChangeKind.Index,
             Strategy = MigrationStrategy.OnlineDdl,
             Up = $"{prelude}CREATE INDEX CONCURRENTLY IF NOT EXISTS {SqlIdentifier.Quote(name)} ON {SqlIdentifier.Qualify(schema, table)}{usingClause} ({keyList});",
-            Down = $"DROP INDEX CONCURRENTLY IF EXISTS {qualifiedIndex};",
+            Down = IndexStatements.DropNamed(qualifiedIndex, online: true),
             Creates = [qualifiedIndex],
             PerformanceImpact = impact.Length > 0 ? impact : "Reads on this predicate become index scans; every insert and update of the table maintains one more index.",
             Testing = "Run `dbarch explain --analyze` on the statement before and after; the scan should become an index scan with lower cost and time.",

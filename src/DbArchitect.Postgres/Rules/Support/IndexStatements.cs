@@ -37,7 +37,8 @@ internal static class IndexStatements
 
     public static bool OnlineAllowed(TableKind kind) => kind != TableKind.PartitionedTable;
 
-    private static string IndexName(string table, IReadOnlyList<string> columns)
+    /// <summary>The conventional <c>table_col_idx</c> name, cut to PostgreSQL's 63 bytes without losing the suffix.</summary>
+    public static string IndexName(string table, IReadOnlyList<string> columns)
     {
         var name = $"{table}_{string.Join("_", columns)}_idx";
         while (System.Text.Encoding.UTF8.GetByteCount(name) > ObjectNames.MaxIdentifierBytes)

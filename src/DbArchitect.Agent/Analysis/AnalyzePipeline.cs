@@ -47,12 +47,7 @@ public sealed class AnalyzePipeline
 
             var workloadFile = request.WorkloadFile is null ? [] : await ReadWorkloadAsync(request.WorkloadFile, cancellationToken).ConfigureAwait(false);
             var (facts, workload) = await CollectFactsAsync(connectionString, source, workloadFile, request, progress, cancellationToken).ConfigureAwait(false);
-            var findings = RuleEngine.Evaluate(facts, RuleCatalog.All)
-                .Concat(workload.Findings)
-                .DistinctBy(f => f.Key, StringComparer.Ordinal)
-                .OrderByDescending(f => f.Severity)
-                .ThenBy(f => f.Key, StringComparer.Ordinal)
-                .ToList();
+            var findings = FindingRanking.Rank(RuleEngine.Evaluate(facts, RuleCatalog.All).Concat(workload.Findings));
             progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.Snapshot.Tables.Count} relations and {workload.Planned} planned workload statements");
 
             var planned = new DeterministicPlanner().Plan(findings);

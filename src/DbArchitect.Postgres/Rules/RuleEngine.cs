@@ -6,11 +6,5 @@ namespace DbArchitect.Postgres.Rules;
 public static class RuleEngine
 {
     public static IReadOnlyList<Finding> Evaluate(AnalysisFacts facts, IEnumerable<ISchemaRule> rules) =>
-        rules
-            .SelectMany(rule => rule.Evaluate(facts))
-            .GroupBy(finding => finding.Key, StringComparer.Ordinal)
-            .Select(group => group.MaxBy(finding => finding.Severity)!)
-            .OrderByDescending(finding => finding.Severity)
-            .ThenBy(finding => finding.Key, StringComparer.Ordinal)
-            .ToList();
+        FindingRanking.Rank(rules.SelectMany(rule => rule.Evaluate(facts)));
 }

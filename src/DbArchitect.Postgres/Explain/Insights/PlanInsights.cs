@@ -19,10 +19,5 @@ public static class PlanInsights
     ];
 
     public static IReadOnlyList<Finding> Evaluate(PlanInsightContext context) =>
-        All.SelectMany(insight => insight.Evaluate(context))
-            .GroupBy(f => f.Key, StringComparer.Ordinal)
-            .Select(g => g.First())
-            .OrderByDescending(f => f.Severity)
-            .ThenBy(f => f.Key, StringComparer.Ordinal)
-            .ToList();
+        FindingRanking.Rank(All.SelectMany(insight => insight.Evaluate(context)));
 }

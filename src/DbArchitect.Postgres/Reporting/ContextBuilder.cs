@@ -1,6 +1,7 @@
 using System.Globalization;
 using DbArchitect.Core.Todo;
 using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Rules.Support;
 
 namespace DbArchitect.Postgres.Reporting;
 
@@ -47,7 +48,7 @@ public static class ContextBuilder
         var foreignKeys = snapshot.Constraints.Count(c => c.Kind == ConstraintKind.ForeignKey);
         var schemas = string.Join(", ", snapshot.Schemas.Select(s => SqlIdentifier.Quote(s.Name)));
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"Database {SqlIdentifier.Quote(snapshot.Server.Database)} ({Bytes.Format(snapshot.Server.DatabaseSizeBytes)}): {tables.Count} tables ({partitioned} partitioned), {views} views, {materialized} materialized views, {snapshot.Indexes.Count} indexes, {foreignKeys} foreign keys, {snapshot.Sequences.Count} sequences in schemas {schemas}. Extensions: {string.Join(", ", snapshot.Extensions.Where(e => e.Installed).Select(e => $"{e.Name} {e.InstalledVersion}"))}.");
+            $"Database {SqlIdentifier.Quote(snapshot.Server.Database)} ({MeasureText.Bytes(snapshot.Server.DatabaseSizeBytes)}): {tables.Count} tables ({partitioned} partitioned), {views} views, {materialized} materialized views, {snapshot.Indexes.Count} indexes, {foreignKeys} foreign keys, {snapshot.Sequences.Count} sequences in schemas {schemas}. Extensions: {string.Join(", ", snapshot.Extensions.Where(e => e.Installed).Select(e => $"{e.Name} {e.InstalledVersion}"))}.");
         return describedCount < tables.Count
             ? text + string.Create(CultureInfo.InvariantCulture, $" The diagram and dictionary show the {describedCount} largest tables.")
             : text;
@@ -87,7 +88,7 @@ public static class ContextBuilder
         {
             Table = table.QualifiedName,
             EstimatedRows = Math.Max(0, (long)table.EstimatedRows),
-            Size = Bytes.Format(table.TotalBytes),
+            Size = MeasureText.Bytes(table.TotalBytes),
             Columns = columns,
             Comment = table.Comment ?? "",
         };
@@ -97,14 +98,14 @@ public static class ContextBuilder
     {
         var lines = new List<string>
         {
-            string.Create(CultureInfo.InvariantCulture, $"Total database size {Bytes.Format(snapshot.Server.DatabaseSizeBytes)}; {tables.Sum(t => Math.Max(0, (long)t.EstimatedRows)):N0} estimated rows across {tables.Count} tables."),
+            string.Create(CultureInfo.InvariantCulture, $"Total database size {MeasureText.Bytes(snapshot.Server.DatabaseSizeBytes)}; {tables.Sum(t => Math.Max(0, (long)t.EstimatedRows)):N0} estimated rows across {tables.Count} tables."),
         };
         var since = snapshot.Server.StatsReset ?? snapshot.Server.ServerStarted;
         var days = Math.Max((snapshot.Server.SnapshotTakenAt - since).TotalDays, 1.0 / 24);
         foreach (var table in tables.OrderByDescending(t => t.TotalBytes).ThenBy(t => t.QualifiedName, StringComparer.Ordinal).Take(5))
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{table.QualifiedName}: {Math.Max(0, (long)table.EstimatedRows):N0} rows, {Bytes.Format(table.TotalBytes)} ({Bytes.Format(table.IndexBytes)} in indexes), {table.Inserts / days:N0} inserts/day since statistics began {since:yyyy-MM-dd}."));
+                $"{table.QualifiedName}: {Math.Max(0, (long)table.EstimatedRows):N0} rows, {MeasureText.Bytes(table.TotalBytes)} ({MeasureText.Bytes(table.IndexBytes)} in indexes), {table.Inserts / days:N0} inserts/day since statistics began {since:yyyy-MM-dd}."));
         }
 
         return lines;

@@ -37,7 +37,7 @@ internal static class AnalyzeCommand
             var isDemo = parse.GetValue(demo);
             if (isDemo == !string.IsNullOrWhiteSpace(connectionString))
             {
-                return await Fail(error, ExitCodes.Usage, "give exactly one of --connection and --demo").ConfigureAwait(false);
+                return await Cli.Fail(error, ExitCodes.Usage, "give exactly one of --connection and --demo").ConfigureAwait(false);
             }
 
             Severity? threshold = null;
@@ -45,7 +45,7 @@ internal static class AnalyzeCommand
             {
                 if (!SeverityParser.TryParse(failOnText, out var parsed))
                 {
-                    return await Fail(error, ExitCodes.Usage, $"--fail-on: unknown severity '{failOnText}' (info|low|medium|high|critical)").ConfigureAwait(false);
+                    return await Cli.Fail(error, ExitCodes.Usage, $"--fail-on: unknown severity '{failOnText}' (info|low|medium|high|critical)").ConfigureAwait(false);
                 }
 
                 threshold = parsed;
@@ -54,20 +54,20 @@ internal static class AnalyzeCommand
             var repoDirectory = parse.GetValue(repo);
             if (repoDirectory is { Exists: false })
             {
-                return await Fail(error, ExitCodes.Unreachable, $"repository not found: {repoDirectory.FullName}").ConfigureAwait(false);
+                return await Cli.Fail(error, ExitCodes.Unreachable, $"repository not found: {repoDirectory.FullName}").ConfigureAwait(false);
             }
 
             var workloadFile = parse.GetValue(workload);
             if (workloadFile is { Exists: false })
             {
-                return await Fail(error, ExitCodes.Unreachable, $"workload file not found: {workloadFile.FullName}").ConfigureAwait(false);
+                return await Cli.Fail(error, ExitCodes.Unreachable, $"workload file not found: {workloadFile.FullName}").ConfigureAwait(false);
             }
 
             var json = parse.GetValue(format) == "json";
             var target = parse.GetValue(outDirectory) ?? repoDirectory ?? new DirectoryInfo(Directory.GetCurrentDirectory());
             if (!json && !target.Exists)
             {
-                return await Fail(error, ExitCodes.Usage, $"--out: directory not found: {target.FullName}").ConfigureAwait(false);
+                return await Cli.Fail(error, ExitCodes.Usage, $"--out: directory not found: {target.FullName}").ConfigureAwait(false);
             }
 
             RuleOptions rules;
@@ -79,7 +79,7 @@ internal static class AnalyzeCommand
             }
             catch (Exception e) when (e is ValidationException or InvalidOperationException)
             {
-                return await Fail(error, ExitCodes.Usage, $"configuration: {e.Message}").ConfigureAwait(false);
+                return await Cli.Fail(error, ExitCodes.Usage, $"configuration: {e.Message}").ConfigureAwait(false);
             }
 
             var request = new AnalyzeRequest
@@ -111,11 +111,11 @@ internal static class AnalyzeCommand
             }
             catch (DbArchitectException e)
             {
-                return await Fail(error, e.ExitCode, e.Message).ConfigureAwait(false);
+                return await Cli.Fail(error, e.ExitCode, e.Message).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                return await Fail(error, ExitCodes.Unreachable, "cancelled; nothing was written").ConfigureAwait(false);
+                return await Cli.Fail(error, ExitCodes.Unreachable, "cancelled; nothing was written").ConfigureAwait(false);
             }
         });
         return command;
@@ -129,6 +129,4 @@ internal static class AnalyzeCommand
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         return options;
     }
-
-    private static Task<int> Fail(TextWriter error, int exitCode, string message) => Cli.Fail(error, exitCode, message);
 }

@@ -48,6 +48,15 @@ public class DatabaseFixture : IAsyncLifetime
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
+    /// <summary>First column of the first row, read as superuser (for assertions about what a test left behind).</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync().ConfigureAwait(false))!;
+    }
+
     public async Task DisposeAsync()
     {
         if (_server is null)

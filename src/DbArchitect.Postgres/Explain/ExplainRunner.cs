@@ -17,6 +17,16 @@ public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
 
     public async Task<ExplainResult> ExplainAsync(string statement, ExplainOptions options, CancellationToken cancellationToken)
     {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ExplainOnAsync(connection, statement, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Explains on a connection the caller holds, for session state a plan must see: hypopg's
+    /// hypothetical indexes live in one backend only.
+    /// </summary>
+    public static async Task<ExplainResult> ExplainOnAsync(NpgsqlConnection connection, string statement, ExplainOptions options, CancellationToken cancellationToken)
+    {
         var sql = TrimStatement(statement);
         var placeholders = PlaceholderCount(sql);
         if (options.Parameters is { } given && given.Count != placeholders)
@@ -30,7 +40,6 @@ public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
             throw new ExplainRefusedException("EXPLAIN ANALYZE needs values for $1…$n; without them only a generic plan can be shown");
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {

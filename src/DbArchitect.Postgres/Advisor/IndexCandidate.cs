@@ -1,0 +1,57 @@
+using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Rules.Support;
+
+namespace DbArchitect.Postgres.Advisor;
+
+/// <summary>
+/// An index the advisor considers: keys in order, optional INCLUDE columns and partial predicate.
+/// Keys and predicate are SQL as they would appear in CREATE INDEX, already quoted.
+/// </summary>
+public sealed record IndexCandidate
+{
+    public required string Schema { get; init; }
+    public required string Table { get; init; }
+
+    /// <summary>Access method: btree, hash, brin or gin.</summary>
+    public string Method { get; init; } = "btree";
+
+    public required IReadOnlyList<string> Keys { get; init; }
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    /// <summary>WHERE clause of a partial index, without the WHERE.</summary>
+    public string? Predicate { get; init; }
+
+    /// <summary>SQL to run before the index can exist, e.g. CREATE EXTENSION pg_trgm.</summary>
+    public string? Prerequisite { get; init; }
+
+    public string QualifiedTable => SqlIdentifier.Qualify(Schema, Table);
+
+    /// <summary>The conventional table_keys_idx name, cut to 63 bytes.</summary>
+    public string Name => IndexStatements.IndexName(Table, [.. Keys.Select(NamePart), .. Predicate is null ? [] : new[] { "partial" }]);
+
+    public string QualifiedName => SqlIdentifier.Qualify(Schema, Name);
+
+    /// <summary>Same index whatever it is called: the identity used to de-duplicate candidates.</summary>
+    public string Shape => $"{QualifiedTable}|{Method}|{string.Join(",", Keys)}|{string.Join(",", Include)}|{Predicate}";
+
+    /// <summary>Unnamed CREATE INDEX, the form hypopg_create_index and a scratch trial take.</summary>
+    public string Definition => $"CREATE INDEX ON {QualifiedTable}{Using} ({string.Join(", ", Keys)}){IncludeClause}{WhereClause}";
+
+    /// <summary>The online statement a migration runs.</summary>
+    public string CreateStatement =>
+        $"CREATE INDEX CONCURRENTLY IF NOT EXISTS {SqlIdentifier.Quote(Name)} ON {QualifiedTable}{Using} ({string.Join(", ", Keys)}){IncludeClause}{WhereClause};";
+
+    public string DropStatement => IndexStatements.DropNamed(QualifiedName, online: true);
+
+    /// <summary>hypopg simulates btree, brin and hash; it refuses gin and gist.</summary>
+    public bool Hypothetical => Method is "btree" or "brin" or "hash";
+
+    public override string ToString() => Definition;
+
+    private string Using => Method == "btree" ? "" : $" USING {Method}";
+    private string IncludeClause => Include.Count == 0 ? "" : $" INCLUDE ({string.Join(", ", Include)})";
+    private string WhereClause => Predicate is null ? "" : $" WHERE {Predicate}";
+
+    private static string NamePart(string key) =>
+        new(key.Split(' ')[0].Where(c => char.IsAsciiLetterOrDigit(c) || c == '_').ToArray());
+}

@@ -1,10 +1,13 @@
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Advisor.Trial;
 using DbArchitect.Postgres.Sessions;
+using DbArchitect.Postgres.Tests.Validation;
+using Npgsql;
 
 namespace DbArchitect.Postgres.Tests.Advisor.Trial;
 
-public sealed class ScratchIndexTrialTests(ScratchTrialFixture trial) : IClassFixture<ScratchTrialFixture>
+public sealed class ScratchIndexTrialTests(ScratchTrialFixture trial, ScratchClusterFixture lent)
+    : IClassFixture<ScratchTrialFixture>, IClassFixture<ScratchClusterFixture>
 {
     [Fact]
     public void A_trigram_gin_index_makes_a_substring_search_cheaper_on_the_scratch_copy_and_is_used()
@@ -108,5 +111,25 @@ public sealed class ScratchIndexTrialTests(ScratchTrialFixture trial) : IClassFi
         Assert.False(result.Ran);
         Assert.StartsWith("no scratch trial: ", result.NotRun, StringComparison.Ordinal);
         Assert.Empty(result.Indexes);
+    }
+
+    [Fact]
+    public async Task On_a_lent_cluster_a_small_table_is_copied_whole_and_the_scratch_database_is_dropped_afterwards()
+    {
+        var label = new IndexCandidate { Schema = "public", Table = "tags", Keys = ["label"] };
+        await using var target = TargetDataSource.Create(trial.AdminConnectionString);
+
+        var result = await new ScratchIndexTrial(trial.AdminConnectionString, target)
+            .RunAsync([label], ["SELECT id FROM tags WHERE label = $1"], lent.Cluster, CancellationToken.None);
+
+        var measured = Assert.Single(result.Indexes);
+        Assert.True(measured.Measured, measured.Failed);
+        Assert.Equal("real B-tree index on a scratch copy holding all 1,000 rows of public.tags", measured.EvidenceNote);
+        Assert.True(Assert.Single(measured.Statements).UsesIndex);
+        Assert.Equal(measured.SampleBytes, measured.EstimatedBytes);
+        await using var admin = new NpgsqlConnection(lent.Cluster.ConnectionString());
+        await admin.OpenAsync();
+        await using var databases = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname LIKE 'dbarch_schema_%'", admin);
+        Assert.Equal(0L, await databases.ExecuteScalarAsync());
     }
 }

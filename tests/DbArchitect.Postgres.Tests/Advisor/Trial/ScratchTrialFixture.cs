@@ -7,7 +7,7 @@ namespace DbArchitect.Postgres.Tests.Advisor.Trial;
 
 /// <summary>
 /// The target: items (60,000 rows, text and jsonb) and reviews (30,000 rows, a foreign key to items
-/// and a trigger refusing inserts), without pg_trgm. One trial, with a row cap of 20,000, runs on a
+/// and a trigger refusing inserts) and tags (1,000 rows), without pg_trgm. One trial, with a row cap of 20,000, runs on a
 /// scratch cluster of its own when the class starts; the tests read its result.
 /// </summary>
 public sealed class ScratchTrialFixture : DatabaseFixture
@@ -44,7 +44,9 @@ public sealed class ScratchTrialFixture : DatabaseFixture
             INSERT INTO reviews SELECT g, 1 + (g * 7919) % 60000, md5((g * 3)::text) FROM generate_series(1, 30000) g;
             CREATE FUNCTION refuse_reviews() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'reviews are closed'; END $$;
             CREATE TRIGGER reviews_closed BEFORE INSERT ON reviews FOR EACH ROW EXECUTE FUNCTION refuse_reviews();
-            ANALYZE items, reviews;
+            CREATE TABLE tags (id int PRIMARY KEY, label text NOT NULL);
+            INSERT INTO tags SELECT g, 'tag ' || g FROM generate_series(1, 1000) g;
+            ANALYZE items, reviews, tags;
             """);
         IndexesBefore = await ScalarAsync<string>(IndexesSql);
 

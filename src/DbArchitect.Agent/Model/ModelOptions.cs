@@ -22,8 +22,10 @@ public sealed record ModelOptions
     /// <summary>The API key; null where the server needs none (local Ollama or a compatible server).</summary>
     public string? ApiKey { get; init; }
 
+    public const int DefaultMaxToolIterations = 12;
+
     /// <summary>Bound on model ⇄ tool round trips within one request, so a confused model cannot loop forever. Default 12.</summary>
-    public int MaxToolIterations { get; init; } = 12;
+    public int MaxToolIterations { get; init; } = DefaultMaxToolIterations;
 
     public ModelResilienceOptions Resilience { get; init; } = new();
 

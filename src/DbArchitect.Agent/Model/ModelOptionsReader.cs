@@ -58,7 +58,7 @@ public static class ModelOptionsReader
             Endpoint = endpoint,
             Name = name,
             ApiKey = apiKey,
-            MaxToolIterations = PositiveInteger(section, "MaxToolIterations") ?? ModelOptions.None.MaxToolIterations,
+            MaxToolIterations = PositiveInteger(section, "MaxToolIterations") ?? ModelOptions.DefaultMaxToolIterations,
             Resilience = defaults with
             {
                 AttemptTimeout = PositiveSeconds(section, "TimeoutSeconds") ?? defaults.AttemptTimeout,

@@ -68,6 +68,20 @@ public sealed class ChatClientFactoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_model_that_keeps_calling_tools_is_stopped_after_the_configured_round_trips()
+    {
+        _stub.Enqueue(Enumerable.Range(1, 6).Select(n => StubReply.ToolCall("count_rows", """{"table":"t"}""", $"call_{n}")).ToArray());
+        var calls = 0;
+        var countRows = AIFunctionFactory.Create((string table) => ++calls, "count_rows", "Counts the rows of a table.");
+        using var model = StubModel.Connect(StubModel.Options(_stub.Endpoint) with { MaxToolIterations = 2 });
+
+        await model.Client.GetResponseAsync([new ChatMessage(ChatRole.User, "Loop")], new ChatOptions { Tools = [countRows] });
+
+        Assert.Equal(2, calls);
+        Assert.InRange(_stub.Requests.Count, 2, 3);
+    }
+
+    [Fact]
     public async Task A_streamed_answer_arrives_in_pieces_and_its_usage_is_counted()
     {
         _stub.Enqueue(StubReply.StreamedText("Add an ", "index ", "on customer_id."));

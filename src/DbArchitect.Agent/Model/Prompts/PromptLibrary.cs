@@ -11,6 +11,9 @@ public sealed class PromptLibrary
     /// <summary>The folder name the build copies the prompts to, beside the tool.</summary>
     public const string FolderName = "prompts";
 
+    /// <summary>The configuration key naming a prompts folder to use instead of the shipped one.</summary>
+    public const string DirectorySetting = "Prompts:Directory";
+
     private static readonly string[] RequiredNames = ["architect.system", "architect.repair", "chat.system"];
 
     private PromptLibrary(string directory, IReadOnlyDictionary<string, Prompt> prompts)
@@ -34,7 +37,7 @@ public sealed class PromptLibrary
     public Prompt ChatSystem { get; }
 
     /// <summary>
-    /// Loads every prompt. With <paramref name="directory"/> (the <c>Prompts:Directory</c> setting)
+    /// Loads every prompt. With <paramref name="directory"/> (the <see cref="DirectorySetting"/> setting)
     /// only that folder is used; otherwise the folder beside the tool, then a <c>prompts</c> folder
     /// in the working directory or one of its parents (running from a source checkout).
     /// </summary>

@@ -98,6 +98,23 @@ public sealed class ChatClientFactoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_streamed_call_that_cannot_get_through_fails_with_the_same_one_line_error()
+    {
+        _stub.Enqueue(StubReply.Error(502), StubReply.Error(502), StubReply.Error(502));
+        using var model = StubModel.Connect(_stub);
+
+        var failure = await Assert.ThrowsAsync<DbArchitectException>(async () =>
+        {
+            await foreach (var update in model.Client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "Advice?")]))
+            {
+                Assert.Fail($"no update expected, got '{update.Text}'");
+            }
+        });
+
+        Assert.Equal($"The model at 127.0.0.1:{_stub.Port} failed with HTTP 502 after the retries.", failure.Message);
+    }
+
+    [Fact]
     public async Task A_429_with_retry_after_is_retried_once_after_waiting_at_least_the_asked_time()
     {
         _stub.Enqueue(StubReply.Error(429, retryAfter: "1"), StubReply.Text("ok"));

@@ -2,6 +2,7 @@ using DbArchitect.Agent.Analysis;
 using DbArchitect.Agent.Targets;
 using DbArchitect.Core.Failures;
 using DbArchitect.Postgres.Advisor;
+using DbArchitect.Postgres.Advisor.Trial;
 using DbArchitect.Postgres.Sessions;
 using DbArchitect.Postgres.Workload;
 
@@ -36,7 +37,7 @@ public sealed class AdvisePipeline
             }
 
             progress.Report($"planning {workload.Count} statements on {target.Source} and costing index candidates with hypopg…");
-            return await new IndexAdvisor(dataSource).AdviseAsync(workload, request.Options, cancellationToken).ConfigureAwait(false);
+            return await new IndexAdvisor(dataSource, new ScratchIndexTrial(target.ConnectionString, dataSource), target.Scratch).AdviseAsync(workload, request.Options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (DatabaseErrors.Translate(e, target.Source) is { } failure)
         {

@@ -5,6 +5,8 @@ using DbArchitect.Core.Findings;
 using DbArchitect.Core.Todo;
 using DbArchitect.Core.Todo.Markdown;
 using DbArchitect.Core.Validation;
+using DbArchitect.Postgres.Advisor;
+using DbArchitect.Postgres.Advisor.Trial;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Demo;
 using DbArchitect.Postgres.Reporting;
@@ -31,7 +33,7 @@ public sealed class AnalyzePipeline
         await using var target = await TargetDatabase.OpenAsync(request.ConnectionString, request.Demo, progress, cancellationToken).ConfigureAwait(false);
         var (connectionString, source, scratch) = (target.ConnectionString, target.Source, target.Scratch);
         var workloadFile = request.WorkloadFile is null ? [] : await WorkloadFile.ReadAsync(request.WorkloadFile, cancellationToken).ConfigureAwait(false);
-        var (facts, workload) = await CollectFactsAsync(connectionString, source, workloadFile, request, progress, cancellationToken).ConfigureAwait(false);
+        var (facts, workload) = await CollectFactsAsync(connectionString, source, scratch, workloadFile, request, progress, cancellationToken).ConfigureAwait(false);
         var findings = FindingRanking.Rank(RuleEngine.Evaluate(facts, RuleCatalog.All).Concat(workload.Findings));
         progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.Snapshot.Tables.Count} relations and {workload.Planned} planned workload statements");
 
@@ -75,7 +77,7 @@ public sealed class AnalyzePipeline
     }
 
     private static async Task<(AnalysisFacts Facts, WorkloadReviewResult Workload)> CollectFactsAsync(
-        string connectionString, string source, IReadOnlyList<WorkloadStatement> workloadFile, AnalyzeRequest request, IProgress<string> progress, CancellationToken cancellationToken)
+        string connectionString, string source, ScratchCluster? scratch, IReadOnlyList<WorkloadStatement> workloadFile, AnalyzeRequest request, IProgress<string> progress, CancellationToken cancellationToken)
     {
         await using var dataSource = TargetDataSource.Create(connectionString, request.Session);
         progress.Report($"reading the catalog of {source}…");
@@ -83,7 +85,8 @@ public sealed class AnalyzePipeline
         {
             var facts = await new FactsCollector(dataSource).CollectAsync(request.Rules, cancellationToken).ConfigureAwait(false);
             progress.Report("planning the workload (pg_stat_statements and --workload) without running it…");
-            var workload = await new WorkloadReview(dataSource).ReviewAsync(facts.Snapshot, workloadFile, request.Rules.LargeTableRows, progress, cancellationToken).ConfigureAwait(false);
+            var advisor = new IndexAdvisor(dataSource, new ScratchIndexTrial(connectionString, dataSource), scratch);
+            var workload = await new WorkloadReview(dataSource, advisor).ReviewAsync(facts.Snapshot, workloadFile, request.Rules.LargeTableRows, progress, cancellationToken).ConfigureAwait(false);
             return (facts, workload);
         }
         catch (Exception e) when (DatabaseErrors.Translate(e, source) is { } failure)

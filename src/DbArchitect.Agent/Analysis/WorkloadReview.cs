@@ -13,7 +13,7 @@ namespace DbArchitect.Agent.Analysis;
 /// pg_stat_statements entries are planned (never executed) on the target, and what their plans
 /// show becomes findings, together with N+1 patterns seen in the call counts.
 /// </summary>
-internal sealed class WorkloadReview(NpgsqlDataSource dataSource)
+internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor advisor)
 {
     /// <summary>How many of pg_stat_statements' most expensive statements to plan.</summary>
     public const int TopStatements = 25;
@@ -42,7 +42,7 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource)
             }
         }
 
-        var advice = await new IndexAdvisor(dataSource).AdviseAsync(statements, snapshot, new AdvisorOptions(), cancellationToken).ConfigureAwait(false);
+        var advice = await advisor.AdviseAsync(statements, snapshot, new AdvisorOptions(), cancellationToken).ConfigureAwait(false);
         foreach (var note in advice.Notes)
         {
             progress.Report($"index advisor: {note}");

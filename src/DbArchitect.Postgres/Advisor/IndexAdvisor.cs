@@ -2,7 +2,9 @@ using System.Diagnostics;
 using DbArchitect.Postgres.Advisor.Candidates;
 using DbArchitect.Postgres.Advisor.Costing;
 using DbArchitect.Postgres.Advisor.Selection;
+using DbArchitect.Postgres.Advisor.Trial;
 using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Scratch;
 using DbArchitect.Postgres.Workload;
 using Npgsql;
 
@@ -12,9 +14,14 @@ namespace DbArchitect.Postgres.Advisor;
 /// The what-if index advisor: plans the workload on the target, derives candidates from the plans,
 /// costs each with hypopg (nothing is written), selects the set that saves most cost × calls net
 /// of upkeep within the budgets (CP-SAT, greedy as fallback), then plans the workload again with
-/// the whole set to report the real before → after of every statement.
+/// the whole set to report the real before → after of every statement. What hypopg cannot
+/// simulate (GIN, or everything when the target lacks hypopg) goes to <paramref name="trial"/>, a
+/// real index on a scratch copy, when one is given; otherwise it is named and left uncosted.
 /// </summary>
-public sealed class IndexAdvisor(NpgsqlDataSource dataSource)
+/// <param name="dataSource">The read-only target session.</param>
+/// <param name="trial">Scratch trials for what hypopg cannot cost; null for none.</param>
+/// <param name="scratch">A scratch cluster the trial may use instead of starting its own.</param>
+public sealed class IndexAdvisor(NpgsqlDataSource dataSource, ScratchIndexTrial? trial = null, ScratchCluster? scratch = null)
 {
     public async Task<AdvisorResult> AdviseAsync(IReadOnlyList<WorkloadStatement> workload, AdvisorOptions options, CancellationToken cancellationToken)
     {
@@ -26,37 +33,25 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource)
     {
         var clock = Stopwatch.StartNew();
         await using var session = await HypotheticalIndexSession.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
-        if (session is null)
-        {
-            return new AdvisorResult
-            {
-                Statements = [],
-                Recommendations = [],
-                Candidates = [],
-                SelectionMethod = "none",
-                Notes = ["hypopg is not installed in the target database (CREATE EXTENSION hypopg), so no index could be costed; the plan insights still name the scans that need one"],
-                Elapsed = clock.Elapsed,
-            };
-        }
-
-        var costing = new WhatIfCosting(session);
+        var costing = new WhatIfCosting(dataSource, session);
         var statements = await costing.BaselineAsync(workload, cancellationToken).ConfigureAwait(false);
         var tables = TableFacts.Index(snapshot);
         var candidates = CandidateGenerator.Generate(statements.SelectMany(s => s.Accesses), tables);
 
         var notes = new List<string>();
-        var measurements = new List<CandidateMeasurement>();
-        foreach (var candidate in candidates)
+        if (session is null)
         {
-            if (candidate.Hypothetical)
-            {
-                measurements.Add(await costing.MeasureAsync(candidate, statements, cancellationToken).ConfigureAwait(false));
-            }
-            else
-            {
-                notes.Add($"{candidate.Definition}: hypopg cannot simulate {candidate.Method} indexes, so it was not costed");
-            }
+            notes.Add("hypopg is not installed in the target database (CREATE EXTENSION hypopg), so no index could be simulated there");
         }
+
+        var measurements = new List<CandidateMeasurement>();
+        foreach (var candidate in candidates.Where(c => c.Hypothetical && costing.CanSimulate))
+        {
+            measurements.Add(await costing.MeasureAsync(candidate, statements, cancellationToken).ConfigureAwait(false));
+        }
+
+        var untried = candidates.Where(c => !c.Hypothetical || !costing.CanSimulate).ToList();
+        measurements.AddRange(await TryOnScratchAsync(untried, statements, notes, cancellationToken).ConfigureAwait(false));
 
         var writeShare = statements.Any(s => s.Statement.Source != WorkloadSource.File)
             ? await StatisticsWindow.WriteShareAsync(dataSource, cancellationToken).ConfigureAwait(false)
@@ -94,6 +89,49 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource)
 
     // writeShare: the share of the tables' counted writes that fall into the statements' counting
     // window; 0 when the workload is only a file, whose statements carry no frequency to weigh writes against.
+    private async Task<IReadOnlyList<CandidateMeasurement>> TryOnScratchAsync(IReadOnlyList<IndexCandidate> untried, IReadOnlyList<PlannedStatement> statements, List<string> notes, CancellationToken cancellationToken)
+    {
+        if (untried.Count == 0)
+        {
+            return [];
+        }
+
+        if (trial is null)
+        {
+            notes.AddRange(untried.Select(c => $"{c.Definition}: not costed (hypopg cannot simulate it and no scratch trial was allowed)"));
+            return [];
+        }
+
+        var planned = statements.Where(s => s.Plan is not null).ToList();
+        var result = await trial.RunAsync(untried, planned.Select(s => s.Statement.Text).ToList(), scratch, cancellationToken).ConfigureAwait(false);
+        if (result.NotRun is { } reason)
+        {
+            notes.Add($"{reason}; {untried.Count} candidate(s) hypopg cannot simulate were not costed");
+            return [];
+        }
+
+        var measurements = new List<CandidateMeasurement>();
+        foreach (var tried in result.Indexes)
+        {
+            if (tried.Failed is { } failure)
+            {
+                notes.Add($"{tried.Candidate.Definition}: scratch trial failed ({failure})");
+                continue;
+            }
+
+            // Costs on a sample are smaller than on the target; the sample's after/before ratio is
+            // what carries over, applied to the target's own cost.
+            var costs = tried.Statements
+                .Where(t => t.UsesIndex && t.Skipped is null)
+                .SelectMany(t => planned.Where(p => p.Statement.Text == t.Statement).Select(p => (p.Id, Cost: p.Cost * t.Ratio)))
+                .ToDictionary(x => x.Id, x => x.Cost);
+            measurements.Add(new CandidateMeasurement(tried.Candidate, tried.EstimatedBytes, costs, EvidenceSource.ScratchTrial));
+            notes.Add($"{tried.Candidate.Definition}: {tried.EvidenceNote}");
+        }
+
+        return measurements;
+    }
+
     private static SelectionProblem Problem(IReadOnlyList<PlannedStatement> statements, IReadOnlyList<CandidateMeasurement> measurements, IReadOnlyDictionary<(string, string), TableFacts> tables, double writeShare, AdvisorOptions options)
     {
         var slots = new Dictionary<(int Statement, string Table), int>();
@@ -149,6 +187,16 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource)
                 IndexesUsed = names.Select(c => c.QualifiedName).ToList(),
                 Skipped = statement.Skipped,
             });
+        }
+
+        // A scratch trial's index cannot join the hypothetical set; its measured ratio stands in.
+        foreach (var measured in chosen.Where(m => m.Evidence == EvidenceSource.ScratchTrial))
+        {
+            foreach (var (id, costWith) in measured.CostWith.Where(c => c.Value < costs[c.Key].CostAfter))
+            {
+                costs[id] = costs[id] with { CostAfter = costWith, IndexesUsed = [.. costs[id].IndexesUsed, measured.Candidate.QualifiedName] };
+                used.Add(measured.Candidate);
+            }
         }
 
         var sizes = indexes.ToDictionary(x => x.Candidate, x => x.EstimatedBytes);

@@ -1,4 +1,5 @@
 using DbArchitect.Postgres.Advisor;
+using DbArchitect.Postgres.Advisor.Trial;
 using DbArchitect.Postgres.Sessions;
 using DbArchitect.Postgres.Workload;
 using DbArchitect.Testing;
@@ -28,12 +29,15 @@ public sealed class AdvisorFixture : DatabaseFixture
 
 public sealed class IndexAdvisorTests(AdvisorFixture database) : IClassFixture<AdvisorFixture>
 {
-    private async Task<AdvisorResult> Advise(params string[] statements)
+    private Task<AdvisorResult> Advise(params string[] statements) => Advise(trial: false, statements);
+
+    private async Task<AdvisorResult> Advise(bool trial, params string[] statements)
     {
         Skip.IfNot((await TestServer.GetAsync()).HypoPgAvailable, "hypopg is not installed on the test server");
         await using var dataSource = TargetDataSource.Create(database.AdminConnectionString);
         var workload = statements.Select(s => new WorkloadStatement { Text = s, Source = WorkloadSource.File }).ToList();
-        return await new IndexAdvisor(dataSource).AdviseAsync(workload, new AdvisorOptions(), CancellationToken.None);
+        var scratchTrial = trial ? new ScratchIndexTrial(database.AdminConnectionString, dataSource, new ScratchTrialOptions { MaxRowsPerTable = 20_000 }) : null;
+        return await new IndexAdvisor(dataSource, scratchTrial).AdviseAsync(workload, new AdvisorOptions(), CancellationToken.None);
     }
 
     [SkippableFact]
@@ -118,11 +122,27 @@ public sealed class IndexAdvisorTests(AdvisorFixture database) : IClassFixture<A
     }
 
     [SkippableFact]
-    public async Task Gin_candidates_are_named_but_not_costed_by_hypopg()
+    public async Task Gin_candidates_are_named_but_not_costed_without_a_scratch_trial()
     {
         var result = await Advise("""SELECT id FROM docs WHERE body @> '{"tag":"t7"}'""");
 
         Assert.Contains(result.Candidates, c => c.Method == "gin" && c.Keys is ["body"]);
-        Assert.Contains(result.Notes, n => n.Contains("gin", StringComparison.Ordinal));
+        Assert.Contains(result.Notes, n => n.Contains("USING gin", StringComparison.Ordinal) && n.Contains("not costed", StringComparison.Ordinal));
+        Assert.Empty(result.Recommendations);
+    }
+
+    [SkippableFact]
+    public async Task Trigram_gin_for_a_leading_wildcard_is_measured_on_a_scratch_copy_and_recommended()
+    {
+        var result = await Advise(trial: true, "SELECT id FROM customers WHERE email LIKE '%user4242%'");
+
+        var recommendation = Assert.Single(result.Recommendations);
+        Assert.Equal("gin", recommendation.Index.Method);
+        Assert.Equal(["email gin_trgm_ops"], recommendation.Index.Keys);
+        Assert.Equal(EvidenceSource.ScratchTrial, recommendation.Evidence);
+        Assert.Equal("CREATE EXTENSION IF NOT EXISTS pg_trgm;", recommendation.Index.Prerequisite);
+        Assert.True(result.Statements[0].CostAfter < result.Statements[0].CostBefore / 5, $"{result.Statements[0].CostBefore} → {result.Statements[0].CostAfter}");
+        Assert.Contains(result.Notes, n => n.Contains("scratch copy holding", StringComparison.Ordinal));
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'"));
     }
 }

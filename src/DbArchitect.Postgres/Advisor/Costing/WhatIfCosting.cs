@@ -7,12 +7,14 @@ namespace DbArchitect.Postgres.Advisor.Costing;
 /// <summary>
 /// Plans the workload with hypothetical indexes on the target: the baseline, each candidate alone
 /// (only the statements that read its table are re-planned), and a whole set for the final figures.
+/// Without hypopg (<paramref name="session"/> null) only the baseline can be planned.
 /// </summary>
-internal sealed class WhatIfCosting(HypotheticalIndexSession session)
+internal sealed class WhatIfCosting(NpgsqlDataSource dataSource, HypotheticalIndexSession? session)
 {
+    public bool CanSimulate => session is not null;
+
     public async Task<IReadOnlyList<PlannedStatement>> BaselineAsync(IReadOnlyList<WorkloadStatement> workload, CancellationToken cancellationToken)
     {
-        await session.ResetAsync(cancellationToken).ConfigureAwait(false);
         var planned = new List<PlannedStatement>();
         for (var i = 0; i < workload.Count; i++)
         {
@@ -24,13 +26,14 @@ internal sealed class WhatIfCosting(HypotheticalIndexSession session)
 
     public async Task<CandidateMeasurement> MeasureAsync(IndexCandidate candidate, IReadOnlyList<PlannedStatement> statements, CancellationToken cancellationToken)
     {
-        var index = await session.CreateAsync(candidate, cancellationToken).ConfigureAwait(false);
+        var hypopg = session ?? throw new InvalidOperationException("hypopg is not available on the target");
+        var index = await hypopg.CreateAsync(candidate, cancellationToken).ConfigureAwait(false);
         try
         {
             var costs = new Dictionary<int, double>();
             foreach (var statement in statements.Where(s => s.Plan is not null && s.Touches(candidate)))
             {
-                var plan = await session.PlanAsync(statement.Statement.Text, cancellationToken).ConfigureAwait(false);
+                var plan = await hypopg.PlanAsync(statement.Statement.Text, cancellationToken).ConfigureAwait(false);
                 if (Uses(plan, index))
                 {
                     costs[statement.Id] = plan.Plan.TotalCost;
@@ -41,13 +44,18 @@ internal sealed class WhatIfCosting(HypotheticalIndexSession session)
         }
         finally
         {
-            await session.DropAsync(index, cancellationToken).ConfigureAwait(false);
+            await hypopg.DropAsync(index, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Plans every statement with the whole set present; returns each plan and the set's indexes with hypopg's sizes.</summary>
     public async Task<(IReadOnlyList<ExplainResult?> Plans, IReadOnlyList<HypotheticalIndex> Indexes)> PlanWithAsync(IEnumerable<IndexCandidate> set, IReadOnlyList<PlannedStatement> statements, CancellationToken cancellationToken)
     {
+        if (session is null)
+        {
+            return (statements.Select(s => s.Plan).ToList(), []);
+        }
+
         await session.ResetAsync(cancellationToken).ConfigureAwait(false);
         var indexes = new List<HypotheticalIndex>();
         foreach (var candidate in set.Where(c => c.Hypothetical))
@@ -72,7 +80,10 @@ internal sealed class WhatIfCosting(HypotheticalIndexSession session)
     {
         try
         {
-            return new PlannedStatement(id, statement, await session.PlanAsync(statement.Text, cancellationToken).ConfigureAwait(false), null);
+            var plan = session is null
+                ? await new ExplainRunner(dataSource).ExplainAsync(statement.Text, new ExplainOptions(), cancellationToken).ConfigureAwait(false)
+                : await session.PlanAsync(statement.Text, cancellationToken).ConfigureAwait(false);
+            return new PlannedStatement(id, statement, plan, null);
         }
         catch (Exception e) when (e is ExplainRefusedException or PostgresException { IsTransient: false })
         {

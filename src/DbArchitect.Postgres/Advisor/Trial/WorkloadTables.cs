@@ -22,7 +22,7 @@ internal sealed class WorkloadTables(NpgsqlDataSource target)
         """;
 
     /// <summary>Plans each statement on the target; one that cannot be planned goes to <paramref name="notes"/>.</summary>
-    public async Task<IReadOnlyList<PlannedStatement>> PlanAsync(IReadOnlyList<string> statements, List<string> notes, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StatementTables>> PlanAsync(IReadOnlyList<string> statements, List<string> notes, CancellationToken cancellationToken)
     {
         var relations = new List<(string Statement, IReadOnlyList<TrialTable> Tables)>();
         await using (var connection = await target.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
@@ -44,7 +44,7 @@ internal sealed class WorkloadTables(NpgsqlDataSource target)
         }
 
         var roots = await RootsAsync(relations.SelectMany(r => r.Tables), cancellationToken).ConfigureAwait(false);
-        return [.. relations.Select(r => new PlannedStatement(r.Statement, r.Tables.Where(roots.ContainsKey).Select(t => roots[t]).ToHashSet()))];
+        return [.. relations.Select(r => new StatementTables(r.Statement, r.Tables.Where(roots.ContainsKey).Select(t => roots[t]).ToHashSet()))];
     }
 
     /// <summary>Each existing table or partition mapped to the table rows are copied through; missing names are left out.</summary>

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using DbArchitect.Core.Todo.Markdown;
+using DbArchitect.Testing;
+
+namespace DbArchitect.Cli.Tests;
+
+public sealed class AdviseCommandTests(ShopFixture shop) : IClassFixture<ShopFixture>
+{
+    private const string ByCustomer = "SELECT id, total FROM orders WHERE customer_id = $1";
+
+    private static async Task<string> WorkloadFile(TempDirectory directory)
+    {
+        var path = Path.Combine(directory.Path, "workload.sql");
+        await File.WriteAllTextAsync(path, $"-- the customer's order list\n{ByCustomer};\nSELECT count(*) FROM orders;\n");
+        return path;
+    }
+
+    [SkippableFact]
+    public async Task Advise_json_gives_each_statement_its_costs_and_chosen_indexes()
+    {
+        Skip.IfNot((await TestServer.GetAsync()).HypoPgAvailable, "hypopg is not installed on the test server");
+        using var directory = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync("advise", "--connection", shop.AdminConnectionString, "--workload", await WorkloadFile(directory), "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        var statements = json.RootElement.GetProperty("statements").EnumerateArray().ToList();
+        Assert.Equal(2, statements.Count);
+        var lookup = statements.Single(s => s.GetProperty("text").GetString() == ByCustomer);
+        Assert.True(lookup.GetProperty("costAfter").GetDouble() < lookup.GetProperty("costBefore").GetDouble() / 2);
+        Assert.Equal("public.orders_customer_id_idx", lookup.GetProperty("indexes")[0].GetString());
+        var recommendation = Assert.Single(json.RootElement.GetProperty("recommendations").EnumerateArray());
+        Assert.Equal("CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_idx ON public.orders (customer_id);", recommendation.GetProperty("create").GetString());
+        Assert.Equal("DROP INDEX CONCURRENTLY IF EXISTS public.orders_customer_id_idx;", recommendation.GetProperty("rollback").GetString());
+        Assert.True(recommendation.GetProperty("estimatedBytes").GetInt64() > 0);
+    }
+
+    [SkippableFact]
+    public async Task Analyze_with_the_same_workload_puts_the_advisor_evidence_into_the_todo()
+    {
+        Skip.IfNot((await TestServer.GetAsync()).HypoPgAvailable, "hypopg is not installed on the test server");
+        using var directory = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync("analyze", "--connection", shop.AdminConnectionString, "--workload", await WorkloadFile(directory), "--out", directory.Path);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var document = TodoMarkdownParser.Parse(await File.ReadAllTextAsync(directory.TodoPath));
+        var item = Assert.Single(document.Items, i => i.Sql.Contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_idx", StringComparison.Ordinal) && i.Rationale.Contains("re-planning", StringComparison.Ordinal));
+        Assert.Contains("DROP INDEX CONCURRENTLY IF EXISTS public.orders_customer_id_idx;", item.Rollback, StringComparison.Ordinal);
+        Assert.Contains(ByCustomer, await File.ReadAllTextAsync(directory.TodoPath), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task An_index_budget_of_zero_recommends_nothing_and_still_reports_every_statement()
+    {
+        Skip.IfNot((await TestServer.GetAsync()).HypoPgAvailable, "hypopg is not installed on the test server");
+        using var directory = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync("advise", "--connection", shop.AdminConnectionString, "--workload", await WorkloadFile(directory), "--max-indexes", "0");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("with 0 new index(es)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("`SELECT count(*) FROM orders`", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--storage-budget", "lots", "--storage-budget: not a size: 'lots'")]
+    [InlineData("--max-indexes", "-1", "--max-indexes must be 0 or more")]
+    public async Task Bad_budgets_exit_2_with_one_line(string option, string value, string message)
+    {
+        using var directory = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync("advise", "--connection", shop.AdminConnectionString, "--workload", await WorkloadFile(directory), option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"dbarch: {message}", run.LastErrorLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Advise_without_a_workload_source_exits_2()
+    {
+        var run = await CliRun.InvokeAsync("advise", "--connection", shop.AdminConnectionString);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("dbarch: give --workload FILE or --from-stats (or both)", run.LastErrorLine);
+        Assert.Equal("", run.Output);
+    }
+}

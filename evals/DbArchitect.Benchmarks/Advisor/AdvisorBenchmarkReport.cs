@@ -1,0 +1,51 @@
+namespace DbArchitect.Benchmarks.Advisor;
+
+/// <summary>Everything the advisor benchmark measured, printed as a table and optionally written as JSON.</summary>
+internal sealed record AdvisorBenchmarkReport
+{
+    public const double TargetShareOfOptimum = 0.95;
+
+    public required IReadOnlyList<ReportStatement> Statements { get; init; }
+
+    /// <summary>No new index: the baseline every saving is measured from.</summary>
+    public required SetEvaluation Baseline { get; init; }
+    public required SetEvaluation Ours { get; init; }
+    public required SetEvaluation OursGreedy { get; init; }
+
+    /// <summary>Supabase index_advisor's union; null when no --index-advisor file was given.</summary>
+    public required SetEvaluation? IndexAdvisor { get; init; }
+    public required SetEvaluation OptimumWithinOurBytes { get; init; }
+    public required SetEvaluation Optimum { get; init; }
+
+    public required string SelectionMethod { get; init; }
+    public required IReadOnlyList<string> AdvisorNotes { get; init; }
+    public required int CandidateCount { get; init; }
+    public required double OursMsPerStatement { get; init; }
+    public required double OursGreedyMsPerStatement { get; init; }
+    public required double? IndexAdvisorMsPerStatement { get; init; }
+    public required IReadOnlyList<string> IndexAdvisorErrors { get; init; }
+    public required IReadOnlyList<ComponentReport> ExhaustiveComponents { get; init; }
+    public required double ExhaustiveSeconds { get; init; }
+
+    /// <summary>Σ calls × cost the search predicted for the unconstrained optimum, to compare with its re-evaluation.</summary>
+    public required double OptimumPredictedTotal { get; init; }
+    public required double LoadSeconds { get; init; }
+
+    public bool? CostAtMostIndexAdvisor => IndexAdvisor is null ? null : Ours.Total <= IndexAdvisor.Total;
+    public bool? BytesAtMostIndexAdvisor => IndexAdvisor is null ? null : Ours.Bytes <= IndexAdvisor.Bytes;
+
+    /// <summary>Our saving as a share of the best saving achievable with no more bytes than ours (the target's yardstick).</summary>
+    public double ShareOfOptimumWithinOurBytes => ShareOf(OptimumWithinOurBytes);
+    public double ShareOfOptimum => ShareOf(Optimum);
+
+    public bool TargetsMet => CostAtMostIndexAdvisor != false && BytesAtMostIndexAdvisor != false && ShareOfOptimumWithinOurBytes >= TargetShareOfOptimum;
+
+    private double ShareOf(SetEvaluation best)
+    {
+        var bestSaving = Baseline.Total - best.Total;
+        return bestSaving <= 0 ? 1 : (Baseline.Total - Ours.Total) / bestSaving;
+    }
+}
+
+/// <summary>A workload statement as the report lists it.</summary>
+internal sealed record ReportStatement(string Label, long Calls, string Text);

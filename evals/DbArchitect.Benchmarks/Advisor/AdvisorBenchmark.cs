@@ -72,7 +72,7 @@ internal sealed class AdvisorBenchmark : IBenchmark
         }
 
         var search = new ExhaustiveSearch(session, arguments.Int("max-component", DefaultMaxComponent));
-        var exhaustive = await search.SearchAsync(workload, plansWithoutIndexes, ours.Candidates, oursIndexes, oursSet.Bytes, cancellationToken);
+        var exhaustive = await search.SearchAsync(workload, plansWithoutIndexes, ours.Candidates, oursSet.Bytes, cancellationToken);
         var report = new AdvisorBenchmarkReport
         {
             Statements = [.. workload.Select(s => new ReportStatement(s.Label, s.Calls, s.Text))],
@@ -80,8 +80,9 @@ internal sealed class AdvisorBenchmark : IBenchmark
             Ours = oursSet,
             OursGreedy = greedySet,
             IndexAdvisor = anchorSet,
-            OptimumWithinOurBytes = await evaluator.EvaluateAsync("optimum within our bytes", exhaustive.WithinBudget.Indexes, cancellationToken),
-            Optimum = await evaluator.EvaluateAsync("optimum", exhaustive.Unconstrained.Indexes, cancellationToken),
+            OptimumWithinOurBytes = exhaustive.WithinBudget is { } withinBudget ? await evaluator.EvaluateAsync("optimum within our bytes", withinBudget.Indexes, cancellationToken) : null,
+            EveryCandidate = await evaluator.EvaluateAsync("every candidate", [.. ours.Candidates.Where(c => c.Hypothetical)], cancellationToken),
+            SmallestOptimum = exhaustive.Cheapest is { } cheapest ? await evaluator.EvaluateAsync("smallest optimum", cheapest.Indexes, cancellationToken) : null,
             SelectionMethod = ours.SelectionMethod,
             AdvisorNotes = ours.Notes,
             CandidateCount = ours.Candidates.Count,
@@ -91,7 +92,7 @@ internal sealed class AdvisorBenchmark : IBenchmark
             IndexAdvisorErrors = anchor?.Errors ?? [],
             ExhaustiveComponents = exhaustive.Components,
             ExhaustiveSeconds = exhaustive.Elapsed.TotalSeconds,
-            OptimumPredictedTotal = exhaustive.Unconstrained.Cost,
+            OptimumWithinOurBytesPredicted = exhaustive.WithinBudget?.Cost,
             LoadSeconds = loadSeconds,
         };
 

@@ -78,21 +78,6 @@ internal sealed class ComponentPlanner
         return total;
     }
 
-    /// <summary>Whether some statement's plan uses the candidate when it is the only one present.</summary>
-    public async Task<bool> UsedAloneAsync(int candidate, CancellationToken cancellationToken)
-    {
-        for (var q = 0; q < statements.Count; q++)
-        {
-            if ((statements[q].Relevant >> candidate & 1) == 1
-                && ((await PriceAsync(q, 1 << candidate, cancellationToken).ConfigureAwait(false)).Used >> candidate & 1) == 1)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private async ValueTask<KnownPlan> PriceAsync(int statement, int subset, CancellationToken cancellationToken)
     {
         if (priced[statement].TryGetValue(subset, out var seen))

@@ -72,7 +72,7 @@ internal sealed class AdvisorBenchmark : IBenchmark
         }
 
         var search = new ExhaustiveSearch(session, arguments.Int("max-component", DefaultMaxComponent));
-        var exhaustive = await search.SearchAsync(workload, plansWithoutIndexes, ours.Candidates, oursSet.Bytes, cancellationToken);
+        var exhaustive = await search.SearchAsync(workload, plansWithoutIndexes, ours.Candidates, oursIndexes, oursSet.Bytes, cancellationToken);
         var report = new AdvisorBenchmarkReport
         {
             Statements = [.. workload.Select(s => new ReportStatement(s.Label, s.Calls, s.Text))],

@@ -73,6 +73,14 @@ internal static class AdvisorReportPrinter
         foreach (var component in report.ExhaustiveComponents)
         {
             output.WriteLine($"  {string.Join(" + ", component.Tables)}: {component.Candidates} candidates, {component.Statements} statements, {component.SubsetsPriced} subsets priced with {component.PlansRun} plans ({component.Method})");
+            if (component is { Ours: { } ours, BestWithinOurBytes: { } best })
+            {
+                output.WriteLine($"    ours here {ours.Indexes.Count} indexes, {Megabytes(ours.Bytes)}, Σ {Scientific(ours.Cost)}; best in as many bytes {best.Indexes.Count} indexes, {Megabytes(best.Bytes)}, Σ {Scientific(best.Cost)}");
+                foreach (var index in best.Indexes)
+                {
+                    output.WriteLine($"      {index.Definition}");
+                }
+            }
         }
 
         PrintShortfalls(report, output);

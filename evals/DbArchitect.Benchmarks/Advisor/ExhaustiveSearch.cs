@@ -17,6 +17,7 @@ internal sealed class ExhaustiveSearch(HypotheticalIndexSession session, int max
         IReadOnlyList<BenchmarkStatement> workload,
         IReadOnlyList<StatementPlan> plansWithoutIndexes,
         IReadOnlyList<IndexCandidate> candidates,
+        IReadOnlyList<IndexCandidate> ours,
         long byteBudget,
         CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ internal sealed class ExhaustiveSearch(HypotheticalIndexSession session, int max
             var tables = component.Candidates.Select(candidate => candidate.QualifiedTable).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             if (component.Candidates.Count > Math.Min(maxCandidatesPerComponent, MaskBits))
             {
-                reports.Add(new ComponentReport(tables, component.Candidates.Count, component.Statements.Count, 0, 0, "too large to enumerate"));
+                reports.Add(new ComponentReport(tables, component.Candidates.Count, component.Statements.Count, 0, 0, "too large to enumerate", null, null));
                 complete = false;
                 continue;
             }
@@ -48,7 +49,13 @@ internal sealed class ExhaustiveSearch(HypotheticalIndexSession session, int max
 
             var choices = ParetoFrontier.Of(priced, p => p.Bytes, p => p.Cost).Select(p => new IndexChoice(planner.Indexes(p.Subset), p.Bytes, p.Cost)).ToList();
             frontier = ParetoFrontier.Combine(frontier, choices);
-            reports.Add(new ComponentReport(tables, component.Candidates.Count, component.Statements.Count, priced.Count, planner.PlansRun, "all subsets"));
+
+            // Ours within this component, against the component's best in as many bytes: a local verdict even when another component is too large.
+            var oursShapes = ours.Select(index => index.Shape).ToHashSet(StringComparer.Ordinal);
+            var oursSubset = Enumerable.Range(0, component.Candidates.Count).Where(i => oursShapes.Contains(component.Candidates[i].Shape)).Aggregate(0, (mask, i) => mask | 1 << i);
+            var oursChoice = new IndexChoice(planner.Indexes(oursSubset), planner.Bytes(oursSubset), await planner.CostAsync(oursSubset, cancellationToken).ConfigureAwait(false));
+            var bestChoice = choices.Where(choice => choice.Bytes <= oursChoice.Bytes).MinBy(choice => choice.Cost);
+            reports.Add(new ComponentReport(tables, component.Candidates.Count, component.Statements.Count, priced.Count, planner.PlansRun, "all subsets", oursChoice, bestChoice));
         }
 
         await session.ResetAsync(cancellationToken).ConfigureAwait(false);
@@ -78,5 +85,5 @@ internal sealed record ExhaustiveResult
     public required TimeSpan Elapsed { get; init; }
 }
 
-/// <summary>How one component was searched.</summary>
-internal sealed record ComponentReport(IReadOnlyList<string> Tables, int Candidates, int Statements, int SubsetsPriced, int PlansRun, string Method);
+/// <summary>How one component was searched; with ours there and the component's cheapest set in no more bytes, when enumerated.</summary>
+internal sealed record ComponentReport(IReadOnlyList<string> Tables, int Candidates, int Statements, int SubsetsPriced, int PlansRun, string Method, IndexChoice? Ours, IndexChoice? BestWithinOurBytes);

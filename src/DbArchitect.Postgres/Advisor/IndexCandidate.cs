@@ -27,7 +27,7 @@ public sealed record IndexCandidate
     public string QualifiedTable => SqlIdentifier.Qualify(Schema, Table);
 
     /// <summary>The conventional table_keys_idx name, cut to 63 bytes.</summary>
-    public string Name => IndexStatements.IndexName(Table, [.. Keys.Select(NamePart), .. Predicate is null ? [] : new[] { "partial" }]);
+    public string Name => IndexStatements.IndexName(Table, [.. NameParts()]);
 
     public string QualifiedName => SqlIdentifier.Qualify(Schema, Name);
 
@@ -51,6 +51,34 @@ public sealed record IndexCandidate
     private string Using => Method == "btree" ? "" : $" USING {Method}";
     private string IncludeClause => Include.Count == 0 ? "" : $" INCLUDE ({string.Join(", ", Include)})";
     private string WhereClause => Predicate is null ? "" : $" WHERE {Predicate}";
+
+    // Variants of the same keys (covering, partial, other methods) must not share a name.
+    private IEnumerable<string> NameParts()
+    {
+        foreach (var key in Keys)
+        {
+            yield return NamePart(key);
+        }
+
+        if (Include.Count > 0)
+        {
+            yield return "incl";
+            foreach (var column in Include)
+            {
+                yield return NamePart(column);
+            }
+        }
+
+        if (Predicate is not null)
+        {
+            yield return "partial";
+        }
+
+        if (Method != "btree")
+        {
+            yield return Method;
+        }
+    }
 
     private static string NamePart(string key) =>
         new(key.Split(' ')[0].Where(c => char.IsAsciiLetterOrDigit(c) || c == '_').ToArray());

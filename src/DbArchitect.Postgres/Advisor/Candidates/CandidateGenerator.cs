@@ -1,0 +1,200 @@
+using DbArchitect.Postgres.Catalog;
+
+namespace DbArchitect.Postgres.Advisor.Candidates;
+
+/// <summary>
+/// Index candidates from the way statements read tables, never from guessing: single columns that
+/// are filtered, joined, sorted or grouped on; composites ordered equality (most selective first),
+/// then one range, then sort keys; the same with INCLUDE for an index-only scan; partial indexes
+/// for rare constants; BRIN for time-ordered ranges; hash for wide equality keys; GIN where only
+/// GIN has the operator. Candidates an existing index already serves are left out.
+/// </summary>
+internal static class CandidateGenerator
+{
+    private const int MaxKeys = 4;
+    private const int MaxIncluded = 4;
+
+    /// <summary>A constant selecting at most this fraction of rows earns a partial index.</summary>
+    private const double RareFraction = 0.2;
+
+    /// <summary>BRIN pays off only on big tables stored in (nearly) the order of the column.</summary>
+    private const double BrinMinimumRows = 100_000;
+    private const double BrinMinimumCorrelation = 0.9;
+
+    /// <summary>Hash beats B-tree only for long keys compared by equality alone (a hash index stores 4 bytes per key).</summary>
+    private const int HashMinimumWidth = 24;
+
+    private const string TrigramExtension = "CREATE EXTENSION IF NOT EXISTS pg_trgm;";
+
+    public static IReadOnlyList<IndexCandidate> Generate(IEnumerable<TableAccess> accesses, IReadOnlyDictionary<(string Schema, string Table), TableFacts> tables)
+    {
+        var candidates = new Dictionary<string, IndexCandidate>(StringComparer.Ordinal);
+        foreach (var access in accesses)
+        {
+            // Partitioned tables take no CONCURRENTLY index and hypopg cannot simulate one there.
+            if (!tables.TryGetValue((access.Schema, access.Table), out var facts) || facts.Table.Kind != TableKind.Table || facts.Table.IsPartition)
+            {
+                continue;
+            }
+
+            foreach (var candidate in ForAccess(access, facts).Where(c => !AlreadyServed(c, facts)))
+            {
+                candidates.TryAdd(candidate.Shape, candidate);
+            }
+        }
+
+        return candidates.Values.ToList();
+    }
+
+    private static IEnumerable<IndexCandidate> ForAccess(TableAccess access, TableFacts facts)
+    {
+        bool Known(string column) => facts.Columns.ContainsKey(column);
+        var comparisons = access.Comparisons.Where(c => Known(c.Column.Column)).ToList();
+        var equality = comparisons.Where(c => c.IsEquality).Select(c => c.Column.Column)
+            .Concat(access.JoinColumns.Where(Known))
+            .Distinct()
+            .OrderByDescending(facts.Distinct)
+            .ThenBy(c => c, StringComparer.Ordinal)
+            .ToList();
+        var ranges = comparisons.Where(c => c.IsRange).Select(c => c.Column.Column).Distinct()
+            .Where(c => !equality.Contains(c)).OrderByDescending(facts.Distinct).ToList();
+        var sort = access.SortColumns.Where(s => Known(s.Column) && !equality.Contains(s.Column)).ToList();
+        var group = access.GroupColumns.Where(Known).ToList();
+
+        IndexCandidate BTree(IEnumerable<string> keys) => new() { Schema = facts.Table.Schema, Table = facts.Table.Name, Keys = keys.Take(MaxKeys).ToList() };
+
+        foreach (var column in equality.Concat(ranges).Concat(sort.Select(s => s.Column)).Concat(group).Distinct())
+        {
+            yield return BTree([Key(column)]);
+        }
+
+        var composites = new List<IndexCandidate>();
+        var equalityKeys = equality.Select(Key).ToList();
+        if (equality.Count >= 2)
+        {
+            composites.Add(BTree(equalityKeys));
+        }
+
+        if (ranges.Count > 0 && equality.Count > 0)
+        {
+            composites.Add(BTree([.. equalityKeys, Key(ranges[0])]));
+        }
+
+        if (sort.Count > 0 && (equality.Count > 0 || sort.Count > 1))
+        {
+            composites.Add(BTree([.. equalityKeys, .. sort.Select(s => Key(s.Column, s.Descending))]));
+        }
+
+        if (group.Count >= 2)
+        {
+            composites.Add(BTree(group.Select(Key)));
+        }
+
+        foreach (var composite in composites)
+        {
+            yield return composite;
+        }
+
+        // Covering: the widest key list plus what the scan returns, for an index-only scan.
+        var widest = composites.OrderByDescending(c => c.Keys.Count).FirstOrDefault()
+            ?? (equality.Count + ranges.Count > 0 ? BTree([Key(equality.Concat(ranges).First())]) : null);
+        if (widest is not null && access.OutputColumns is { Count: > 0 } outputs)
+        {
+            var keyNames = widest.Keys.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+            var include = outputs.Where(Known).Select(Key).Distinct().Where(o => !keyNames.Contains(o)).ToList();
+            if (include.Count is > 0 and <= MaxIncluded)
+            {
+                yield return widest with { Include = include };
+            }
+        }
+
+        foreach (var partial in Partials(comparisons, equality, ranges, sort, facts))
+        {
+            yield return partial;
+        }
+
+        foreach (var column in ranges.Concat(sort.Select(s => s.Column)).Distinct()
+                     .Where(c => facts.Rows >= BrinMinimumRows && Math.Abs(facts.Correlation(c) ?? 0) >= BrinMinimumCorrelation))
+        {
+            yield return BTree([Key(column)]) with { Method = "brin" };
+        }
+
+        var equalityOnly = comparisons.Where(c => c.Operator == "=").Select(c => c.Column.Column)
+            .Where(c => !ranges.Contains(c) && sort.All(s => s.Column != c) && facts.AverageWidth(c) >= HashMinimumWidth);
+        foreach (var column in equalityOnly.Distinct())
+        {
+            yield return BTree([Key(column)]) with { Method = "hash" };
+        }
+
+        foreach (var gin in GinCandidates(comparisons, facts))
+        {
+            yield return gin;
+        }
+    }
+
+    private static IEnumerable<IndexCandidate> Partials(List<Comparison> comparisons, List<string> equality, List<string> ranges, List<(string Column, bool Descending)> sort, TableFacts facts)
+    {
+        foreach (var constant in comparisons.Where(c => c.IsEquality && c.IsConstant && c.Operator != "= ANY"))
+        {
+            var column = constant.Column.Column;
+            var fraction = constant.Operator == "IS" ? facts.NullFraction(column) : facts.Frequency(column, constant.ConstantValue!);
+            if (fraction is not { } f || f > RareFraction)
+            {
+                continue;
+            }
+
+            var keys = equality.Where(c => c != column).Concat(ranges).Select(c => Key(c))
+                .Concat(sort.Where(s => s.Column != column).Select(s => Key(s.Column, s.Descending)))
+                .Distinct().Take(MaxKeys).ToList();
+            yield return new IndexCandidate
+            {
+                Schema = facts.Table.Schema,
+                Table = facts.Table.Name,
+                Keys = keys.Count > 0 ? keys : [Key(column)],
+                Predicate = $"{Key(column)} {constant.Operator} {constant.Other}",
+            };
+        }
+    }
+
+    private static IEnumerable<IndexCandidate> GinCandidates(List<Comparison> comparisons, TableFacts facts)
+    {
+        foreach (var comparison in comparisons)
+        {
+            var column = facts.Columns[comparison.Column.Column];
+            var key = Key(column.Name);
+            var gin = new IndexCandidate { Schema = facts.Table.Schema, Table = facts.Table.Name, Method = "gin", Keys = [key] };
+            if (comparison.IsGinOnly && (column.TypeName is "jsonb" or "tsvector" || column.TypeName.StartsWith('_')))
+            {
+                yield return gin;
+            }
+            else if (comparison.IsLeadingWildcard && column.TypeName is "text" or "varchar" or "bpchar")
+            {
+                yield return gin with { Keys = [$"{key} gin_trgm_ops"], Prerequisite = TrigramExtension };
+            }
+        }
+    }
+
+    /// <summary>An existing valid index with the same method and predicate whose keys start with the candidate's.</summary>
+    private static bool AlreadyServed(IndexCandidate candidate, TableFacts facts) =>
+        facts.Indexes.Any(index =>
+            index.Method == candidate.Method
+            && index.Predicate == null == (candidate.Predicate == null)
+            && (candidate.Predicate is null || Normalise(index.Predicate!) == Normalise(candidate.Predicate))
+            && index.KeyColumns.Count >= candidate.Keys.Count
+            && candidate.Keys.Select((key, i) => SameKey(index, i, key)).All(same => same)
+            && candidate.Include.All(c => index.KeyColumns.Contains(c) || index.IncludedColumns.Contains(c)));
+
+    private static bool SameKey(IndexInfo index, int position, string key)
+    {
+        var descending = key.EndsWith(" DESC", StringComparison.Ordinal);
+        var name = descending ? key[..^5] : key;
+        var options = position < index.KeyOptions.Count ? index.KeyOptions[position] : "";
+        return index.KeyColumns[position] == name && options.Contains("DESC", StringComparison.Ordinal) == descending;
+    }
+
+    private static string Normalise(string predicate) => new(predicate.Where(c => c is not ('(' or ')' or ' ')).ToArray());
+
+    private static string Key(string column) => SqlIdentifier.Quote(column);
+
+    private static string Key(string column, bool descending) => descending ? $"{SqlIdentifier.Quote(column)} DESC" : SqlIdentifier.Quote(column);
+}

@@ -1,0 +1,20 @@
+namespace DbArchitect.Postgres.Advisor.Candidates;
+
+/// <summary>
+/// How one statement reads one table, gathered from its plan: the comparisons on its columns, the
+/// join keys, and the sort, group and output columns an index could serve.
+/// </summary>
+public sealed record TableAccess
+{
+    public required string Schema { get; init; }
+    public required string Table { get; init; }
+    public IReadOnlyList<Comparison> Comparisons { get; init; } = [];
+    public IReadOnlyList<string> JoinColumns { get; init; } = [];
+
+    /// <summary>ORDER BY columns with their direction, when every sort key is a column of this table.</summary>
+    public IReadOnlyList<(string Column, bool Descending)> SortColumns { get; init; } = [];
+    public IReadOnlyList<string> GroupColumns { get; init; } = [];
+
+    /// <summary>Columns the scan returns; null when it returns expressions (no covering index then).</summary>
+    public IReadOnlyList<string>? OutputColumns { get; init; }
+}

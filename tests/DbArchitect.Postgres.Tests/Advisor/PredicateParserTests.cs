@@ -1,0 +1,44 @@
+using DbArchitect.Postgres.Advisor.Candidates;
+
+namespace DbArchitect.Postgres.Tests.Advisor;
+
+public sealed class PredicateParserTests
+{
+    [Fact]
+    public void Comparisons_come_with_alias_operator_and_other_side()
+    {
+        var parsed = PredicateParser.Parse("((o.status = 'paid'::text) AND (o.created_at >= $1) AND ((c.email)::text ~~ '%x%'::text))");
+
+        Assert.Collection(parsed,
+            c => Assert.Equal((new ColumnRef("o", "status"), "=", "paid"), (c.Column, c.Operator, c.ConstantValue)),
+            c => Assert.Equal((new ColumnRef("o", "created_at"), ">=", "$1", false), (c.Column, c.Operator, c.Other, c.IsConstant)),
+            c => Assert.True(c.Column == new ColumnRef("c", "email") && c.IsLeadingWildcard));
+    }
+
+    [Fact]
+    public void A_constant_on_the_left_is_flipped_so_the_column_leads()
+    {
+        var parsed = Assert.Single(PredicateParser.Parse("(100 < total)"));
+
+        Assert.Equal((new ColumnRef(null, "total"), ">"), (parsed.Column, parsed.Operator));
+    }
+
+    [Fact]
+    public void Join_conditions_name_both_columns_and_booleans_are_not_columns()
+    {
+        var join = Assert.Single(PredicateParser.Parse("(oi.order_id = o.id)"));
+        var flag = Assert.Single(PredicateParser.Parse("(a.active = true)"));
+
+        Assert.Equal(new ColumnRef("o", "id"), join.OtherColumn);
+        Assert.Null(flag.OtherColumn);
+        Assert.True(flag.IsConstant);
+    }
+
+    [Fact]
+    public void Function_calls_and_is_not_null_give_no_index_column()
+    {
+        Assert.Empty(PredicateParser.Parse("(lower(c.email) = 'x'::text)"));
+        Assert.Empty(PredicateParser.Parse("(c.deleted_at IS NOT NULL)"));
+        Assert.Single(PredicateParser.Parse("(c.deleted_at IS NULL)"));
+    }
+}

@@ -72,7 +72,8 @@ internal sealed class AdvisorBenchmark : IBenchmark
         }
 
         var search = new ExhaustiveSearch(session, arguments.Int("max-component", DefaultMaxComponent));
-        var exhaustive = await search.SearchAsync(workload, plansWithoutIndexes, ours.Candidates, oursIndexes, oursSet.Bytes, cancellationToken);
+        long[] budgets = anchorSet is null ? [oursSet.Bytes] : [oursSet.Bytes, anchorSet.Bytes];
+        var exhaustive = await search.SearchAsync(workload, plansWithoutIndexes, ours.Candidates, oursIndexes, budgets, cancellationToken);
         var report = new AdvisorBenchmarkReport
         {
             Statements = [.. workload.Select(s => new ReportStatement(s.Label, s.Calls, s.Text))],
@@ -80,7 +81,9 @@ internal sealed class AdvisorBenchmark : IBenchmark
             Ours = oursSet,
             OursGreedy = greedySet,
             IndexAdvisor = anchorSet,
-            OptimumWithinOurBytes = exhaustive.WithinBudget is { } withinBudget ? await evaluator.EvaluateAsync("optimum within our bytes", withinBudget.Indexes, cancellationToken) : null,
+            OptimumWithinOurBytes = await EvaluateAsync(evaluator, "optimum within our bytes", exhaustive.WithinBudgets[0], cancellationToken),
+            OptimumWithinIndexAdvisorBytes = exhaustive.WithinBudgets.Count > 1 ? await EvaluateAsync(evaluator, "optimum within index_advisor's bytes", exhaustive.WithinBudgets[1], cancellationToken) : null,
+            OptimumMethod = exhaustive.Methods[0],
             EveryCandidate = await evaluator.EvaluateAsync("every candidate", [.. ours.Candidates.Where(c => c.Hypothetical)], cancellationToken),
             SmallestOptimum = exhaustive.Cheapest is { } cheapest ? await evaluator.EvaluateAsync("smallest optimum", cheapest.Indexes, cancellationToken) : null,
             SelectionMethod = ours.SelectionMethod,
@@ -92,7 +95,7 @@ internal sealed class AdvisorBenchmark : IBenchmark
             IndexAdvisorErrors = anchor?.Errors ?? [],
             ExhaustiveComponents = exhaustive.Components,
             ExhaustiveSeconds = exhaustive.Elapsed.TotalSeconds,
-            OptimumWithinOurBytesPredicted = exhaustive.WithinBudget?.Cost,
+            OptimumWithinOurBytesPredicted = exhaustive.WithinBudgets[0]?.Cost,
             LoadSeconds = loadSeconds,
         };
 
@@ -104,6 +107,9 @@ internal sealed class AdvisorBenchmark : IBenchmark
 
         return report.TargetsMet ? 0 : 1;
     }
+
+    private static async Task<SetEvaluation?> EvaluateAsync(IndexSetEvaluator evaluator, string name, IndexChoice? choice, CancellationToken cancellationToken) =>
+        choice is null ? null : await evaluator.EvaluateAsync(name, choice.Indexes, cancellationToken);
 
     private static double PerStatement(TimeSpan elapsed, int statements) => elapsed.TotalMilliseconds / Math.Max(1, statements);
 }

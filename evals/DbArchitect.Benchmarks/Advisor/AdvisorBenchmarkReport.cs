@@ -18,6 +18,13 @@ internal sealed record AdvisorBenchmarkReport
     /// <summary>The exhaustive optimum within our set's bytes; null when some component was too large to enumerate.</summary>
     public required SetEvaluation? OptimumWithinOurBytes { get; init; }
 
+
+    /// <summary>The exhaustive optimum within index_advisor's bytes: what our candidates achieve at the anchor's size; null without the anchor.</summary>
+    public required SetEvaluation? OptimumWithinIndexAdvisorBytes { get; init; }
+
+    /// <summary>How the optima within a budget were found: every subset, or CP-SAT over the discovered plans of large components.</summary>
+    public required string OptimumMethod { get; init; }
+
     /// <summary>
     /// Every candidate at once: an index only adds paths for the planner, so this is the lowest cost
     /// the candidates can reach, the unconstrained optimum, whatever the size of the components.

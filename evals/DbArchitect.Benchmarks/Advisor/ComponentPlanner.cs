@@ -12,12 +12,12 @@ internal sealed class ComponentPlanner
 {
     private readonly HypotheticalIndexSession session;
     private readonly IReadOnlyList<IndexCandidate> candidates;
-    private readonly IReadOnlyList<(BenchmarkStatement Statement, int Relevant)> statements;
+    private readonly IReadOnlyList<(BenchmarkStatement Statement, long Relevant)> statements;
     private readonly HypotheticalIndex?[] live;
     private readonly List<KnownPlan>[] known;
-    private readonly Dictionary<int, KnownPlan>[] priced;
+    private readonly Dictionary<long, KnownPlan>[] priced;
 
-    private ComponentPlanner(HypotheticalIndexSession session, IReadOnlyList<IndexCandidate> candidates, IReadOnlyList<(BenchmarkStatement, int)> statements, long[] sizes)
+    private ComponentPlanner(HypotheticalIndexSession session, IReadOnlyList<IndexCandidate> candidates, IReadOnlyList<(BenchmarkStatement, long)> statements, long[] sizes)
     {
         this.session = session;
         this.candidates = candidates;
@@ -25,7 +25,7 @@ internal sealed class ComponentPlanner
         Sizes = sizes;
         live = new HypotheticalIndex?[candidates.Count];
         known = statements.Select(_ => new List<KnownPlan>()).ToArray();
-        priced = statements.Select(_ => new Dictionary<int, KnownPlan>()).ToArray();
+        priced = statements.Select(_ => new Dictionary<long, KnownPlan>()).ToArray();
     }
 
     /// <summary>hypopg's size estimate per candidate.</summary>
@@ -48,12 +48,12 @@ internal sealed class ComponentPlanner
         var relevant = statements
             .Select(pair => (pair.Statement, Enumerable.Range(0, candidates.Count)
                 .Where(i => pair.Tables.Contains(candidates[i].QualifiedTable))
-                .Aggregate(0, (mask, i) => mask | 1 << i)))
+                .Aggregate(0L, (mask, i) => mask | 1L << i)))
             .ToList();
         return new ComponentPlanner(session, candidates, relevant, sizes);
     }
 
-    public long Bytes(int subset)
+    public long Bytes(long subset)
     {
         var bytes = 0L;
         for (var i = 0; i < candidates.Count; i++)
@@ -64,10 +64,10 @@ internal sealed class ComponentPlanner
         return bytes;
     }
 
-    public IReadOnlyList<IndexCandidate> Indexes(int subset) => Enumerable.Range(0, candidates.Count).Where(i => (subset >> i & 1) == 1).Select(i => candidates[i]).ToList();
+    public IReadOnlyList<IndexCandidate> Indexes(long subset) => Enumerable.Range(0, candidates.Count).Where(i => (subset >> i & 1) == 1).Select(i => candidates[i]).ToList();
 
     /// <summary>Σ calls × cost over the component's statements with exactly this subset of candidates.</summary>
-    public async ValueTask<double> CostAsync(int subset, CancellationToken cancellationToken)
+    public async ValueTask<double> CostAsync(long subset, CancellationToken cancellationToken)
     {
         var total = 0.0;
         for (var q = 0; q < statements.Count; q++)
@@ -78,7 +78,44 @@ internal sealed class ComponentPlanner
         return total;
     }
 
-    private async ValueTask<KnownPlan> PriceAsync(int statement, int subset, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every plan the statement can get from subsets of its candidates, as (indexes used, cost),
+    /// without visiting every subset: the plan for S uses U and prices every set between U and S;
+    /// every other subset of S lacks some u ∈ U, so exploring S∖{u} for each u reaches them all.
+    /// The cost of any subset is then the cheapest found plan whose indexes it holds.
+    /// </summary>
+    public async Task<IReadOnlyList<(long Used, double Cost)>> DiscoverPlansAsync(int statement, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<long, double>();
+        var visited = new HashSet<long>();
+        var pending = new Stack<long>();
+        pending.Push(statements[statement].Relevant);
+        while (pending.TryPop(out var subset))
+        {
+            if (!visited.Add(subset))
+            {
+                continue;
+            }
+
+            var plan = await PriceAsync(statement, subset, cancellationToken).ConfigureAwait(false);
+            found.TryAdd(plan.Used, plan.Cost);
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                if ((plan.Used >> i & 1) == 1)
+                {
+                    pending.Push(subset & ~(1L << i));
+                }
+            }
+        }
+
+        return [.. found.Select(pair => (pair.Key, pair.Value))];
+    }
+
+    public int StatementCount => statements.Count;
+
+    public long Calls(int statement) => statements[statement].Statement.Calls;
+
+    private async ValueTask<KnownPlan> PriceAsync(int statement, long subset, CancellationToken cancellationToken)
     {
         if (priced[statement].TryGetValue(subset, out var seen))
         {
@@ -99,14 +136,14 @@ internal sealed class ComponentPlanner
         PlansRun++;
         var used = Enumerable.Range(0, live.Length)
             .Where(i => live[i] is { } index && planned.HypotheticalIndexesUsed.Contains(index.Oid))
-            .Aggregate(0, (mask, i) => mask | 1 << i);
+            .Aggregate(0L, (mask, i) => mask | 1L << i);
         var plan = new KnownPlan(subset, used, planned.Cost ?? throw new InvalidOperationException($"{statements[statement].Statement.Label} could not be planned with hypothetical indexes: {planned.Error}"));
         known[statement].Add(plan);
         priced[statement][subset] = plan;
         return plan;
     }
 
-    private async Task CreateExactlyAsync(int subset, CancellationToken cancellationToken)
+    private async Task CreateExactlyAsync(long subset, CancellationToken cancellationToken)
     {
         for (var i = 0; i < live.Length; i++)
         {
@@ -124,5 +161,5 @@ internal sealed class ComponentPlanner
     }
 
     /// <summary>A plan taken with the candidates in Created present, of which it used those in Used.</summary>
-    private sealed record KnownPlan(int Created, int Used, double Cost);
+    private sealed record KnownPlan(long Created, long Used, double Cost);
 }

@@ -7,18 +7,21 @@ namespace DbArchitect.Benchmarks.Advisor;
 /// The best index set the advisor's own candidates allow within a byte budget: every subset of each
 /// component's candidates re-planned with hypopg (see <see cref="ComponentPlanner"/>), the
 /// per-component Pareto frontiers combined, the cheapest combination within the budget taken.
+/// A component above the enumeration limit is searched through the plans its statements can get
+/// instead, and the combination is then solved by <see cref="BudgetedOptimum"/>.
 /// </summary>
 internal sealed class ExhaustiveSearch(HypotheticalIndexSession session, int maxCandidatesPerComponent)
 {
-    // Subsets are bit masks of an int.
-    private const int MaskBits = 30;
+    // Subsets are bit masks of a long.
+    private const int MaskBits = 62;
+    private static readonly TimeSpan SolverTimeLimit = TimeSpan.FromSeconds(60);
 
     public async Task<ExhaustiveResult> SearchAsync(
         IReadOnlyList<BenchmarkStatement> workload,
         IReadOnlyList<StatementPlan> plansWithoutIndexes,
         IReadOnlyList<IndexCandidate> candidates,
         IReadOnlyList<IndexCandidate> ours,
-        long byteBudget,
+        IReadOnlyList<long> byteBudgets,
         CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
@@ -26,23 +29,38 @@ internal sealed class ExhaustiveSearch(HypotheticalIndexSession session, int max
         var components = CandidateComponent.Split(simulated, plansWithoutIndexes.Select(plan => plan.Cost is null ? null : plan.Tables).ToList());
         IReadOnlyList<IndexChoice> frontier = [new IndexChoice([], 0, 0)];
         var reports = new List<ComponentReport>();
+        var discovered = new List<DiscoveredComponent>();
         var complete = true;
         foreach (var component in components)
         {
             var tables = component.Candidates.Select(candidate => candidate.QualifiedTable).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            if (component.Candidates.Count > Math.Min(maxCandidatesPerComponent, MaskBits))
+            var statements = component.Statements.Select(i => (workload[i], plansWithoutIndexes[i].Tables)).ToList();
+            if (component.Candidates.Count > MaskBits)
             {
-                reports.Add(new ComponentReport(tables, component.Candidates.Count, component.Statements.Count, 0, 0, "too large to enumerate", null, null));
+                reports.Add(new ComponentReport(tables, component.Candidates.Count, component.Statements.Count, 0, 0, "too large to search", null, null));
                 complete = false;
                 continue;
             }
 
-            var statements = component.Statements.Select(i => (workload[i], plansWithoutIndexes[i].Tables)).ToList();
             var planner = await ComponentPlanner.OpenAsync(session, component.Candidates, statements, cancellationToken).ConfigureAwait(false);
-            var priced = new List<(int Subset, long Bytes, double Cost)>();
+            if (component.Candidates.Count > maxCandidatesPerComponent)
+            {
+                var found = new List<DiscoveredStatement>();
+                for (var q = 0; q < planner.StatementCount; q++)
+                {
+                    found.Add(new DiscoveredStatement(planner.Calls(q), await planner.DiscoverPlansAsync(q, cancellationToken).ConfigureAwait(false)));
+                }
+
+                discovered.Add(new DiscoveredComponent(component.Candidates, planner.Sizes, found));
+                reports.Add(new ComponentReport(tables, component.Candidates.Count, component.Statements.Count, 0, planner.PlansRun,
+                    $"too large to enumerate; {found.Sum(f => f.Plans.Count)} distinct plans discovered", null, null));
+                continue;
+            }
+
+            var priced = new List<(long Subset, long Bytes, double Cost)>();
 
             // Supersets first, so that most subsets are priced from a plan already taken.
-            for (var subset = (1 << component.Candidates.Count) - 1; subset >= 0; subset--)
+            for (var subset = (1L << component.Candidates.Count) - 1; subset >= 0; subset--)
             {
                 priced.Add((subset, planner.Bytes(subset), await planner.CostAsync(subset, cancellationToken).ConfigureAwait(false)));
             }
@@ -52,7 +70,7 @@ internal sealed class ExhaustiveSearch(HypotheticalIndexSession session, int max
 
             // Ours within this component, against the component's best in as many bytes: a local verdict even when another component is too large.
             var oursShapes = ours.Select(index => index.Shape).ToHashSet(StringComparer.Ordinal);
-            var oursSubset = Enumerable.Range(0, component.Candidates.Count).Where(i => oursShapes.Contains(component.Candidates[i].Shape)).Aggregate(0, (mask, i) => mask | 1 << i);
+            var oursSubset = Enumerable.Range(0, component.Candidates.Count).Where(i => oursShapes.Contains(component.Candidates[i].Shape)).Aggregate(0L, (mask, i) => mask | 1L << i);
             var oursChoice = new IndexChoice(planner.Indexes(oursSubset), planner.Bytes(oursSubset), await planner.CostAsync(oursSubset, cancellationToken).ConfigureAwait(false));
             var bestChoice = choices.Where(choice => choice.Bytes <= oursChoice.Bytes).MinBy(choice => choice.Cost);
             reports.Add(new ComponentReport(tables, component.Candidates.Count, component.Statements.Count, priced.Count, planner.PlansRun, "all subsets", oursChoice, bestChoice));
@@ -61,25 +79,32 @@ internal sealed class ExhaustiveSearch(HypotheticalIndexSession session, int max
         await session.ResetAsync(cancellationToken).ConfigureAwait(false);
         var inComponents = components.SelectMany(component => component.Statements).ToHashSet();
         var unaffected = workload.Select((statement, i) => inComponents.Contains(i) ? 0 : statement.Calls * (plansWithoutIndexes[i].Cost ?? 0)).Sum();
-        IndexChoice? Best(IEnumerable<IndexChoice> choices) => complete && choices.MinBy(choice => choice.Cost) is { } best ? best with { Cost = best.Cost + unaffected } : null;
+        IndexChoice? WithUnaffected(IndexChoice? choice) => choice is null ? null : choice with { Cost = choice.Cost + unaffected };
+        var withinBudgets = byteBudgets.Select<long, (IndexChoice? Choice, string Method)>(budget => !complete ? (null, "not searched: a component is too large")
+            : discovered.Count == 0 ? (frontier.Where(choice => choice.Bytes <= budget).MinBy(choice => choice.Cost), "every subset of every component")
+            : BudgetedOptimum.Solve(frontier, discovered, budget, SolverTimeLimit)).ToList();
         return new ExhaustiveResult
         {
-            Cheapest = Best(frontier),
-            WithinBudget = Best(frontier.Where(choice => choice.Bytes <= byteBudget)),
+            Cheapest = complete && discovered.Count == 0 ? WithUnaffected(frontier.MinBy(choice => choice.Cost)) : null,
+            WithinBudgets = [.. withinBudgets.Select(within => WithUnaffected(within.Choice))],
+            Methods = [.. withinBudgets.Select(within => within.Method)],
             Components = reports,
             Elapsed = watch.Elapsed,
         };
     }
 }
 
-/// <summary>What the search predicted; both sets null when some component was too large to enumerate.</summary>
+/// <summary>What the search predicted; sets are null where the search could not answer.</summary>
 internal sealed record ExhaustiveResult
 {
-    /// <summary>The smallest set that reaches the lowest cost the candidates allow.</summary>
+    /// <summary>The smallest set that reaches the lowest cost the candidates allow; found only when every component was enumerated.</summary>
     public required IndexChoice? Cheapest { get; init; }
 
-    /// <summary>The cheapest set no larger than the budget (our set's bytes).</summary>
-    public required IndexChoice? WithinBudget { get; init; }
+    /// <summary>Per byte budget asked for, the cheapest set no larger than it.</summary>
+    public required IReadOnlyList<IndexChoice?> WithinBudgets { get; init; }
+
+    /// <summary>Per byte budget, how its set was found.</summary>
+    public required IReadOnlyList<string> Methods { get; init; }
 
     public required IReadOnlyList<ComponentReport> Components { get; init; }
     public required TimeSpan Elapsed { get; init; }

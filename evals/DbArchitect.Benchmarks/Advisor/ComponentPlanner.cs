@@ -3,7 +3,7 @@ using DbArchitect.Postgres.Advisor;
 namespace DbArchitect.Benchmarks.Advisor;
 
 /// <summary>
-/// Prices subsets of one component's candidates (bit i of a subset is candidate i) with hypopg.
+/// Prices subsets of one component's candidates (bit i of a long subset is candidate i) with hypopg.
 /// A plan taken with the set S that uses only U ⊆ S prices every set between U and S alike: each of
 /// those offers the planner the plan it chose and no path it did not already have. Subsets visited
 /// from large to small are therefore mostly priced from an earlier plan; the rest are planned.

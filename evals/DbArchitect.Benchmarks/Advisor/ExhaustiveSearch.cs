@@ -45,35 +45,17 @@ internal sealed class ExhaustiveSearch(HypotheticalIndexSession session, int max
             var planner = await ComponentPlanner.OpenAsync(session, component.Candidates, statements, cancellationToken).ConfigureAwait(false);
             if (component.Candidates.Count > maxCandidatesPerComponent)
             {
-                var found = new List<DiscoveredStatement>();
-                for (var q = 0; q < planner.StatementCount; q++)
-                {
-                    found.Add(new DiscoveredStatement(planner.Calls(q), await planner.DiscoverPlansAsync(q, cancellationToken).ConfigureAwait(false)));
-                }
-
+                var found = await DiscoverAsync(planner, cancellationToken).ConfigureAwait(false);
                 discovered.Add(new DiscoveredComponent(component.Candidates, planner.Sizes, found));
                 reports.Add(new ComponentReport(tables, component.Candidates.Count, component.Statements.Count, 0, planner.PlansRun,
                     $"too large to enumerate; {found.Sum(f => f.Plans.Count)} distinct plans discovered", null, null));
-                continue;
             }
-
-            var priced = new List<(long Subset, long Bytes, double Cost)>();
-
-            // Supersets first, so that most subsets are priced from a plan already taken.
-            for (var subset = (1L << component.Candidates.Count) - 1; subset >= 0; subset--)
+            else
             {
-                priced.Add((subset, planner.Bytes(subset), await planner.CostAsync(subset, cancellationToken).ConfigureAwait(false)));
+                var (choices, report) = await EnumerateAsync(planner, component.Candidates, tables, ours, cancellationToken).ConfigureAwait(false);
+                frontier = ParetoFrontier.Combine(frontier, choices);
+                reports.Add(report);
             }
-
-            var choices = ParetoFrontier.Of(priced, p => p.Bytes, p => p.Cost).Select(p => new IndexChoice(planner.Indexes(p.Subset), p.Bytes, p.Cost)).ToList();
-            frontier = ParetoFrontier.Combine(frontier, choices);
-
-            // Ours within this component, against the component's best in as many bytes: a local verdict even when another component is too large.
-            var oursShapes = ours.Select(index => index.Shape).ToHashSet(StringComparer.Ordinal);
-            var oursSubset = Enumerable.Range(0, component.Candidates.Count).Where(i => oursShapes.Contains(component.Candidates[i].Shape)).Aggregate(0L, (mask, i) => mask | 1L << i);
-            var oursChoice = new IndexChoice(planner.Indexes(oursSubset), planner.Bytes(oursSubset), await planner.CostAsync(oursSubset, cancellationToken).ConfigureAwait(false));
-            var bestChoice = choices.Where(choice => choice.Bytes <= oursChoice.Bytes).MinBy(choice => choice.Cost);
-            reports.Add(new ComponentReport(tables, component.Candidates.Count, component.Statements.Count, priced.Count, planner.PlansRun, "all subsets", oursChoice, bestChoice));
         }
 
         await session.ResetAsync(cancellationToken).ConfigureAwait(false);
@@ -91,6 +73,38 @@ internal sealed class ExhaustiveSearch(HypotheticalIndexSession session, int max
             Components = reports,
             Elapsed = watch.Elapsed,
         };
+    }
+
+    private static async Task<(IReadOnlyList<IndexChoice> Frontier, ComponentReport Report)> EnumerateAsync(
+        ComponentPlanner planner, IReadOnlyList<IndexCandidate> candidates, IReadOnlyList<string> tables, IReadOnlyList<IndexCandidate> ours, CancellationToken cancellationToken)
+    {
+        var priced = new List<(long Subset, long Bytes, double Cost)>();
+
+        // Supersets first, so that most subsets are priced from a plan already taken.
+        for (var subset = (1L << candidates.Count) - 1; subset >= 0; subset--)
+        {
+            priced.Add((subset, planner.Bytes(subset), await planner.CostAsync(subset, cancellationToken).ConfigureAwait(false)));
+        }
+
+        var frontier = ParetoFrontier.Of(priced, p => p.Bytes, p => p.Cost).Select(p => new IndexChoice(planner.Indexes(p.Subset), p.Bytes, p.Cost)).ToList();
+
+        // Ours within this component, against the component's best in as many bytes: a local verdict.
+        var oursShapes = ours.Select(index => index.Shape).ToHashSet(StringComparer.Ordinal);
+        var oursSubset = Enumerable.Range(0, candidates.Count).Where(i => oursShapes.Contains(candidates[i].Shape)).Aggregate(0L, (mask, i) => mask | 1L << i);
+        var oursChoice = new IndexChoice(planner.Indexes(oursSubset), planner.Bytes(oursSubset), await planner.CostAsync(oursSubset, cancellationToken).ConfigureAwait(false));
+        var best = frontier.Where(choice => choice.Bytes <= oursChoice.Bytes).MinBy(choice => choice.Cost);
+        return (frontier, new ComponentReport(tables, candidates.Count, planner.StatementCount, priced.Count, planner.PlansRun, "all subsets", oursChoice, best));
+    }
+
+    private static async Task<IReadOnlyList<DiscoveredStatement>> DiscoverAsync(ComponentPlanner planner, CancellationToken cancellationToken)
+    {
+        var found = new List<DiscoveredStatement>();
+        for (var q = 0; q < planner.StatementCount; q++)
+        {
+            found.Add(new DiscoveredStatement(planner.Calls(q), await planner.DiscoverPlansAsync(q, cancellationToken).ConfigureAwait(false)));
+        }
+
+        return found;
     }
 }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Scratch;
 using DbArchitect.Postgres.Sessions;
+using DbArchitect.Postgres.Workload;
 
 namespace DbArchitect.Benchmarks.Advisor;
 
@@ -16,11 +17,17 @@ internal sealed class AdvisorBenchmark : IBenchmark
 
     public string Name => "advisor";
 
-    public string Usage => "[--index-advisor index_advisor.sql] [--json PATH] [--max-component 18]  index advisor vs Supabase index_advisor vs exhaustive optimum";
+    public string Usage => "[--index-advisor index_advisor.sql] [--json PATH] [--max-component 18] [--source File|PgStatStatements]  index advisor vs Supabase index_advisor vs exhaustive optimum";
 
     public async Task<int> RunAsync(BenchmarkArguments arguments, CancellationToken cancellationToken)
     {
         var anchorScript = arguments.Text("index-advisor");
+        if (!Enum.TryParse<WorkloadSource>(arguments.Text("source") ?? nameof(WorkloadSource.File), ignoreCase: true, out var source))
+        {
+            Console.Error.WriteLine($"--source must be one of {string.Join(", ", Enum.GetNames<WorkloadSource>())}");
+            return 2;
+        }
+
         if (anchorScript is not null && !File.Exists(anchorScript))
         {
             Console.Error.WriteLine($"no such file: {anchorScript}");
@@ -38,7 +45,7 @@ internal sealed class AdvisorBenchmark : IBenchmark
         var load = Stopwatch.StartNew();
         await ShopDatabase.BuildAsync(connectionString, cancellationToken);
         var loadSeconds = load.Elapsed.TotalSeconds;
-        var workload = await BenchmarkStatement.ReadWorkloadAsync(cancellationToken);
+        var workload = await BenchmarkStatement.ReadWorkloadAsync(source, cancellationToken);
         var statements = workload.Select(statement => statement.Statement).ToList();
 
         await using var dataSource = TargetDataSource.Create(connectionString);
@@ -77,6 +84,7 @@ internal sealed class AdvisorBenchmark : IBenchmark
         var report = new AdvisorBenchmarkReport
         {
             Statements = [.. workload.Select(s => new ReportStatement(s.Label, s.Calls, s.Text))],
+            WorkloadSource = source.ToString(),
             Baseline = baseline,
             Ours = oursSet,
             OursGreedy = greedySet,

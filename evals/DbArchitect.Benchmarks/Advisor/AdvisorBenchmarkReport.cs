@@ -7,6 +7,9 @@ internal sealed record AdvisorBenchmarkReport
 
     public required IReadOnlyList<ReportStatement> Statements { get; init; }
 
+    /// <summary>The source the workload was handed to the advisor as (it weighs upkeep only for measured workloads).</summary>
+    public required string WorkloadSource { get; init; }
+
     /// <summary>No new index: the baseline every saving is measured from.</summary>
     public required SetEvaluation Baseline { get; init; }
     public required SetEvaluation Ours { get; init; }

@@ -26,7 +26,7 @@ internal static class AdvisorReportPrinter
             ("every cand.", report.EveryCandidate),
         ];
 
-        output.WriteLine($"advisor benchmark: {report.Statements.Count} statements, {report.CandidateCount} candidates, data loaded in {F1(report.LoadSeconds)} s");
+        output.WriteLine($"advisor benchmark: {report.Statements.Count} statements (as source {report.WorkloadSource}), {report.CandidateCount} candidates, data loaded in {F1(report.LoadSeconds)} s");
         output.WriteLine($"{"statement",-LabelWidth} {"calls",7}{string.Concat(columns.Select(c => Cell(c.Heading)))}");
         for (var i = 0; i < report.Statements.Count; i++)
         {

@@ -11,7 +11,9 @@ internal sealed partial record BenchmarkStatement(string Label, WorkloadStatemen
     public long Calls => Statement.Calls;
 
     /// <summary>Reads workload.sql: each entry is a "-- label, calls N" header followed by its statement.</summary>
-    public static async Task<IReadOnlyList<BenchmarkStatement>> ReadWorkloadAsync(CancellationToken cancellationToken)
+    /// <param name="source">Where the statements claim to come from: the advisor weighs index upkeep only against workloads with real call counts.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<IReadOnlyList<BenchmarkStatement>> ReadWorkloadAsync(WorkloadSource source, CancellationToken cancellationToken)
     {
         var text = await EmbeddedScript.ReadAsync("workload.sql", cancellationToken).ConfigureAwait(false);
         var headers = Header().Matches(text);
@@ -22,7 +24,7 @@ internal sealed partial record BenchmarkStatement(string Label, WorkloadStatemen
             return new BenchmarkStatement(header.Groups["label"].Value, new WorkloadStatement
             {
                 Text = body,
-                Source = WorkloadSource.File,
+                Source = source,
                 Calls = long.Parse(header.Groups["calls"].Value, CultureInfo.InvariantCulture),
             });
         }).ToList();

@@ -13,6 +13,7 @@ public static class DbarchApp
         var root = new RootCommand("dbarch: a database architect for PostgreSQL-backed projects. Writes TODO_database-architect.md.");
         root.Subcommands.Add(AnalyzeCommand.Create(output, error));
         root.Subcommands.Add(ExplainCommand.Create(output, error));
+        root.Subcommands.Add(AdviseCommand.Create(output, error));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -1,4 +1,5 @@
 using DbArchitect.Agent.Planning;
+using DbArchitect.Agent.Targets;
 using DbArchitect.Core.Failures;
 using DbArchitect.Core.Findings;
 using DbArchitect.Core.Todo;
@@ -27,74 +28,50 @@ public sealed class AnalyzePipeline
         // Read the existing TODO first: if it cannot be parsed, fail before doing any work.
         var existing = request.OutputDirectory is null ? null : await new TodoFileReader().ReadAsync(request.OutputDirectory, cancellationToken).ConfigureAwait(false);
 
-        ScratchCluster? scratch = null;
-        try
+        await using var target = await TargetDatabase.OpenAsync(request.ConnectionString, request.Demo, progress, cancellationToken).ConfigureAwait(false);
+        var (connectionString, source, scratch) = (target.ConnectionString, target.Source, target.Scratch);
+        var workloadFile = request.WorkloadFile is null ? [] : await WorkloadFile.ReadAsync(request.WorkloadFile, cancellationToken).ConfigureAwait(false);
+        var (facts, workload) = await CollectFactsAsync(connectionString, source, workloadFile, request, progress, cancellationToken).ConfigureAwait(false);
+        var findings = FindingRanking.Rank(RuleEngine.Evaluate(facts, RuleCatalog.All).Concat(workload.Findings));
+        progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.Snapshot.Tables.Count} relations and {workload.Planned} planned workload statements");
+
+        var planned = new DeterministicPlanner().Plan(findings);
+        var context = ContextBuilder.Build(facts.Snapshot, source, "deterministic planner (no model)", planned.PainPoints);
+
+        await using var checker = request.CheckSql ? await StartCheckerAsync(connectionString, scratch, progress, cancellationToken).ConfigureAwait(false) : null;
+
+        var fresh = TodoAssembler.Assemble(context, planned, findings, sqlChecked: checker is not null);
+        var today = DateOnly.FromDateTime(facts.Now.UtcDateTime);
+        var merged = TodoMerger.Merge(existing, fresh, today);
+        var document = merged with { CodeChanges = MigrationPatches.Build(merged, request.RepositoryPath, today) };
+
+        var validationContext = new ValidationContext
         {
-            string connectionString;
-            string source;
-            if (request.Demo)
-            {
-                progress.Report("starting a scratch PostgreSQL and loading the sample shop database…");
-                scratch = await StartScratchAsync(cancellationToken).ConfigureAwait(false);
-                connectionString = await DemoDatabase.CreateAsync(scratch, cancellationToken).ConfigureAwait(false);
-                source = "shipped demo database shop_demo on a scratch server";
-            }
-            else
-            {
-                connectionString = request.ConnectionString ?? throw new DbArchitectException(FailureKind.Usage, "no connection string");
-                source = Describe(connectionString);
-            }
-
-            var workloadFile = request.WorkloadFile is null ? [] : await ReadWorkloadAsync(request.WorkloadFile, cancellationToken).ConfigureAwait(false);
-            var (facts, workload) = await CollectFactsAsync(connectionString, source, workloadFile, request, progress, cancellationToken).ConfigureAwait(false);
-            var findings = FindingRanking.Rank(RuleEngine.Evaluate(facts, RuleCatalog.All).Concat(workload.Findings));
-            progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.Snapshot.Tables.Count} relations and {workload.Planned} planned workload statements");
-
-            var planned = new DeterministicPlanner().Plan(findings);
-            var context = ContextBuilder.Build(facts.Snapshot, source, "deterministic planner (no model)", planned.PainPoints);
-
-            await using var checker = request.CheckSql ? await StartCheckerAsync(connectionString, scratch, progress, cancellationToken).ConfigureAwait(false) : null;
-
-            var fresh = TodoAssembler.Assemble(context, planned, findings, sqlChecked: checker is not null);
-            var today = DateOnly.FromDateTime(facts.Now.UtcDateTime);
-            var merged = TodoMerger.Merge(existing, fresh, today);
-            var document = merged with { CodeChanges = MigrationPatches.Build(merged, request.RepositoryPath, today) };
-
-            var validationContext = new ValidationContext
-            {
-                KnownObjects = KnownObjects.From(facts.Snapshot),
-                RequiredFindingKeys = findings.Where(f => f.Severity >= Severity.High && f.Remedy is not null).Select(f => f.Key).ToList(),
-                SqlChecker = checker?.Checker,
-            };
-            var validation = await new TodoValidator().ValidateAsync(document, validationContext, cancellationToken).ConfigureAwait(false);
-            if (!validation.IsValid)
-            {
-                throw new DbArchitectException(FailureKind.Validation,
-                    $"the generated TODO failed validation, nothing written ({validation.Errors.Count} errors): {string.Join(" | ", validation.Errors.Take(5))}");
-            }
-
-            string? writtenTo = null;
-            if (request.OutputDirectory is not null)
-            {
-                await new TodoFileWriter().WriteAsync(request.OutputDirectory, TodoMarkdownRenderer.Render(document), cancellationToken).ConfigureAwait(false);
-                writtenTo = TodoFile.PathIn(request.OutputDirectory);
-            }
-
-            return new AnalyzeOutcome
-            {
-                Document = document,
-                Findings = findings,
-                WrittenTo = writtenTo,
-                FailThresholdReached = request.FailOn is { } threshold && findings.Any(f => f.Severity >= threshold),
-            };
-        }
-        finally
+            KnownObjects = KnownObjects.From(facts.Snapshot),
+            RequiredFindingKeys = findings.Where(f => f.Severity >= Severity.High && f.Remedy is not null).Select(f => f.Key).ToList(),
+            SqlChecker = checker?.Checker,
+        };
+        var validation = await new TodoValidator().ValidateAsync(document, validationContext, cancellationToken).ConfigureAwait(false);
+        if (!validation.IsValid)
         {
-            if (scratch is not null)
-            {
-                await scratch.DisposeAsync().ConfigureAwait(false);
-            }
+            throw new DbArchitectException(FailureKind.Validation,
+                $"the generated TODO failed validation, nothing written ({validation.Errors.Count} errors): {string.Join(" | ", validation.Errors.Take(5))}");
         }
+
+        string? writtenTo = null;
+        if (request.OutputDirectory is not null)
+        {
+            await new TodoFileWriter().WriteAsync(request.OutputDirectory, TodoMarkdownRenderer.Render(document), cancellationToken).ConfigureAwait(false);
+            writtenTo = TodoFile.PathIn(request.OutputDirectory);
+        }
+
+        return new AnalyzeOutcome
+        {
+            Document = document,
+            Findings = findings,
+            WrittenTo = writtenTo,
+            FailThresholdReached = request.FailOn is { } threshold && findings.Any(f => f.Severity >= threshold),
+        };
     }
 
     private static async Task<(AnalysisFacts Facts, WorkloadReviewResult Workload)> CollectFactsAsync(
@@ -112,42 +89,6 @@ public sealed class AnalyzePipeline
         catch (Exception e) when (DatabaseErrors.Translate(e, source) is { } failure)
         {
             throw failure;
-        }
-    }
-
-    private static async Task<IReadOnlyList<WorkloadStatement>> ReadWorkloadAsync(string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await WorkloadFile.ReadAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DbArchitectException(FailureKind.Unreachable, $"cannot read the workload file {path}: {e.Message}");
-        }
-    }
-
-    private static string Describe(string connectionString)
-    {
-        try
-        {
-            return TargetDataSource.Describe(connectionString);
-        }
-        catch (ArgumentException e)
-        {
-            throw new DbArchitectException(FailureKind.Usage, $"invalid connection string: {e.Message.Split('\n')[0]}");
-        }
-    }
-
-    private static async Task<ScratchCluster> StartScratchAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ScratchCluster.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (ScratchClusterException e)
-        {
-            throw new DbArchitectException(FailureKind.Unreachable, $"cannot start a scratch PostgreSQL: {e.Message}");
         }
     }
 

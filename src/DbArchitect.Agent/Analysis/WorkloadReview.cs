@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Explain;
 using DbArchitect.Postgres.Explain.Insights;
@@ -19,15 +20,14 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource)
 
     public async Task<WorkloadReviewResult> ReviewAsync(CatalogSnapshot snapshot, IReadOnlyList<WorkloadStatement> fromFile, long largeTableRows, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        var statements = new List<WorkloadStatement>(fromFile);
         var fromStatistics = await new PgStatStatements(dataSource).ReadTopAsync(TopStatements, cancellationToken).ConfigureAwait(false);
-        statements.AddRange(fromStatistics ?? []);
+        var statements = fromFile.Concat(fromStatistics ?? []).DistinctBy(s => SqlText.Normalize(s.Text), StringComparer.Ordinal).ToList();
 
         var findings = new List<Finding>(NPlusOneDetector.Detect(statements));
         var runner = new ExplainRunner(dataSource);
         var planned = 0;
         var skipped = 0;
-        foreach (var statement in statements.DistinctBy(s => SqlText.Normalize(s.Text), StringComparer.Ordinal))
+        foreach (var statement in statements)
         {
             try
             {
@@ -42,7 +42,26 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource)
             }
         }
 
-        return new WorkloadReviewResult(findings, planned, skipped, fromStatistics is not null);
+        var advice = await new IndexAdvisor(dataSource).AdviseAsync(statements, snapshot, new AdvisorOptions(), cancellationToken).ConfigureAwait(false);
+        foreach (var note in advice.Notes)
+        {
+            progress.Report($"index advisor: {note}");
+        }
+
+        return new WorkloadReviewResult(Supersede(findings, advice).Concat(AdvisorFindings.From(advice)).ToList(), planned, skipped, fromStatistics is not null);
+    }
+
+    /// <summary>
+    /// A plan insight's index is a guess from one plan; where the advisor costed candidates for the
+    /// same table across the whole workload, its measured answer stands and the insight keeps only
+    /// its evidence.
+    /// </summary>
+    private static IEnumerable<Finding> Supersede(IEnumerable<Finding> findings, AdvisorResult advice)
+    {
+        var measured = advice.Candidates.Where(c => c.Hypothetical).Select(c => c.QualifiedTable).ToHashSet(StringComparer.Ordinal);
+        return findings.Select(f => AdvisorFindings.SupersededInsights.Contains(f.RuleId) && f.Remedy is not null && f.Tables.Any(measured.Contains)
+            ? f with { Remedy = null, Evidence = [.. f.Evidence, new Evidence("index", "costed by the index advisor over the whole workload: see its index-advisor items")] }
+            : f);
     }
 }
 

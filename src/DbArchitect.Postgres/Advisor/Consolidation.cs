@@ -29,6 +29,7 @@ internal static class Consolidation
                     redundant.Add(new RedundantIndex
                     {
                         QualifiedName = IndexStatements.QualifiedName(index),
+                        QualifiedTable = candidate.QualifiedTable,
                         Definition = index.Definition,
                         Bytes = index.SizeBytes,
                         CoveredBy = candidate.QualifiedName,

@@ -58,7 +58,10 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource)
             }
         }
 
-        var problem = Problem(statements, measurements, tables, options);
+        var writeShare = statements.Any(s => s.Statement.Source != WorkloadSource.File)
+            ? await StatisticsWindow.WriteShareAsync(dataSource, cancellationToken).ConfigureAwait(false)
+            : 0;
+        var problem = Problem(statements, measurements, tables, writeShare, options);
         var selection = options.UseSolver ? CpSatSelector.Select(problem, options.SolverTimeLimit) : GreedySelector.Select(problem);
         var chosen = selection.Chosen.Select(i => measurements[i]).ToList();
 
@@ -76,7 +79,7 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource)
             notes.Add("the workload file gives no call counts, so write overhead is reported for each index but not weighed against its savings");
         }
 
-        notes.AddRange(statements.Where(s => s.Skipped is not null).Select(s => $"not planned: {Short(s.Statement.Text)} ({s.Skipped})"));
+        notes.AddRange(statements.Where(s => s.Skipped is not null).Select(s => $"not planned: {SqlText.OneLine(s.Statement.Text)} ({s.Skipped})"));
         return new AdvisorResult
         {
             Statements = verified.Costs,
@@ -89,11 +92,10 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource)
         };
     }
 
-    private static SelectionProblem Problem(IReadOnlyList<PlannedStatement> statements, IReadOnlyList<CandidateMeasurement> measurements, IReadOnlyDictionary<(string, string), TableFacts> tables, AdvisorOptions options)
+    // writeShare: the share of the tables' counted writes that fall into the statements' counting
+    // window; 0 when the workload is only a file, whose statements carry no frequency to weigh writes against.
+    private static SelectionProblem Problem(IReadOnlyList<PlannedStatement> statements, IReadOnlyList<CandidateMeasurement> measurements, IReadOnlyDictionary<(string, string), TableFacts> tables, double writeShare, AdvisorOptions options)
     {
-        // Table write counts and statement call counts can be weighed against each other only when
-        // the calls were measured over time too; a workload file's statements carry no frequency.
-        var weighWrites = statements.Any(s => s.Statement.Source != WorkloadSource.File);
         var slots = new Dictionary<(int Statement, string Table), int>();
         var benefits = new List<Benefit>();
         for (var i = 0; i < measurements.Count; i++)
@@ -120,7 +122,7 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource)
 
         return new SelectionProblem
         {
-            Penalties = measurements.Select(m => Upkeep.Penalty(m.Bytes, weighWrites ? Upkeep.WritesToMaintain(Table(m.Candidate, tables)) : 0)).ToList(),
+            Penalties = measurements.Select(m => Upkeep.Penalty(m.Bytes, (long)(writeShare * Upkeep.WritesToMaintain(Table(m.Candidate, tables))))).ToList(),
             Bytes = measurements.Select(m => m.Bytes).ToList(),
             Benefits = benefits,
             MaxIndexes = options.MaxIndexes,
@@ -165,11 +167,6 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource)
     private static TableInfo? Table(IndexCandidate candidate, IReadOnlyDictionary<(string, string), TableFacts> tables) =>
         tables.TryGetValue((candidate.Schema, candidate.Table), out var facts) ? facts.Table : null;
 
-    private static string Short(string sql)
-    {
-        var line = string.Join(' ', sql.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
-        return line.Length <= 80 ? line : line[..77] + "...";
-    }
 
     private sealed record Verification(IReadOnlyList<StatementCost> Costs, IReadOnlyList<CandidateMeasurement> Unused, IReadOnlyDictionary<IndexCandidate, long> Sizes);
 }

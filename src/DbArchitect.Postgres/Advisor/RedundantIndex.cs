@@ -4,6 +4,7 @@ namespace DbArchitect.Postgres.Advisor;
 public sealed record RedundantIndex
 {
     public required string QualifiedName { get; init; }
+    public required string QualifiedTable { get; init; }
     public required string Definition { get; init; }
     public required long Bytes { get; init; }
 

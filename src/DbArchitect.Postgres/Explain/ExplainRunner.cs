@@ -27,7 +27,7 @@ public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
     /// </summary>
     public static async Task<ExplainResult> ExplainOnAsync(NpgsqlConnection connection, string statement, ExplainOptions options, CancellationToken cancellationToken)
     {
-        var sql = TrimStatement(statement);
+        var sql = TypedPlaceholders.Rewrite(TrimStatement(statement));
         var placeholders = PlaceholderCount(sql);
         if (options.Parameters is { } given && given.Count != placeholders)
         {

@@ -9,6 +9,13 @@ namespace DbArchitect.Postgres.Workload;
 /// </summary>
 public static class SqlText
 {
+    /// <summary>The statement on one line, cut to <paramref name="length"/> characters with an ellipsis: for evidence and tables.</summary>
+    public static string OneLine(string statement, int length = 80)
+    {
+        var line = string.Join(' ', statement.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= length ? line : line[..(length - 1)] + "…";
+    }
+
     /// <summary>The text with numeric and string constants replaced by $1, $2…, whitespace collapsed.</summary>
     public static string Normalize(string statement)
     {

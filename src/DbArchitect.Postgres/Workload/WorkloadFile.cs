@@ -1,3 +1,4 @@
+using DbArchitect.Core.Failures;
 using DbArchitect.Postgres.Validation;
 
 namespace DbArchitect.Postgres.Workload;
@@ -10,6 +11,16 @@ public static class WorkloadFile
             .Select(text => new WorkloadStatement { Text = text, Source = WorkloadSource.File })
             .ToList();
 
-    public static async Task<IReadOnlyList<WorkloadStatement>> ReadAsync(string path, CancellationToken cancellationToken) =>
-        Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
+    /// <exception cref="DbArchitectException">The file cannot be read (exit code 3, like any source that cannot be reached).</exception>
+    public static async Task<IReadOnlyList<WorkloadStatement>> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DbArchitectException(FailureKind.Unreachable, $"cannot read the workload file {path}: {e.Message}");
+        }
+    }
 }

@@ -51,6 +51,15 @@ public sealed class ExplainRunnerTests(ExplainFixture database) : IClassFixture<
     }
 
     [Fact]
+    public async Task Typed_constants_normalised_by_pg_stat_statements_are_planned_as_casts()
+    {
+        var result = await Explain("SELECT count(*) FROM items WHERE price > numeric $1 AND now() > timestamptz $2 - interval $3");
+
+        Assert.Contains("$1", result.Plan.DescendantsAndSelf().Single(n => n.RelationName == "items").Filter, StringComparison.Ordinal);
+        Assert.Equal("SELECT count(*) FROM items WHERE price > $1::numeric AND now() > $2::timestamptz - $3::interval", TypedPlaceholders.Rewrite("SELECT count(*) FROM items WHERE price > numeric $1 AND now() > timestamptz $2 - interval $3"));
+    }
+
+    [Fact]
     public async Task Parameterised_statement_without_values_is_planned_generically()
     {
         var result = await Explain("SELECT name FROM items WHERE id = $1 AND price > $2");

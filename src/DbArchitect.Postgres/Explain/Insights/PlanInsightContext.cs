@@ -30,5 +30,5 @@ public sealed record PlanInsightContext
             : Catalog.Tables.FirstOrDefault(t => t.Name == node.RelationName && (node.Schema is null || t.Schema == node.Schema));
 
     /// <summary>The statement shortened for titles.</summary>
-    public string ShortStatement => Result.Statement.Length <= 80 ? Result.Statement : Result.Statement[..77] + "…";
+    public string ShortStatement => Workload.SqlText.OneLine(Result.Statement);
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DbArchitect.Postgres.Rules.Support;
 
 /// <summary>Numbers from the database written the way evidence shows them to people.</summary>
-internal static class MeasureText
+public static class MeasureText
 {
     private static readonly string[] ByteUnits = ["bytes", "kB", "MB", "GB", "TB"];
 

@@ -1,0 +1,46 @@
+using DbArchitect.Agent.Analysis;
+using DbArchitect.Agent.Targets;
+using DbArchitect.Core.Failures;
+using DbArchitect.Postgres.Advisor;
+using DbArchitect.Postgres.Sessions;
+using DbArchitect.Postgres.Workload;
+
+namespace DbArchitect.Agent.Advising;
+
+/// <summary><c>dbarch advise</c>: gather the workload, run the index advisor on the target, return its figures.</summary>
+public sealed class AdvisePipeline
+{
+    public async Task<AdvisorResult> RunAsync(AdviseRequest request, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        if (request.WorkloadFile is null && !request.FromStatistics && !request.Demo)
+        {
+            throw new DbArchitectException(FailureKind.Usage, "give --workload FILE or --from-stats (or both)");
+        }
+
+        var fromFile = request.WorkloadFile is null ? [] : await WorkloadFile.ReadAsync(request.WorkloadFile, cancellationToken).ConfigureAwait(false);
+        await using var target = await TargetDatabase.OpenAsync(request.ConnectionString, request.Demo, progress, cancellationToken).ConfigureAwait(false);
+        await using var dataSource = TargetDataSource.Create(target.ConnectionString, request.Session);
+        try
+        {
+            var workload = new List<WorkloadStatement>(fromFile);
+            if (request.FromStatistics || request.Demo)
+            {
+                var top = await new PgStatStatements(dataSource).ReadTopAsync(WorkloadReview.TopStatements, cancellationToken).ConfigureAwait(false)
+                    ?? throw new DbArchitectException(FailureKind.Unreachable, $"pg_stat_statements cannot be read on {target.Source} (is the extension created and readable by this role?)");
+                workload.AddRange(top);
+            }
+
+            if (workload.Count == 0)
+            {
+                throw new DbArchitectException(FailureKind.Usage, "the workload is empty: no statements in the file and none in pg_stat_statements");
+            }
+
+            progress.Report($"planning {workload.Count} statements on {target.Source} and costing index candidates with hypopg…");
+            return await new IndexAdvisor(dataSource).AdviseAsync(workload, request.Options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (DatabaseErrors.Translate(e, target.Source) is { } failure)
+        {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using DbArchitect.Postgres.Advisor;
+using DbArchitect.Postgres.Sessions;
+
+namespace DbArchitect.Agent.Advising;
+
+/// <summary>What <c>dbarch advise</c> was asked to do.</summary>
+public sealed record AdviseRequest
+{
+    /// <summary>Target connection string; null with <see cref="Demo"/>.</summary>
+    public string? ConnectionString { get; init; }
+    public bool Demo { get; init; }
+
+    /// <summary>A .sql workload file; may be combined with <see cref="FromStatistics"/>.</summary>
+    public string? WorkloadFile { get; init; }
+
+    /// <summary>Also take the target's most expensive pg_stat_statements entries.</summary>
+    public bool FromStatistics { get; init; }
+
+    public AdvisorOptions Options { get; init; } = new();
+    public TargetSessionOptions Session { get; init; } = new();
+}

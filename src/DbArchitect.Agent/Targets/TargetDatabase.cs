@@ -1,0 +1,82 @@
+using DbArchitect.Core.Failures;
+using DbArchitect.Postgres.Demo;
+using DbArchitect.Postgres.Scratch;
+using DbArchitect.Postgres.Sessions;
+
+namespace DbArchitect.Agent.Targets;
+
+/// <summary>
+/// The database a command works on: the user's, named by a connection string, or the shipped demo
+/// on a scratch server this object owns and removes when disposed.
+/// </summary>
+public sealed class TargetDatabase : IAsyncDisposable
+{
+    private TargetDatabase(string connectionString, string source, ScratchCluster? scratch)
+    {
+        ConnectionString = connectionString;
+        Source = source;
+        Scratch = scratch;
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Where the facts come from, for people: host/database, never the password.</summary>
+    public string Source { get; }
+
+    /// <summary>The demo's own scratch server, reusable for checks; null for a user's database.</summary>
+    public ScratchCluster? Scratch { get; }
+
+    public static async Task<TargetDatabase> OpenAsync(string? connectionString, bool demo, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        if (!demo)
+        {
+            var given = connectionString ?? throw new DbArchitectException(FailureKind.Usage, "no connection string");
+            return new TargetDatabase(given, Describe(given), null);
+        }
+
+        progress.Report("starting a scratch PostgreSQL and loading the sample shop database…");
+        var scratch = await StartScratchAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var demoConnection = await DemoDatabase.CreateAsync(scratch, cancellationToken).ConfigureAwait(false);
+            return new TargetDatabase(demoConnection, "shipped demo database shop_demo on a scratch server", scratch);
+        }
+        catch
+        {
+            await scratch.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Scratch is not null)
+        {
+            await Scratch.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static string Describe(string connectionString)
+    {
+        try
+        {
+            return TargetDataSource.Describe(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new DbArchitectException(FailureKind.Usage, $"invalid connection string: {e.Message.Split('\n')[0]}");
+        }
+    }
+
+    private static async Task<ScratchCluster> StartScratchAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ScratchCluster.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (ScratchClusterException e)
+        {
+            throw new DbArchitectException(FailureKind.Unreachable, $"cannot start a scratch PostgreSQL: {e.Message}");
+        }
+    }
+}

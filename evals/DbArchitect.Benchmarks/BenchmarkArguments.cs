@@ -25,6 +25,9 @@ internal sealed class BenchmarkArguments
         return new BenchmarkArguments(options);
     }
 
+    /// <summary>The option's value, or null when it was not given.</summary>
+    public string? Text(string name) => _options.GetValueOrDefault(name);
+
     public int Int(string name, int fallback) =>
         _options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }

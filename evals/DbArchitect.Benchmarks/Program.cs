@@ -1,7 +1,8 @@
 using DbArchitect.Benchmarks;
+using DbArchitect.Benchmarks.Advisor;
 using DbArchitect.Benchmarks.Catalog;
 
-IBenchmark[] benchmarks = [new CatalogBenchmark()];
+IBenchmark[] benchmarks = [new CatalogBenchmark(), new AdvisorBenchmark()];
 
 var benchmark = args.Length > 0 ? benchmarks.SingleOrDefault(b => b.Name == args[0]) : null;
 if (benchmark is null)

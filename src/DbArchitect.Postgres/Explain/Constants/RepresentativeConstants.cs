@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+
+namespace DbArchitect.Postgres.Explain.Constants;
+
+/// <summary>
+/// Picks, from a column's statistics, one constant that many rows match and one that few rows
+/// match, the two ends a single generic plan has to serve: the most common value and a rare one
+/// for equality, a wide and a narrow range (adjacent histogram bounds) for range predicates, and a
+/// short and a long prefix for LIKE.
+/// </summary>
+public static class RepresentativeConstants
+{
+    private const int CommonPrefixLength = 3;
+    private const int RarePrefixLength = 40;
+
+    /// <param name="comparison">How the placeholder is compared with its column.</param>
+    /// <param name="statistics">The column's pg_stats.</param>
+    /// <param name="bothBounds">The column is bounded from the other side by another placeholder too (BETWEEN).</param>
+    /// <returns>The common and the rare constant, or null when the statistics offer none.</returns>
+    public static (SampledValue Common, SampledValue Rare)? Choose(PlaceholderComparison comparison, ColumnStatistics statistics, bool bothBounds)
+    {
+        var column = comparison.QualifiedColumn;
+        var n = comparison;
+        if (comparison.IsLowerBound || comparison.IsUpperBound)
+        {
+            return Range(comparison, statistics, bothBounds);
+        }
+
+        if (CommonValue(statistics, column) is not { } common)
+        {
+            return null;
+        }
+
+        var rare = RareValue(statistics, column) ?? common;
+        return comparison.Operator switch
+        {
+            ComparisonOperator.EqualAny => (new(n, ArrayOf(common.Value), common.Reason), new(n, ArrayOf(rare.Value), rare.Reason)),
+            ComparisonOperator.Like or ComparisonOperator.ILike => (
+                new(n, Prefix(common.Value, CommonPrefixLength), $"short prefix of the {common.Reason}"),
+                new(n, Prefix(rare.Value, RarePrefixLength), $"whole {rare.Reason} as prefix")),
+            _ => (new(n, common.Value, common.Reason), new(n, rare.Value, rare.Reason)),
+        };
+    }
+
+    private sealed record Pick(string Value, string Reason);
+
+    private static Pick? CommonValue(ColumnStatistics statistics, string column)
+    {
+        if (statistics.MostCommonValues.Count > 0)
+        {
+            return new(statistics.MostCommonValues[0], $"most common value of {column}, {Percent(statistics.MostCommonFrequencies[0])} of rows");
+        }
+
+        return Middle(statistics.HistogramBounds) is { } typical
+            ? new(typical, $"typical value of {column} (none is common), about {Percent(statistics.OtherValueFraction)} of rows")
+            : null;
+    }
+
+    // A histogram bound is a value outside the most-common list; failing that, the least common of the list.
+    private static Pick? RareValue(ColumnStatistics statistics, string column)
+    {
+        if (Middle(statistics.HistogramBounds) is { } bound)
+        {
+            return new(bound, $"rare value of {column} (not among its most common values), about {Percent(statistics.OtherValueFraction)} of rows");
+        }
+
+        return statistics.MostCommonValues.Count >= 2
+            ? new(statistics.MostCommonValues[^1], $"least common value of {column}, {Percent(statistics.MostCommonFrequencies[^1])} of rows")
+            : null;
+    }
+
+    private static (SampledValue Common, SampledValue Rare)? Range(PlaceholderComparison comparison, ColumnStatistics statistics, bool bothBounds)
+    {
+        var bounds = statistics.HistogramBounds;
+        if (bounds.Count < 2)
+        {
+            return null;
+        }
+
+        var column = comparison.QualifiedColumn;
+        var n = comparison;
+        var bucket = Percent(statistics.OtherFraction / (bounds.Count - 1));
+        var lower = comparison.IsLowerBound;
+        var wide = new SampledValue(n, lower ? bounds[0] : bounds[^1], $"{(lower ? "lowest" : "highest")} histogram bound of {column}: a range over nearly all rows");
+        if (bothBounds)
+        {
+            var middle = (bounds.Count - 1) / 2;
+            return (wide, new(n, lower ? bounds[middle] : bounds[middle + 1], $"adjacent histogram bounds of {column}: a range over about {bucket} of rows"));
+        }
+
+        return (wide, new(n, lower ? bounds[^2] : bounds[1], $"{(lower ? "second-highest" : "second-lowest")} histogram bound of {column}: a range over about {bucket} of rows"));
+    }
+
+    private static string? Middle(IReadOnlyList<string> values) => values.Count == 0 ? null : values[values.Count / 2];
+
+    private static string Prefix(string value, int length)
+    {
+        var prefix = new StringBuilder();
+        foreach (var c in value.Take(length))
+        {
+            if (c is '\\' or '%' or '_')
+            {
+                prefix.Append('\\');
+            }
+
+            prefix.Append(c);
+        }
+
+        return prefix.Append('%').ToString();
+    }
+
+    private static string ArrayOf(string value) =>
+        "{\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"}";
+
+    private static string Percent(double fraction) => fraction switch
+    {
+        >= 0.01 => (fraction * 100).ToString("0", CultureInfo.InvariantCulture) + " %",
+        >= 0.0001 => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %",
+        _ => "under 0.01 %",
+    };
+}

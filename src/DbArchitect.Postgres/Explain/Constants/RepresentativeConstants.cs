@@ -15,24 +15,24 @@ public static class RepresentativeConstants
     private const int RarePrefixLength = 40;
 
     /// <param name="comparison">How the placeholder is compared with its column.</param>
-    /// <param name="statistics">The column's pg_stats.</param>
+    /// <param name="distribution">The column's values as pg_stats describes them.</param>
     /// <param name="bothBounds">The column is bounded from the other side by another placeholder too (BETWEEN).</param>
     /// <returns>The common and the rare constant, or null when the statistics offer none.</returns>
-    public static (SampledValue Common, SampledValue Rare)? Choose(PlaceholderComparison comparison, ColumnStatistics statistics, bool bothBounds)
+    public static (SampledValue Common, SampledValue Rare)? Choose(PlaceholderComparison comparison, ColumnDistribution distribution, bool bothBounds)
     {
         var column = comparison.QualifiedColumn;
         var n = comparison;
         if (comparison.IsLowerBound || comparison.IsUpperBound)
         {
-            return Range(comparison, statistics, bothBounds);
+            return Range(comparison, distribution, bothBounds);
         }
 
-        if (CommonValue(statistics, column) is not { } common)
+        if (CommonValue(distribution, column) is not { } common)
         {
             return null;
         }
 
-        var rare = RareValue(statistics, column) ?? common;
+        var rare = RareValue(distribution, column) ?? common;
         return comparison.Operator switch
         {
             ComparisonOperator.EqualAny => (new(n, ArrayOf(common.Value), common.Reason), new(n, ArrayOf(rare.Value), rare.Reason)),
@@ -45,34 +45,34 @@ public static class RepresentativeConstants
 
     private sealed record Pick(string Value, string Reason);
 
-    private static Pick? CommonValue(ColumnStatistics statistics, string column)
+    private static Pick? CommonValue(ColumnDistribution distribution, string column)
     {
-        if (statistics.MostCommonValues.Count > 0)
+        if (distribution.MostCommonValues.Count > 0)
         {
-            return new(statistics.MostCommonValues[0], $"most common value of {column}, {Percent(statistics.MostCommonFrequencies[0])} of rows");
+            return new(distribution.MostCommonValues[0], $"most common value of {column}, {Percent(distribution.MostCommonFrequencies[0])} of rows");
         }
 
-        return Middle(statistics.HistogramBounds) is { } typical
-            ? new(typical, $"typical value of {column} (none is common), about {Percent(statistics.OtherValueFraction)} of rows")
+        return Middle(distribution.HistogramBounds) is { } typical
+            ? new(typical, $"typical value of {column} (none is common), about {Percent(distribution.OtherValueFraction)} of rows")
             : null;
     }
 
     // A histogram bound is a value outside the most-common list; failing that, the least common of the list.
-    private static Pick? RareValue(ColumnStatistics statistics, string column)
+    private static Pick? RareValue(ColumnDistribution distribution, string column)
     {
-        if (Middle(statistics.HistogramBounds) is { } bound)
+        if (Middle(distribution.HistogramBounds) is { } bound)
         {
-            return new(bound, $"rare value of {column} (not among its most common values), about {Percent(statistics.OtherValueFraction)} of rows");
+            return new(bound, $"rare value of {column} (not among its most common values), about {Percent(distribution.OtherValueFraction)} of rows");
         }
 
-        return statistics.MostCommonValues.Count >= 2
-            ? new(statistics.MostCommonValues[^1], $"least common value of {column}, {Percent(statistics.MostCommonFrequencies[^1])} of rows")
+        return distribution.MostCommonValues.Count >= 2
+            ? new(distribution.MostCommonValues[^1], $"least common value of {column}, {Percent(distribution.MostCommonFrequencies[^1])} of rows")
             : null;
     }
 
-    private static (SampledValue Common, SampledValue Rare)? Range(PlaceholderComparison comparison, ColumnStatistics statistics, bool bothBounds)
+    private static (SampledValue Common, SampledValue Rare)? Range(PlaceholderComparison comparison, ColumnDistribution distribution, bool bothBounds)
     {
-        var bounds = statistics.HistogramBounds;
+        var bounds = distribution.HistogramBounds;
         if (bounds.Count < 2)
         {
             return null;
@@ -80,7 +80,7 @@ public static class RepresentativeConstants
 
         var column = comparison.QualifiedColumn;
         var n = comparison;
-        var bucket = Percent(statistics.OtherFraction / (bounds.Count - 1));
+        var bucket = Percent(distribution.OtherFraction / (bounds.Count - 1));
         var lower = comparison.IsLowerBound;
         var wide = new SampledValue(n, lower ? bounds[0] : bounds[^1], $"{(lower ? "lowest" : "highest")} histogram bound of {column}: a range over nearly all rows");
         if (bothBounds)

@@ -25,7 +25,7 @@ public sealed class SampledConstantPlanner(NpgsqlDataSource dataSource)
         }
 
         var comparisons = PlaceholderComparisons.Find(genericPlan.Plan);
-        var statistics = new Dictionary<string, ColumnStatistics?>(StringComparer.Ordinal);
+        var distributions = new Dictionary<string, ColumnDistribution?>(StringComparer.Ordinal);
         var choices = new List<(SampledValue Common, SampledValue Rare)>();
         for (var n = 1; n <= placeholders; n++)
         {
@@ -35,20 +35,20 @@ public sealed class SampledConstantPlanner(NpgsqlDataSource dataSource)
             }
 
             var column = comparison.QualifiedColumn;
-            if (!statistics.TryGetValue(column, out var columnStatistics))
+            if (!distributions.TryGetValue(column, out var distribution))
             {
-                columnStatistics = await ColumnStatistics.ReadAsync(dataSource, comparison.Schema, comparison.Table, comparison.Column, cancellationToken).ConfigureAwait(false);
-                statistics[column] = columnStatistics;
+                distribution = await ColumnDistribution.ReadAsync(dataSource, comparison.Schema, comparison.Table, comparison.Column, cancellationToken).ConfigureAwait(false);
+                distributions[column] = distribution;
             }
 
-            if (columnStatistics is null)
+            if (distribution is null)
             {
                 return SampledPlans.NotPlanned($"{column} (compared with ${n}) has no statistics; ANALYZE has not seen it");
             }
 
             var bothBounds = comparisons.Values.Any(other => other.QualifiedColumn == column
                 && (comparison.IsLowerBound && other.IsUpperBound || comparison.IsUpperBound && other.IsLowerBound));
-            if (RepresentativeConstants.Choose(comparison, columnStatistics, bothBounds) is not { } choice)
+            if (RepresentativeConstants.Choose(comparison, distribution, bothBounds) is not { } choice)
             {
                 return SampledPlans.NotPlanned($"the statistics of {column} offer no value for ${n}");
             }

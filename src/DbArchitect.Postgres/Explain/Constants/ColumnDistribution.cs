@@ -1,12 +1,14 @@
+using DbArchitect.Postgres.Catalog.Reading;
 using Npgsql;
 
 namespace DbArchitect.Postgres.Explain.Constants;
 
 /// <summary>
-/// What ANALYZE recorded about one column (pg_stats), with its value lists in their text form so
-/// that any column type reads the same way.
+/// How one column's values are distributed, as ANALYZE recorded it in pg_stats: its most common
+/// values and the histogram over the rest, in their text form so that any column type reads the
+/// same way. Read per column on demand (the catalog snapshot leaves histograms out: they are large).
 /// </summary>
-public sealed record ColumnStatistics
+public sealed record ColumnDistribution
 {
     /// <summary>Most common values, most frequent first (SQL NULLs never appear here).</summary>
     public IReadOnlyList<string> MostCommonValues { get; init; } = [];
@@ -39,8 +41,8 @@ public sealed record ColumnStatistics
         LIMIT 1
         """;
 
-    /// <summary>The column's statistics, or null when the column has never been analysed (or is not readable).</summary>
-    public static async Task<ColumnStatistics?> ReadAsync(NpgsqlDataSource dataSource, string schema, string table, string column, CancellationToken cancellationToken)
+    /// <summary>The column's distribution, or null when the column has never been analysed (or is not readable).</summary>
+    public static async Task<ColumnDistribution?> ReadAsync(NpgsqlDataSource dataSource, string schema, string table, string column, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(Query);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = schema });
@@ -52,11 +54,11 @@ public sealed record ColumnStatistics
             return null;
         }
 
-        return new ColumnStatistics
+        return new ColumnDistribution
         {
-            MostCommonValues = reader.IsDBNull(0) ? [] : NonNull(ArrayText.Parse(reader.GetString(0))),
+            MostCommonValues = reader.IsDBNull(0) ? [] : NonNull(ArrayLiteral.Parse(reader.GetString(0))),
             MostCommonFrequencies = reader.IsDBNull(1) ? [] : reader.GetFieldValue<double[]>(1),
-            HistogramBounds = reader.IsDBNull(2) ? [] : NonNull(ArrayText.Parse(reader.GetString(2))),
+            HistogramBounds = reader.IsDBNull(2) ? [] : NonNull(ArrayLiteral.Parse(reader.GetString(2))),
             NullFraction = reader.GetDouble(3),
             DistinctValues = reader.GetDouble(4),
         };

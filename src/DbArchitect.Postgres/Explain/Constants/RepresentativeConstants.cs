@@ -21,7 +21,6 @@ public static class RepresentativeConstants
     public static (SampledValue Common, SampledValue Rare)? Choose(PlaceholderComparison comparison, ColumnDistribution distribution, bool bothBounds)
     {
         var column = comparison.QualifiedColumn;
-        var n = comparison;
         if (comparison.IsLowerBound || comparison.IsUpperBound)
         {
             return Range(comparison, distribution, bothBounds);
@@ -35,11 +34,11 @@ public static class RepresentativeConstants
         var rare = RareValue(distribution, column) ?? common;
         return comparison.Operator switch
         {
-            ComparisonOperator.EqualAny => (new(n, ArrayOf(common.Value), common.Reason), new(n, ArrayOf(rare.Value), rare.Reason)),
+            ComparisonOperator.EqualAny => (new(comparison, ArrayOf(common.Value), common.Reason), new(comparison, ArrayOf(rare.Value), rare.Reason)),
             ComparisonOperator.Like or ComparisonOperator.ILike => (
-                new(n, Prefix(common.Value, CommonPrefixLength), $"short prefix of the {common.Reason}"),
-                new(n, Prefix(rare.Value, RarePrefixLength), $"whole {rare.Reason} as prefix")),
-            _ => (new(n, common.Value, common.Reason), new(n, rare.Value, rare.Reason)),
+                new(comparison, Prefix(common.Value, CommonPrefixLength), $"{CommonPrefixLength}-character prefix of the {common.Reason}"),
+                new(comparison, Prefix(rare.Value, RarePrefixLength), $"prefix of up to {RarePrefixLength} characters of the {rare.Reason}")),
+            _ => (new(comparison, common.Value, common.Reason), new(comparison, rare.Value, rare.Reason)),
         };
     }
 
@@ -79,17 +78,16 @@ public static class RepresentativeConstants
         }
 
         var column = comparison.QualifiedColumn;
-        var n = comparison;
         var bucket = Percent(distribution.OtherFraction / (bounds.Count - 1));
         var lower = comparison.IsLowerBound;
-        var wide = new SampledValue(n, lower ? bounds[0] : bounds[^1], $"{(lower ? "lowest" : "highest")} histogram bound of {column}: a range over nearly all rows");
+        var wide = new SampledValue(comparison, lower ? bounds[0] : bounds[^1], $"{(lower ? "lowest" : "highest")} histogram bound of {column}: a range over nearly all rows");
         if (bothBounds)
         {
             var middle = (bounds.Count - 1) / 2;
-            return (wide, new(n, lower ? bounds[middle] : bounds[middle + 1], $"adjacent histogram bounds of {column}: a range over about {bucket} of rows"));
+            return (wide, new(comparison, lower ? bounds[middle] : bounds[middle + 1], $"adjacent histogram bounds of {column}: a range over about {bucket} of rows"));
         }
 
-        return (wide, new(n, lower ? bounds[^2] : bounds[1], $"{(lower ? "second-highest" : "second-lowest")} histogram bound of {column}: a range over about {bucket} of rows"));
+        return (wide, new(comparison, lower ? bounds[^2] : bounds[1], $"{(lower ? "second-highest" : "second-lowest")} histogram bound of {column}: a range over about {bucket} of rows"));
     }
 
     private static string? Middle(IReadOnlyList<string> values) => values.Count == 0 ? null : values[values.Count / 2];

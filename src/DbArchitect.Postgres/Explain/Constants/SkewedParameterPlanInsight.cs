@@ -38,7 +38,7 @@ public static class SkewedParameterPlanInsight
             Subject = $"{generic.StatementId}/{table}({skewed.Column})",
             Severity = Severity.Medium,
             Area = FindingArea.QueryOptimization,
-            Title = $"The best plan for {generic.ShortStatement} depends on the value of {skewed.QualifiedColumn}; a generic plan fits only some values",
+            Title = $"The best plan depends on the value compared with {skewed.QualifiedColumn}; a cached generic plan fits only some values",
             Rationale = "Prepared statements (as most drivers and ORMs send them) switch to one cached generic plan after five executions when its estimated cost is no worse than the custom plans'. "
                 + "Planned with a common and with a rare value this statement gets different plans, so under a cached plan some executions run a plan made for other values. "
                 + "plan_cache_mode = force_custom_plan plans every execution for its own values, at the price of planning each time.",

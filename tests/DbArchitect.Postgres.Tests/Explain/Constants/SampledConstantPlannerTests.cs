@@ -80,6 +80,16 @@ public sealed class SampledConstantPlannerTests(SkewedOrdersFixture database) : 
     }
 
     [Fact]
+    public async Task Array_placeholder_of_ANY_is_given_one_element_arrays_of_the_common_and_the_rare_value()
+    {
+        var (_, sampled) = await PlanAsync("SELECT id FROM orders WHERE status = ANY ($1)");
+
+        Assert.Equal("{\"done\"}", sampled.For(SampleScenario.CommonValues)!.Values[0].Value);
+        Assert.Equal("{\"failed\"}", sampled.For(SampleScenario.RareValues)!.Values[0].Value);
+        Assert.Contains(sampled.For(SampleScenario.RareValues)!.Result.Plan.DescendantsAndSelf(), node => node.IndexName == "orders_status_idx");
+    }
+
+    [Fact]
     public async Task Unique_key_lookup_gets_one_sampled_plan_and_no_skew_finding()
     {
         var (generic, sampled) = await PlanAsync("SELECT status FROM orders WHERE id = $1");
@@ -108,6 +118,7 @@ public sealed class SampledConstantPlannerTests(SkewedOrdersFixture database) : 
     [InlineData("SELECT id FROM orders WHERE status = $1 LIMIT $2", "$2 is not compared with a table column")]
     [InlineData("SELECT id FROM unanalysed WHERE label = $1", "has no statistics")]
     [InlineData("SELECT id FROM orders WHERE status = 'new'", "no placeholders")]
+    [InlineData("SELECT id FROM orders WHERE status = $1 AND id > (SELECT max(id) - 10 FROM orders)", "sub-plans")]
     public async Task Statement_whose_placeholders_cannot_all_be_given_values_keeps_only_the_generic_plan(string statement, string reason)
     {
         var (_, sampled) = await PlanAsync(statement);

@@ -52,7 +52,7 @@ public static class RepresentativeConstants
         }
 
         return Middle(distribution.HistogramBounds) is { } typical
-            ? new(typical, $"typical value of {column} (none is common), about {Percent(distribution.OtherValueFraction)} of rows")
+            ? new(typical, $"typical value of {column} (none is common), {About(distribution.OtherValueFraction)} of rows")
             : null;
     }
 
@@ -61,7 +61,7 @@ public static class RepresentativeConstants
     {
         if (Middle(distribution.HistogramBounds) is { } bound)
         {
-            return new(bound, $"rare value of {column} (not among its most common values), about {Percent(distribution.OtherValueFraction)} of rows");
+            return new(bound, $"rare value of {column} (not among its most common values), {About(distribution.OtherValueFraction)} of rows");
         }
 
         return distribution.MostCommonValues.Count >= 2
@@ -78,16 +78,16 @@ public static class RepresentativeConstants
         }
 
         var column = comparison.QualifiedColumn;
-        var bucket = Percent(distribution.OtherFraction / (bounds.Count - 1));
+        var bucket = About(distribution.OtherFraction / (bounds.Count - 1));
         var lower = comparison.IsLowerBound;
         var wide = new SampledValue(comparison, lower ? bounds[0] : bounds[^1], $"{(lower ? "lowest" : "highest")} histogram bound of {column}: a range over nearly all rows");
         if (bothBounds)
         {
             var middle = (bounds.Count - 1) / 2;
-            return (wide, new(comparison, lower ? bounds[middle] : bounds[middle + 1], $"adjacent histogram bounds of {column}: a range over about {bucket} of rows"));
+            return (wide, new(comparison, lower ? bounds[middle] : bounds[middle + 1], $"adjacent histogram bounds of {column}: a range over {bucket} of rows"));
         }
 
-        return (wide, new(comparison, lower ? bounds[^2] : bounds[1], $"{(lower ? "second-highest" : "second-lowest")} histogram bound of {column}: a range over about {bucket} of rows"));
+        return (wide, new(comparison, lower ? bounds[^2] : bounds[1], $"{(lower ? "second-highest" : "second-lowest")} histogram bound of {column}: a range over {bucket} of rows"));
     }
 
     private static string? Middle(IReadOnlyList<string> values) => values.Count == 0 ? null : values[values.Count / 2];
@@ -111,10 +111,9 @@ public static class RepresentativeConstants
     private static string ArrayOf(string value) =>
         "{\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"}";
 
-    private static string Percent(double fraction) => fraction switch
-    {
-        >= 0.01 => (fraction * 100).ToString("0", CultureInfo.InvariantCulture) + " %",
-        >= 0.0001 => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %",
-        _ => "under 0.01 %",
-    };
+    private static string Percent(double fraction) => fraction >= 0.0001
+        ? (fraction * 100).ToString(fraction >= 0.01 ? "0" : "0.##", CultureInfo.InvariantCulture) + " %"
+        : "under 0.01 %";
+
+    private static string About(double fraction) => fraction >= 0.0001 ? "about " + Percent(fraction) : Percent(fraction);
 }

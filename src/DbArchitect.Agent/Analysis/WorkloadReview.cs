@@ -61,7 +61,7 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource)
         var sampled = await sampler.PlanWithSampledConstantsAsync(generic.Result.Statement, generic.Result, cancellationToken).ConfigureAwait(false);
         if (sampled.NotPlannedReason is { } reason)
         {
-            progress.Report($"generic plan only for {generic.ShortStatement} ({reason})");
+            progress.Report($"generic plan only for {string.Join(' ', generic.ShortStatement.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))} ({reason})");
             return [];
         }
 

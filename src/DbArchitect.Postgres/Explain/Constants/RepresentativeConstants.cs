@@ -34,15 +34,18 @@ public static class RepresentativeConstants
         var rare = RareValue(distribution, column) ?? common;
         return comparison.Operator switch
         {
-            ComparisonOperator.EqualAny => (new(comparison, ArrayOf(common.Value), common.Reason), new(comparison, ArrayOf(rare.Value), rare.Reason)),
+            ComparisonOperator.EqualAny => (Value(comparison, ArrayOf(common.Value), common.Reason), Value(comparison, ArrayOf(rare.Value), rare.Reason)),
             ComparisonOperator.Like or ComparisonOperator.ILike => (
-                new(comparison, Prefix(common.Value, CommonPrefixLength), $"{CommonPrefixLength}-character prefix of the {common.Reason}"),
-                new(comparison, Prefix(rare.Value, RarePrefixLength), $"prefix of up to {RarePrefixLength} characters of the {rare.Reason}")),
-            _ => (new(comparison, common.Value, common.Reason), new(comparison, rare.Value, rare.Reason)),
+                Value(comparison, Prefix(common.Value, CommonPrefixLength), $"{CommonPrefixLength}-character prefix of the {common.Reason}"),
+                Value(comparison, Prefix(rare.Value, RarePrefixLength), $"prefix of up to {RarePrefixLength} characters of the {rare.Reason}")),
+            _ => (Value(comparison, common.Value, common.Reason), Value(comparison, rare.Value, rare.Reason)),
         };
     }
 
     private sealed record Pick(string Value, string Reason);
+
+    private static SampledValue Value(PlaceholderComparison comparison, string value, string reason) =>
+        new(comparison.Placeholder, value, reason, comparison);
 
     private static Pick? CommonValue(ColumnDistribution distribution, string column)
     {
@@ -80,14 +83,14 @@ public static class RepresentativeConstants
         var column = comparison.QualifiedColumn;
         var bucket = About(distribution.OtherFraction / (bounds.Count - 1));
         var lower = comparison.IsLowerBound;
-        var wide = new SampledValue(comparison, lower ? bounds[0] : bounds[^1], $"{(lower ? "lowest" : "highest")} histogram bound of {column}: a range over nearly all rows");
+        var wide = Value(comparison, lower ? bounds[0] : bounds[^1], $"{(lower ? "lowest" : "highest")} histogram bound of {column}: a range over nearly all rows");
         if (bothBounds)
         {
             var middle = (bounds.Count - 1) / 2;
-            return (wide, new(comparison, lower ? bounds[middle] : bounds[middle + 1], $"adjacent histogram bounds of {column}: a range over {bucket} of rows"));
+            return (wide, Value(comparison, lower ? bounds[middle] : bounds[middle + 1], $"adjacent histogram bounds of {column}: a range over {bucket} of rows"));
         }
 
-        return (wide, new(comparison, lower ? bounds[^2] : bounds[1], $"{(lower ? "second-highest" : "second-lowest")} histogram bound of {column}: a range over {bucket} of rows"));
+        return (wide, Value(comparison, lower ? bounds[^2] : bounds[1], $"{(lower ? "second-highest" : "second-lowest")} histogram bound of {column}: a range over {bucket} of rows"));
     }
 
     private static string? Middle(IReadOnlyList<string> values) => values.Count == 0 ? null : values[values.Count / 2];

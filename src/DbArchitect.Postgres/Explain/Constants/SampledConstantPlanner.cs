@@ -6,7 +6,8 @@ namespace DbArchitect.Postgres.Explain.Constants;
 /// Plans a parameterised statement again with constants sampled from pg_stats, because its
 /// generic plan cannot see what a value changes: a LIKE prefix an index could serve, or a value
 /// so common (or so rare) that another plan wins. Each placeholder must be compared with a table
-/// column in the generic plan; if one is not, no custom plan is made and the generic plan stands.
+/// column in the generic plan (or count rows, as in LIMIT $n); if one is not, no custom plan is
+/// made and the generic plan stands.
 /// </summary>
 public sealed class SampledConstantPlanner(NpgsqlDataSource dataSource)
 {
@@ -25,10 +26,17 @@ public sealed class SampledConstantPlanner(NpgsqlDataSource dataSource)
         }
 
         var comparisons = PlaceholderComparisons.Find(genericPlan.Plan);
+        var rowCounts = RowCountPlaceholders.Find(statement);
         var distributions = new Dictionary<string, ColumnDistribution?>(StringComparer.Ordinal);
         var choices = new List<(SampledValue Common, SampledValue Rare)>();
         for (var n = 1; n <= placeholders; n++)
         {
+            if (rowCounts.TryGetValue(n, out var rowCount))
+            {
+                choices.Add((rowCount, rowCount));
+                continue;
+            }
+
             if (!comparisons.TryGetValue(n, out var comparison))
             {
                 return SampledPlans.NotPlanned($"${n} is not compared with a table column in the generic plan");

@@ -11,10 +11,12 @@ public enum SampleScenario
 }
 
 /// <summary>A constant chosen for one placeholder, and why (e.g. "most common value of public.orders.status, 95 % of rows").</summary>
-public sealed record SampledValue(PlaceholderComparison Comparison, string Value, string Reason)
+/// <param name="Placeholder">The n of <c>$n</c>.</param>
+/// <param name="Value">The constant as text, typed by the server like a quoted literal.</param>
+/// <param name="Reason">Where the value came from, for people.</param>
+/// <param name="Comparison">The column comparison the value was chosen for; null for a row count (LIMIT, OFFSET).</param>
+public sealed record SampledValue(int Placeholder, string Value, string Reason, PlaceholderComparison? Comparison)
 {
-    public int Placeholder => Comparison.Placeholder;
-
     private const int ShownLength = 40;
 
     /// <summary>"$1 = 'done' (most common value of …)", with long values cut for people.</summary>

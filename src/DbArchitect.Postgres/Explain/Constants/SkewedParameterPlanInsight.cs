@@ -30,7 +30,11 @@ public static class SkewedParameterPlanInsight
         var cached = genericShape == commonShape ? "the common value's plan, which the rare value then runs too"
             : genericShape == rareShape ? "the rare value's plan, which the common value then runs too"
             : "neither value's plan";
-        var skewed = common.Values.Zip(rare.Values).First(pair => pair.First.Value != pair.Second.Value).First.Comparison;
+        if (common.Values.Zip(rare.Values).FirstOrDefault(pair => pair.First.Value != pair.Second.Value).First?.Comparison is not { } skewed)
+        {
+            yield break;
+        }
+
         var table = Catalog.SqlIdentifier.Qualify(skewed.Schema, skewed.Table);
         yield return new Finding
         {

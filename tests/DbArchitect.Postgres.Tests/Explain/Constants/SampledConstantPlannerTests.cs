@@ -90,6 +90,17 @@ public sealed class SampledConstantPlannerTests(SkewedOrdersFixture database) : 
     }
 
     [Fact]
+    public async Task LIMIT_and_OFFSET_placeholders_get_a_first_page_while_the_column_placeholder_is_sampled()
+    {
+        var (_, sampled) = await PlanAsync("SELECT id FROM orders WHERE status = $1 ORDER BY id LIMIT $2 OFFSET $3");
+
+        var rare = sampled.For(SampleScenario.RareValues)!;
+        Assert.Equal(["failed", "20", "0"], rare.Values.Select(v => v.Value));
+        Assert.Null(rare.Values[1].Comparison);
+        Assert.Equal(20, rare.Result.Plan.PlanRows);
+    }
+
+    [Fact]
     public async Task Unique_key_lookup_gets_one_sampled_plan_and_no_skew_finding()
     {
         var (generic, sampled) = await PlanAsync("SELECT status FROM orders WHERE id = $1");
@@ -115,7 +126,7 @@ public sealed class SampledConstantPlannerTests(SkewedOrdersFixture database) : 
 
     [Theory]
     [InlineData("SELECT id FROM orders WHERE email LIKE '%' || $1 || '%'", "$1 is not compared with a table column")]
-    [InlineData("SELECT id FROM orders WHERE status = $1 LIMIT $2", "$2 is not compared with a table column")]
+    [InlineData("SELECT id FROM orders WHERE status = $1 AND id % $2 = 0", "$2 is not compared with a table column")]
     [InlineData("SELECT id FROM unanalysed WHERE label = $1", "has no statistics")]
     [InlineData("SELECT id FROM orders WHERE status = 'new'", "no placeholders")]
     [InlineData("SELECT id FROM orders WHERE status = $1 AND id > (SELECT max(id) - 10 FROM orders)", "sub-plans")]

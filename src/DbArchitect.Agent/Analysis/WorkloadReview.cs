@@ -2,6 +2,7 @@ using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Explain;
+using DbArchitect.Postgres.Explain.Constants;
 using DbArchitect.Postgres.Explain.Insights;
 using DbArchitect.Postgres.Workload;
 using Npgsql;
@@ -11,7 +12,9 @@ namespace DbArchitect.Agent.Analysis;
 /// <summary>
 /// The workload stage of analyze: statements from a workload file and the target's top
 /// pg_stat_statements entries are planned (never executed) on the target, and what their plans
-/// show becomes findings, together with N+1 patterns seen in the call counts.
+/// show becomes findings, together with N+1 patterns seen in the call counts. Statements with
+/// placeholders are planned again with constants sampled from the statistics, for what their
+/// generic plans hide.
 /// </summary>
 internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor advisor)
 {
@@ -25,6 +28,7 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
 
         var findings = new List<Finding>(NPlusOneDetector.Detect(statements));
         var runner = new ExplainRunner(dataSource);
+        var sampler = new SampledConstantPlanner(dataSource);
         var planned = 0;
         var skipped = 0;
         foreach (var statement in statements)
@@ -32,8 +36,13 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
             try
             {
                 var result = await runner.ExplainAsync(statement.Text, new ExplainOptions(), cancellationToken).ConfigureAwait(false);
-                findings.AddRange(PlanInsights.Evaluate(new PlanInsightContext { Result = result, Catalog = snapshot, LargeTableRows = largeTableRows }));
+                var context = new PlanInsightContext { Result = result, Catalog = snapshot, LargeTableRows = largeTableRows };
+                findings.AddRange(PlanInsights.Evaluate(context));
                 planned++;
+                if (ExplainRunner.PlaceholderCount(statement.Text) > 0)
+                {
+                    findings.AddRange(await ReviewSampledPlansAsync(sampler, context, progress, cancellationToken).ConfigureAwait(false));
+                }
             }
             catch (Exception e) when (e is ExplainRefusedException or PostgresException { IsTransient: false })
             {
@@ -48,7 +57,7 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
             progress.Report($"index advisor: {note}");
         }
 
-        return new WorkloadReviewResult(Supersede(findings, advice).Concat(AdvisorFindings.From(advice)).ToList(), planned, skipped, fromStatistics is not null);
+        return new WorkloadReviewResult(FindingRanking.Rank(Supersede(findings, advice).Concat(AdvisorFindings.From(advice))), planned, skipped, fromStatistics is not null);
     }
 
     /// <summary>
@@ -62,6 +71,28 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
         return findings.Select(f => AdvisorFindings.SupersededInsights.Contains(f.RuleId) && f.Remedy is not null && f.Tables.Any(measured.Contains)
             ? f with { Remedy = null, Evidence = [.. f.Evidence, new Evidence("index", "costed by the index advisor over the whole workload: see its index-advisor items")] }
             : f);
+    }
+
+    // Findings of a sampled plan share their keys with the generic plan's (same statement), and
+    // say which constants they were planned with.
+    private static async Task<IReadOnlyList<Finding>> ReviewSampledPlansAsync(SampledConstantPlanner sampler, PlanInsightContext generic, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        var sampled = await sampler.PlanWithSampledConstantsAsync(generic.Result.Statement, generic.Result, cancellationToken).ConfigureAwait(false);
+        if (sampled.NotPlannedReason is { } reason)
+        {
+            progress.Report($"generic plan only for {string.Join(' ', generic.ShortStatement.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))} ({reason})");
+            return [];
+        }
+
+        var findings = new List<Finding>(SkewedParameterPlanInsight.Evaluate(generic, sampled));
+        foreach (var plan in sampled.Plans)
+        {
+            var plannedWith = new Evidence("planned with", plan.DescribeValues());
+            findings.AddRange(PlanInsights.Evaluate(generic with { Result = plan.Result })
+                .Select(finding => finding with { Evidence = [.. finding.Evidence, plannedWith] }));
+        }
+
+        return findings;
     }
 }
 

@@ -158,9 +158,13 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource, ScratchIndexTrial?
             }
         }
 
+        var workloadCost = statements.Sum(s => s.Cost * s.Statement.Calls);
+        var tableBytes = statements.SelectMany(s => s.Accesses).Select(a => (a.Schema, a.Table)).Distinct()
+            .Sum(key => tables.TryGetValue(key, out var facts) ? facts.Table.TableBytes : 0);
+        var costPerByte = Upkeep.CostPerByte(workloadCost, tableBytes);
         return new SelectionProblem
         {
-            Penalties = measurements.Select(m => Upkeep.Penalty(m.Bytes, (long)(writeShare * Upkeep.WritesToMaintain(Table(m.Candidate, tables))))).ToList(),
+            Penalties = measurements.Select(m => Upkeep.Penalty(m.Bytes, (long)(writeShare * Upkeep.WritesToMaintain(Table(m.Candidate, tables))), costPerByte)).ToList(),
             Bytes = measurements.Select(m => m.Bytes).ToList(),
             Benefits = benefits,
             MaxIndexes = options.MaxIndexes,

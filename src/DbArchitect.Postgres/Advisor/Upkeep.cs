@@ -17,14 +17,21 @@ internal static class Upkeep
     private const double PerWrittenRow = 1.0;
 
     /// <summary>
-    /// A light charge per 8 kB page, so that of two indexes saving the same the smaller wins and a
-    /// large index must earn its space.
+    /// Storage is charged in proportion to the workload it serves: an index as large as all the
+    /// table data the workload reads must save at least this share of the workload's whole cost.
+    /// Without such a charge every INCLUDE list that shaves a little more off a plan wins, and the
+    /// advice grows to several times the data it indexes.
     /// </summary>
-    private const double PerPage = 0.05;
+    public const double StorageShare = 0.04;
 
     /// <summary>Rows written since statistics were reset that each maintain every index: inserts and non-HOT updates.</summary>
     public static long WritesToMaintain(TableInfo? table) =>
         table is null ? 0 : table.Inserts + Math.Max(0, table.Updates - table.HotUpdates);
 
-    public static double Penalty(long bytes, long writes) => PerWrittenRow * writes + PerPage * (bytes / 8192.0);
+    /// <param name="bytes">The index's estimated size.</param>
+    /// <param name="writes">Written rows that would maintain it, in the workload's counting window.</param>
+    /// <param name="costPerByte">Storage charge: <see cref="StorageShare"/> × workload cost ÷ bytes of the tables it reads.</param>
+    public static double Penalty(long bytes, long writes, double costPerByte) => PerWrittenRow * writes + costPerByte * bytes;
+
+    public static double CostPerByte(double workloadCost, long tableBytes) => tableBytes <= 0 ? 0 : StorageShare * workloadCost / tableBytes;
 }

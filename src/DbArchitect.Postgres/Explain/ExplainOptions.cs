@@ -11,4 +11,11 @@ public sealed record ExplainOptions
     /// prepared statement with a forced generic plan, so no sample values are needed.
     /// </summary>
     public IReadOnlyList<object?>? Parameters { get; init; }
+
+    /// <summary>
+    /// Send string <see cref="Parameters"/> untyped, as quoted literals are, so the server gives
+    /// each placeholder the type the statement implies (as PREPARE does) and reads the text as that
+    /// type. Default false: strings are sent as text.
+    /// </summary>
+    public bool ParametersAsLiterals { get; init; }
 }

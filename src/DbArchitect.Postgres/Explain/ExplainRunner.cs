@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DbArchitect.Postgres.Validation;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace DbArchitect.Postgres.Explain;
 
@@ -44,7 +45,7 @@ public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
         try
         {
             await ExecuteAsync(connection, "SET TRANSACTION READ ONLY", cancellationToken).ConfigureAwait(false);
-            var plan = await PlanAsync(connection, sql, "FORMAT JSON, VERBOSE, SETTINGS", generic, placeholders, options.Parameters, cancellationToken).ConfigureAwait(false);
+            var plan = await PlanAsync(connection, sql, "FORMAT JSON, VERBOSE, SETTINGS", generic, placeholders, options, cancellationToken).ConfigureAwait(false);
             var result = PlanJsonReader.Read(sql, plan, analyzed: false);
             if (!options.Analyze)
             {
@@ -56,7 +57,7 @@ public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
                 throw new ExplainRefusedException("refused: EXPLAIN ANALYZE runs only read-only statements, and this one modifies data");
             }
 
-            var analyzed = await PlanAsync(connection, sql, "FORMAT JSON, VERBOSE, SETTINGS, ANALYZE, BUFFERS, WAL", generic: false, placeholders, options.Parameters, cancellationToken).ConfigureAwait(false);
+            var analyzed = await PlanAsync(connection, sql, "FORMAT JSON, VERBOSE, SETTINGS, ANALYZE, BUFFERS, WAL", generic: false, placeholders, options, cancellationToken).ConfigureAwait(false);
             return PlanJsonReader.Read(sql, analyzed, analyzed: true);
         }
         catch (PostgresException e) when (Refusal(e) is { } message)
@@ -69,11 +70,12 @@ public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
         }
     }
 
-    private static async Task<string> PlanAsync(NpgsqlConnection connection, string sql, string explainOptions, bool generic, int placeholders, IReadOnlyList<object?>? parameters, CancellationToken cancellationToken)
+    private static async Task<string> PlanAsync(NpgsqlConnection connection, string sql, string explainOptions, bool generic, int placeholders, ExplainOptions options, CancellationToken cancellationToken)
     {
         if (!generic)
         {
-            return await ScalarAsync(connection, $"EXPLAIN ({explainOptions}) {sql}", parameters ?? [], cancellationToken).ConfigureAwait(false);
+            var parameters = (options.Parameters ?? []).Select(value => Parameter(value, options.ParametersAsLiterals)).ToList();
+            return await ScalarAsync(connection, $"EXPLAIN ({explainOptions}) {sql}", parameters, cancellationToken).ConfigureAwait(false);
         }
 
         // No sample values: plan the statement as a prepared statement with a forced generic plan.
@@ -88,19 +90,21 @@ public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
 
     // A batch command is sent as one Parse message, unparsed by the driver: the server itself
     // rejects a second statement ("cannot insert multiple commands into a prepared statement").
-    private static async Task<string> ScalarAsync(NpgsqlConnection connection, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+    private static async Task<string> ScalarAsync(NpgsqlConnection connection, string sql, IReadOnlyList<NpgsqlParameter> parameters, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
         var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
+        command.Parameters.AddRange(parameters.ToArray());
 
         batch.BatchCommands.Add(command);
         var result = await batch.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return result as string ?? throw new ExplainRefusedException("the server returned no plan");
     }
+
+    // An untyped parameter is typed by the server from the statement, like a quoted literal.
+    private static NpgsqlParameter Parameter(object? value, bool asLiteral) => value is string text && asLiteral
+        ? new NpgsqlParameter { Value = text, NpgsqlDbType = NpgsqlDbType.Unknown }
+        : new NpgsqlParameter { Value = value ?? DBNull.Value };
 
     private static Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken) =>
         SingleStatement.ExecuteAsync(connection, sql, connection.CommandTimeout, cancellationToken);
@@ -125,7 +129,8 @@ public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
         return sql.Length == 0 ? throw new ExplainRefusedException("refused: the statement is empty") : sql;
     }
 
-    private static int PlaceholderCount(string sql) =>
+    /// <summary>The highest <c>$n</c> outside strings and comments: how many values the statement needs.</summary>
+    public static int PlaceholderCount(string sql) =>
         Placeholder().Matches(StringsAndComments().Replace(sql, " "))
             .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
             .DefaultIfEmpty(0)

@@ -11,8 +11,8 @@ public sealed class AdvisorFixture : DatabaseFixture
     protected override async Task OnCreatedAsync()
     {
         await ExecuteAsync("""
-            CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL, country text NOT NULL, created_at timestamptz NOT NULL);
-            INSERT INTO customers SELECT g, 'user' || g || '@example.com', 'c' || (g % 50), timestamptz '2024-01-01' + g * interval '1 minute'
+            CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL, country text NOT NULL, created_at timestamptz NOT NULL, score int NOT NULL);
+            INSERT INTO customers SELECT g, 'user' || g || '@example.com', 'c' || (g % 50), timestamptz '2024-01-01' + g * interval '1 minute', g * 7919 % 100000
               FROM generate_series(1, 100000) g;
             CREATE TABLE orders (id bigint PRIMARY KEY, customer_id int NOT NULL, status text NOT NULL, total numeric NOT NULL, created_at timestamptz NOT NULL);
             INSERT INTO orders SELECT g, g % 500,
@@ -59,10 +59,11 @@ public sealed class IndexAdvisorTests(AdvisorFixture database) : IClassFixture<A
     [SkippableFact]
     public async Task Composite_puts_the_equality_column_before_the_range_column()
     {
-        var result = await Advise("SELECT * FROM customers WHERE created_at >= $1 AND created_at < $2 AND country = $3");
+        // score is scattered over the heap, so a range on it alone still visits a page per row.
+        var result = await Advise("SELECT * FROM customers WHERE score >= $1 AND score < $2 AND country = $3");
 
         var recommendation = Assert.Single(result.Recommendations);
-        Assert.Equal(["country", "created_at"], recommendation.Index.Keys);
+        Assert.Equal(["country", "score"], recommendation.Index.Keys);
     }
 
     [SkippableFact]

@@ -46,9 +46,11 @@ public sealed class AdviseCommandTests(ShopFixture shop) : IClassFixture<ShopFix
 
         Assert.True(run.ExitCode == 0, run.Error);
         var document = TodoMarkdownParser.Parse(await File.ReadAllTextAsync(directory.TodoPath));
-        var item = Assert.Single(document.Items, i => i.Sql.Contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_idx", StringComparison.Ordinal) && i.Rationale.Contains("re-planning", StringComparison.Ordinal));
+        // The foreign-key rule asks for the same index: one item, carrying the advisor's measurements.
+        var item = Assert.Single(document.Items, i => i.Sql.Contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_idx", StringComparison.Ordinal));
         Assert.Contains("DROP INDEX CONCURRENTLY IF EXISTS public.orders_customer_id_idx;", item.Rollback, StringComparison.Ordinal);
-        Assert.Contains(ByCustomer, await File.ReadAllTextAsync(directory.TodoPath), StringComparison.Ordinal);
+        Assert.Contains(item.Evidence, e => e.Label == "statement" && e.Value.StartsWith(ByCustomer + " — cost ", StringComparison.Ordinal) && e.Value.Contains(" → ", StringComparison.Ordinal));
+        Assert.Contains(item.Evidence, e => e.Label == "measured with" && e.Value.StartsWith("hypopg", StringComparison.Ordinal));
     }
 
     [SkippableFact]
@@ -62,6 +64,22 @@ public sealed class AdviseCommandTests(ShopFixture shop) : IClassFixture<ShopFix
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("with 0 new index(es)", run.Output, StringComparison.Ordinal);
         Assert.Contains("`SELECT count(*) FROM orders`", run.Output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task From_stats_takes_the_workload_from_pg_stat_statements()
+    {
+        Skip.IfNot((await TestServer.GetAsync()).HypoPgAvailable, "hypopg is not installed on the test server");
+        // Many lookups and no writes since the reset: a read-heavy window, where the index pays.
+        await shop.ExecuteAsync("SELECT pg_stat_statements_reset();" + string.Concat(Enumerable.Range(1, 200).Select(i => $"SELECT total FROM orders WHERE customer_id = {i};")));
+
+        var run = await CliRun.InvokeAsync("advise", "--connection", shop.AdminConnectionString, "--from-stats", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        var statement = Assert.Single(json.RootElement.GetProperty("statements").EnumerateArray(), s => s.GetProperty("text").GetString()!.Contains("customer_id = $1", StringComparison.Ordinal));
+        Assert.Equal(200, statement.GetProperty("calls").GetInt64());
+        Assert.Equal("public.orders_customer_id_idx", statement.GetProperty("indexes")[0].GetString());
     }
 
     [Theory]

@@ -34,7 +34,7 @@ public sealed class AnalyzePipeline
         var (connectionString, source, scratch) = (target.ConnectionString, target.Source, target.Scratch);
         var workloadFile = request.WorkloadFile is null ? [] : await WorkloadFile.ReadAsync(request.WorkloadFile, cancellationToken).ConfigureAwait(false);
         var (facts, workload) = await CollectFactsAsync(connectionString, source, scratch, workloadFile, request, progress, cancellationToken).ConfigureAwait(false);
-        var findings = FindingRanking.Rank(RuleEngine.Evaluate(facts, RuleCatalog.All).Concat(workload.Findings));
+        var findings = FindingRanking.Rank(SameIndexFolding.Fold([.. RuleEngine.Evaluate(facts, RuleCatalog.All), .. workload.Findings]));
         progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.Snapshot.Tables.Count} relations and {workload.Planned} planned workload statements");
 
         var planned = new DeterministicPlanner().Plan(findings);

@@ -8,12 +8,21 @@ namespace DbArchitect.Cli;
 /// </summary>
 public static class DbarchApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(args, TextReader.Null, output, error, cancellationToken);
+
+    /// <param name="args">The command line.</param>
+    /// <param name="input">What <c>dbarch chat</c> reads: the console, or piped text.</param>
+    /// <param name="output">Results.</param>
+    /// <param name="error">Progress and failures.</param>
+    /// <param name="cancellationToken">Ends the run.</param>
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var root = new RootCommand("dbarch: a database architect for PostgreSQL-backed projects. Writes TODO_database-architect.md.");
         root.Subcommands.Add(AnalyzeCommand.Create(output, error));
         root.Subcommands.Add(ExplainCommand.Create(output, error));
         root.Subcommands.Add(AdviseCommand.Create(output, error));
+        root.Subcommands.Add(Chat.ChatCommand.Create(input, output, error));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -27,8 +36,9 @@ public static class DbarchApp
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             e.Cancel = true;
-            cancellation.Cancel();
+            Interrupts.Raise();
         };
+        using var whole = Interrupts.Route(cancellation.Cancel);
         Console.CancelKeyPress += onCancel;
         try
         {

@@ -1,3 +1,3 @@
 using DbArchitect.Cli;
 
-return await DbarchApp.RunAsync(args, Console.Out, Console.Error, CancellationToken.None).ConfigureAwait(false);
+return await DbarchApp.RunAsync(args, Console.In, Console.Out, Console.Error, CancellationToken.None).ConfigureAwait(false);

@@ -3,11 +3,14 @@ namespace DbArchitect.Cli.Tests;
 /// <summary>Runs <c>dbarch</c> in process with captured streams, as a user would call it.</summary>
 internal sealed record CliRun(int ExitCode, string Output, string Error)
 {
-    public static async Task<CliRun> InvokeAsync(params string[] args)
+    public static Task<CliRun> InvokeAsync(params string[] args) => InvokeWithInputAsync("", args);
+
+    /// <summary>Runs with <paramref name="input"/> piped to standard input, as a script would drive <c>dbarch chat</c>.</summary>
+    public static async Task<CliRun> InvokeWithInputAsync(string input, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await DbarchApp.RunAsync(args, output, error, CancellationToken.None);
+        var exitCode = await DbarchApp.RunAsync(args, new StringReader(input), output, error, CancellationToken.None);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

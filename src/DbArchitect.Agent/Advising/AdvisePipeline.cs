@@ -26,7 +26,7 @@ public sealed class AdvisePipeline
             var workload = new List<WorkloadStatement>(fromFile);
             if (request.FromStatistics || request.Demo)
             {
-                var top = await new PgStatStatements(dataSource).ReadTopAsync(WorkloadReview.TopStatements, cancellationToken).ConfigureAwait(false)
+                var top = await new PgStatStatements(dataSource).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false)
                     ?? throw new DbArchitectException(FailureKind.Unreachable, $"pg_stat_statements cannot be read on {target.Source} (is the extension created and readable by this role?)");
                 workload.AddRange(top);
             }

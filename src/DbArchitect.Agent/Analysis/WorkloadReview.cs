@@ -18,12 +18,9 @@ namespace DbArchitect.Agent.Analysis;
 /// </summary>
 internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor advisor)
 {
-    /// <summary>How many of pg_stat_statements' most expensive statements to plan.</summary>
-    public const int TopStatements = 25;
-
     public async Task<WorkloadReviewResult> ReviewAsync(CatalogSnapshot snapshot, IReadOnlyList<WorkloadStatement> fromFile, long largeTableRows, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        var fromStatistics = await new PgStatStatements(dataSource).ReadTopAsync(TopStatements, cancellationToken).ConfigureAwait(false);
+        var fromStatistics = await new PgStatStatements(dataSource).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false);
         var statements = fromFile.Concat(fromStatistics ?? []).DistinctBy(s => SqlText.Normalize(s.Text), StringComparer.Ordinal).ToList();
 
         var findings = new List<Finding>(NPlusOneDetector.Detect(statements));

@@ -50,6 +50,11 @@ internal static partial class NonTransactionalStatement
             return new Verdict(null, [], [], null);
         }
 
+        if (ReplicationSlot().IsMatch(statement))
+        {
+            return new Verdict(null, [], [], null);
+        }
+
         if (ReindexWide().Match(statement) is { Success: true } reindex)
         {
             var schema = reindex.Groups["kind"].Value.Equals("SCHEMA", StringComparison.OrdinalIgnoreCase) ? Captures(reindex, "name") : [];
@@ -77,6 +82,9 @@ internal static partial class NonTransactionalStatement
 
     [GeneratedRegex(@"^DROP\s+DATABASE\s+(?:IF\s+EXISTS\s+)?" + Identifier + @"(?:\s*(?:WITH\s*)?\(\s*FORCE\s*\))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DropDatabase();
+
+    [GeneratedRegex(@"^SELECT\s+pg_(?:drop_replication_slot\s*\(\s*'[A-Za-z0-9_]+'\s*\)|create_physical_replication_slot\s*\(\s*'[A-Za-z0-9_]+'\s*(?:,\s*(?:true|false)\s*)?\)|create_logical_replication_slot\s*\(\s*'[A-Za-z0-9_]+'\s*,\s*'[A-Za-z0-9_]+'\s*\))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReplicationSlot();
 
     [GeneratedRegex(@"^REINDEX(?:\s*\([^()]*\))?\s+(?<kind>SCHEMA|DATABASE|SYSTEM)(?:\s+CONCURRENTLY)?(?:\s+(?<name>" + Identifier + @"))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReindexWide();

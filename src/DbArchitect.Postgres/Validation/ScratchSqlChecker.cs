@@ -15,7 +15,8 @@ namespace DbArchitect.Postgres.Validation;
 /// transaction.</item>
 /// <item>VACUUM, ALTER SYSTEM, CREATE/DROP DATABASE and REINDEX SCHEMA/DATABASE/SYSTEM cannot run in a
 /// transaction at all; they are checked by a strict pattern, and the tables, schemas and settings
-/// they name are looked up on the scratch database at that point of the block.</item>
+/// they name are looked up on the scratch database at that point of the block. Replication-slot
+/// functions are checked the same way: slots belong to the target's cluster and are not copied.</item>
 /// <item>A block of comments only is accepted. COPY from STDIN or to STDOUT is accepted without being
 /// run (the checker has no data stream); COPY … PROGRAM is refused (it would run a shell command).</item>
 /// </list>

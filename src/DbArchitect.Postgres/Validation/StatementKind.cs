@@ -38,7 +38,9 @@ internal static partial class StatementKind
     [GeneratedRegex(@"^COPY\b.*\bPROGRAM\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex ProgramCopy();
 
-    [GeneratedRegex(@"^(VACUUM|ALTER\s+SYSTEM|CREATE\s+DATABASE|DROP\s+DATABASE|REINDEX(\s*\([^()]*\))?\s+(SCHEMA|DATABASE|SYSTEM))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Replication slots are cluster objects pg_dump does not copy, so their functions are checked by
+    // pattern like the statements that cannot run in a transaction.
+    [GeneratedRegex(@"^(VACUUM|ALTER\s+SYSTEM|CREATE\s+DATABASE|DROP\s+DATABASE|REINDEX(\s*\([^()]*\))?\s+(SCHEMA|DATABASE|SYSTEM)|SELECT\s+pg_(drop|create_physical|create_logical)_replication_slot)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NonTransactional();
 
     [GeneratedRegex(@"^((CREATE\s+(UNIQUE\s+)?INDEX|DROP\s+INDEX|REINDEX(\s*\([^()]*\))?\s+(INDEX|TABLE))\s+)CONCURRENTLY\b\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

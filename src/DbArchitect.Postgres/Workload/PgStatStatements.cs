@@ -6,6 +6,9 @@ namespace DbArchitect.Postgres.Workload;
 /// <summary>The top statements of this database by total execution time, from pg_stat_statements.</summary>
 public sealed class PgStatStatements(NpgsqlDataSource dataSource)
 {
+    /// <summary>How many of the most expensive statements the workload reviews and the advisor take.</summary>
+    public const int DefaultTop = 25;
+
     // PostgreSQL 13 renamed total_time to total_exec_time; the view is read through to_jsonb so one
     // query serves both without a version switch.
     private const string Query = """

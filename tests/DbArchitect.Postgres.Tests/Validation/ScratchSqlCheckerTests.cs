@@ -63,6 +63,8 @@ public sealed class ScratchSqlCheckerTests(ShopSchemaFixture scratch) : IClassFi
     [InlineData("ALTER SYSTEM SET work_mem = '64MB';")]
     [InlineData("ALTER SYSTEM SET shared_buffers TO '2GB'; SELECT pg_reload_conf();")]
     [InlineData("REINDEX INDEX CONCURRENTLY orders_pkey;")]
+    [InlineData("SELECT pg_drop_replication_slot('standby_1');\n-- recreated at the current position\nSELECT pg_create_physical_replication_slot('standby_1');")]
+    [InlineData("SELECT pg_create_logical_replication_slot('cdc', 'pgoutput');")]
     [InlineData("CREATE TABLE order_archive (LIKE orders); VACUUM order_archive;")]
     [InlineData("CREATE FUNCTION order_count() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT count(*) FROM orders; END;")]
     public async Task Statements_that_cannot_run_in_a_transaction_are_accepted_when_well_formed(string sql)
@@ -75,6 +77,7 @@ public sealed class ScratchSqlCheckerTests(ShopSchemaFixture scratch) : IClassFi
     [InlineData("VACUUM order_archive;", "relation order_archive does not exist")]
     [InlineData("ALTER SYSTEM SET wrok_mem = '64MB';", "unrecognized configuration parameter \"wrok_mem\"")]
     [InlineData("ALTER SYSTEM work_mem = '64MB';", "checked by pattern")]
+    [InlineData("SELECT pg_drop_replication_slot(standby_1);", "checked by pattern")]
     [InlineData("COPY orders TO PROGRAM 'cat > /tmp/orders.csv';", "shell command")]
     public async Task Statements_that_cannot_run_in_a_transaction_are_rejected_when_malformed(string sql, string expected)
     {

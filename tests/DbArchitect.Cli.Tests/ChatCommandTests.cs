@@ -1,0 +1,91 @@
+using DbArchitect.Testing;
+using DbArchitect.Testing.OpenAiStub;
+
+namespace DbArchitect.Cli.Tests;
+
+public sealed class ChatCommandTests(ShopFixture shop) : IClassFixture<ShopFixture>
+{
+    [Fact]
+    public async Task Piped_slash_commands_are_answered_from_the_tools_without_a_model()
+    {
+        var script = """
+            /help
+            /tables
+            /explain SELECT id FROM orders WHERE customer_id = 3
+            hello, what should I index?
+            /bogus
+            /quit
+            /tables
+            """;
+
+        var run = await CliRun.InvokeWithInputAsync(script, "chat", "--connection", shop.AdminConnectionString, "--model", "none");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("/explain <sql>", run.Output, StringComparison.Ordinal);
+        Assert.Contains("public.orders", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Seq Scan on orders", run.Output, StringComparison.Ordinal);
+        Assert.Contains("no model is configured (--model none)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("unknown command /bogus", run.Output, StringComparison.Ordinal);
+        Assert.Single(run.Output.Split('\n'), l => l.StartsWith("public.orders ", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Advise_in_chat_costs_the_statement_with_hypothetical_indexes()
+    {
+        Skip.IfNot((await TestServer.GetAsync()).HypoPgAvailable, "hypopg is not installed on the test server");
+
+        var run = await CliRun.InvokeWithInputAsync("/advise SELECT total FROM orders WHERE customer_id = $1\n", "chat", "--connection", shop.AdminConnectionString);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_idx ON public.orders (customer_id);", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failing_command_reports_one_line_and_the_session_goes_on()
+    {
+        var run = await CliRun.InvokeWithInputAsync("/explain SELEC nonsense\n/explain DELETE FROM orders; DELETE FROM customers\n/tables\n", "chat", "--connection", shop.AdminConnectionString);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("dbarch: refused: not a statement EXPLAIN can plan", run.Error, StringComparison.Ordinal);
+        Assert.Contains("dbarch: refused: exactly one statement is allowed", run.Error, StringComparison.Ordinal);
+        Assert.Contains("public.customers", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_question_goes_to_the_model_through_the_openai_connector_and_its_answer_is_streamed()
+    {
+        await using var stub = OpenAiStubServer.Start();
+        stub.Enqueue(StubReply.StreamedText("Index ", "orders(customer_id)."));
+        Environment.SetEnvironmentVariable("DBARCH_API_KEY", "sk-test-secret-key");
+        try
+        {
+            var run = await CliRun.InvokeWithInputAsync("what should I index?\n", "chat", "--connection", shop.AdminConnectionString,
+                "--model", "openai-compatible", "--model-endpoint", stub.Endpoint.ToString(), "--model-name", StubReply.ModelName);
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            Assert.Contains("Index orders(customer_id).", run.Output, StringComparison.Ordinal);
+            var request = Assert.Single(stub.Requests);
+            Assert.Contains("what should I index?", request.Body, StringComparison.Ordinal);
+            Assert.Contains("list_tables", request.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain(shop.AdminConnectionString, request.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("sk-test-secret-key", run.Output + run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DBARCH_API_KEY", null);
+        }
+    }
+
+    [Fact]
+    public async Task Demo_chat_without_a_model_lists_tables_and_writes_a_validated_todo()
+    {
+        using var directory = new TempDirectory();
+
+        var run = await CliRun.InvokeWithInputAsync($"/tables\n/todo {directory.Path}\n/quit\n", "chat", "--demo", "--model", "none");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("public.events", run.Output, StringComparison.Ordinal);
+        Assert.True(run.Output.Contains($"TODO written to {directory.TodoPath}", StringComparison.Ordinal), run.Error);
+        Assert.True(File.Exists(directory.TodoPath));
+    }
+}

@@ -74,15 +74,23 @@ public sealed partial class GroundingCheck(CatalogSnapshot snapshot)
         }
     }
 
-    /// <summary>What the plan creates: every item's <c>creates</c>, and the objects its SQL creates or adds.</summary>
-    private static HashSet<string> Created(TodoDocument document)
+    /// <summary>
+    /// What the plan creates: every item's <c>creates</c>, and the objects its SQL creates or adds.
+    /// An unqualified name (CREATE INDEX name ON …) may be referred to with any schema.
+    /// </summary>
+    private HashSet<string> Created(TodoDocument document)
     {
         var created = document.Items.SelectMany(i => i.Creates).Select(Normalise).ToHashSet(StringComparer.Ordinal);
         foreach (var item in document.Items)
         {
             foreach (Match match in CreatedObject().Matches(item.Sql))
             {
-                created.Add(Normalise(match.Groups["name"].Value));
+                var name = Normalise(match.Groups["name"].Value);
+                created.Add(name);
+                if (!match.Groups["name"].Value.Contains('.', StringComparison.Ordinal))
+                {
+                    created.UnionWith(_schemas.Select(schema => $"{SqlIdentifier.Quote(schema)}.{name}"));
+                }
             }
 
             foreach (Match match in AddedColumn().Matches(item.Sql))

@@ -141,8 +141,8 @@ public sealed class ArchitectTools
 
     private async Task<JsonElement> CostIndexAsync(
         [Description("One CREATE INDEX statement")] string createIndex,
-        [Description("Workload ids (W1…) or SQL statements to cost; empty for the whole workload")] string[]? statements,
-        CancellationToken cancellationToken)
+        [Description("Workload ids (W1…) or SQL statements to cost; empty for the whole workload")] string[]? statements = null,
+        CancellationToken cancellationToken = default)
     {
         if (!CreateIndexStatement.TryParse(createIndex, _snapshot, out var candidate, out var error))
         {

@@ -21,6 +21,11 @@ namespace DbArchitect.Agent.Architect;
 /// </summary>
 public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, ArchitectOptions? options = null)
 {
+    /// <summary>Errors handed back per repair; a document wrong everywhere needs rewriting, not a longer list.</summary>
+    public const int MaxErrorsHandedBack = 40;
+
+    private static readonly Lazy<JsonElement> SchemaElement = new(() => JsonDocument.Parse(TodoSchema.Text).RootElement.Clone());
+
     private readonly ArchitectOptions _options = options ?? new ArchitectOptions();
 
     /// <exception cref="OperationCanceledException">The token was cancelled; no document is produced.</exception>
@@ -49,7 +54,13 @@ public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, Ar
         for (var attempt = 1; attempt <= maxAttempts; attempt++)
         {
             var response = await client.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
+            // Usage arrives summed over the tool round trips of the response; each still counts as a call.
             tally.Add(response.Usage);
+            for (var call = 1; call < response.Messages.Count(m => m.Role == ChatRole.Assistant); call++)
+            {
+                tally.Add(null);
+            }
+
             messages.AddRange(response.Messages);
 
             var (document, errors) = await CheckAsync(response.Messages.LastOrDefault()?.Text ?? "", input, tools.Log, brief, validation, cancellationToken).ConfigureAwait(false);
@@ -73,7 +84,7 @@ public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, Ar
                 {
                     ["attempt"] = attempt.ToString(CultureInfo.InvariantCulture),
                     ["maxAttempts"] = _options.MaxRepairs.ToString(CultureInfo.InvariantCulture),
-                    ["errors"] = string.Join('\n', errors.Select(error => $"- {error}")),
+                    ["errors"] = string.Join('\n', errors.Take(MaxErrorsHandedBack).Select(error => $"- {error}")),
                 })));
             }
         }
@@ -89,8 +100,6 @@ public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, Ar
             ToolCalls = tools.Log.Counts,
         };
     }
-
-    private static readonly Lazy<JsonElement> SchemaElement = new(() => JsonDocument.Parse(TodoSchema.Text).RootElement.Clone());
 
     /// <summary>The document when the answer passes every check, else the errors to hand back.</summary>
     private static async Task<(TodoDocument? Document, IReadOnlyList<ValidationError> Errors)> CheckAsync(
@@ -113,12 +122,25 @@ public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, Ar
             return (null, [new ValidationError("document", $"not a TODO document: {e.Message}")]);
         }
 
-        // The generator line names who wrote the plan; that is ours to say, not the model's.
-        document = document with { Context = document.Context with { Generator = input.Generator } };
+        document = document with { Context = MeasuredContext(document.Context, input) };
         var result = await new TodoValidator().ValidateAsync(document, validation, cancellationToken).ConfigureAwait(false);
         var errors = result.Errors.Concat(new GroundingCheck(input.Snapshot).Check(document, Measured(input, log, brief))).Distinct().ToList();
         return errors.Count == 0 ? (document, []) : (null, errors);
     }
+
+    /// <summary>
+    /// The context keeps what was measured (engine, source, volumes, ER diagram, data dictionary)
+    /// from the deterministic stages and takes the model's judgement (overview, pain points, the
+    /// workload's shape) where it gave one. The generator line names who wrote the plan; that is
+    /// ours to say, not the model's.
+    /// </summary>
+    private static TodoContext MeasuredContext(TodoContext model, ArchitectInput input) => input.Fallback.Context with
+    {
+        Generator = input.Generator,
+        SchemaOverview = model.SchemaOverview.Length > 0 ? model.SchemaOverview : input.Fallback.Context.SchemaOverview,
+        PainPoints = model.PainPoints.Count > 0 ? model.PainPoints : input.Fallback.Context.PainPoints,
+        Workload = model.Workload.Count > 0 ? model.Workload : input.Fallback.Context.Workload,
+    };
 
     private static MeasuredNumbers Measured(ArchitectInput input, ToolLog log, string brief)
     {

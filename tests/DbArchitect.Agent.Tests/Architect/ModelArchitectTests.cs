@@ -37,7 +37,7 @@ public sealed class ModelArchitectTests(ArchitectDatabaseFixture fixture) : ICla
         Assert.Equal(1, result.ToolCalls["describe_table"]);
         Assert.Equal(2, model.Requests.Count);
         Assert.Contains("customer_id", ToolResult(model.Requests[1], "call-1"), StringComparison.Ordinal);
-        Assert.Equal(240, result.TokenUsage.TotalTokens);
+        Assert.Equal((240, 2), (result.TokenUsage.TotalTokens, result.TokenUsage.Calls));
     }
 
     [Fact]
@@ -153,6 +153,8 @@ public sealed class ModelArchitectTests(ArchitectDatabaseFixture fixture) : ICla
         var result = await RunAsync(model);
 
         Assert.False(result.UsedFallback);
+        Assert.Contains("\"totalCost\"", ToolResult(model.Requests[1], "call-1"), StringComparison.Ordinal);
+        Assert.Contains("\"usesIndex\"", ToolResult(model.Requests[1], "call-3"), StringComparison.Ordinal);
         Assert.Contains(Input.Findings, f => f.Title.Contains(ArchitectDatabaseFixture.SecretStatus, StringComparison.Ordinal)
             || f.Evidence.Any(e => e.Value.Contains(ArchitectDatabaseFixture.SecretStatus, StringComparison.Ordinal)));
         var sent = string.Join('\n', model.Requests.SelectMany(request => request).Select(Serialized));

@@ -92,3 +92,10 @@ public sealed class ArchitectDatabaseFixture : DatabaseFixture, IAsyncLifetime
         await base.DisposeAsync();
     }
 }
+
+/// <summary>One shop database for every architect test class: its facts take a few seconds to collect.</summary>
+[CollectionDefinition(Name)]
+public sealed class ArchitectDatabaseCollection : ICollectionFixture<ArchitectDatabaseFixture>
+{
+    public const string Name = "architect database";
+}

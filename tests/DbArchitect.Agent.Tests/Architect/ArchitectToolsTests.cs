@@ -6,7 +6,8 @@ using Microsoft.Extensions.AI;
 
 namespace DbArchitect.Agent.Tests.Architect;
 
-public sealed class ArchitectToolsTests(ArchitectDatabaseFixture fixture) : IClassFixture<ArchitectDatabaseFixture>
+[Collection(ArchitectDatabaseCollection.Name)]
+public sealed class ArchitectToolsTests(ArchitectDatabaseFixture fixture)
 {
     private ArchitectTools Tools(SecretRedactor? secrets = null) =>
         new(fixture.Input.Snapshot, fixture.Input.Findings, ArchitectDatabaseFixture.Workload, fixture.DataSource,

@@ -7,7 +7,8 @@ using Microsoft.Extensions.AI;
 
 namespace DbArchitect.Agent.Tests.Architect;
 
-public sealed class ModelArchitectTests(ArchitectDatabaseFixture fixture) : IClassFixture<ArchitectDatabaseFixture>
+[Collection(ArchitectDatabaseCollection.Name)]
+public sealed class ModelArchitectTests(ArchitectDatabaseFixture fixture)
 {
     private ArchitectInput Input => fixture.Input;
 

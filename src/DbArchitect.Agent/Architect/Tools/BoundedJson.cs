@@ -27,6 +27,12 @@ internal static class BoundedJson
             return ToElement(node);
         }
 
+        // Marked first, so the marker's own bytes count against the budget.
+        if (node is JsonObject root)
+        {
+            root["truncated"] = true;
+        }
+
         CutStrings(node, LongString);
         while (Size(node) > MaxBytes && LongestList(node) is { Count: > 0 } list)
         {
@@ -36,11 +42,6 @@ internal static class BoundedJson
         if (Size(node) > MaxBytes)
         {
             CutStrings(node, LongString / 6);
-        }
-
-        if (node is JsonObject root)
-        {
-            root["truncated"] = true;
         }
 
         return ToElement(node);

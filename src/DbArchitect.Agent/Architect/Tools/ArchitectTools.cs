@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using System.Text.Json;
 using DbArchitect.Agent.Model;
 using DbArchitect.Core.Findings;
@@ -155,7 +156,7 @@ public sealed class ArchitectTools
         }
 
         var targets = (statements is { Length: > 0 }
-            ? statements.Select(s => (Id: IsWorkloadId(s) ? s.Trim().ToUpperInvariant() : "given", Text: Resolve(s)))
+            ? statements.Select(s => (Id: WorkloadIndex(s) is { } index ? WorkloadId(index) : "given", Text: Resolve(s)))
             : _workload.Select((s, index) => (Id: WorkloadId(index), s.Text)))
             .Take(MaxCostedStatements)
             .ToList();
@@ -245,13 +246,15 @@ public sealed class ArchitectTools
     private string Resolve(string statement)
     {
         var text = statement.Trim();
-        return IsWorkloadId(text) && int.Parse(text[1..], System.Globalization.CultureInfo.InvariantCulture) is var n && n >= 1 && n <= _workload.Count
-            ? _workload[n - 1].Text
-            : text;
+        return WorkloadIndex(text) is { } index ? _workload[index].Text : text;
     }
 
-    private static bool IsWorkloadId(string text) =>
-        text.Trim() is { Length: >= 2 } id && id[0] is 'W' or 'w' && id[1..].All(char.IsAsciiDigit);
+    /// <summary>Where a workload id such as W2 points in this run's workload, or null when the text is no such id.</summary>
+    private int? WorkloadIndex(string text) =>
+        text.Trim() is { Length: >= 2 } id && id[0] is 'W' or 'w'
+        && int.TryParse(id.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= _workload.Count
+            ? number - 1
+            : null;
 
     private static string WorkloadId(int index) => $"W{index + 1}";
 

@@ -63,7 +63,7 @@ public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, Ar
 
             messages.AddRange(response.Messages);
 
-            var (document, errors) = await CheckAsync(response.Messages.LastOrDefault()?.Text ?? "", input, tools.Log, brief, validation, cancellationToken).ConfigureAwait(false);
+            var (document, errors) = await CheckAsync(response.Messages.LastOrDefault()?.Text ?? "", input, tools, brief, validation, cancellationToken).ConfigureAwait(false);
             if (document is not null)
             {
                 return new ArchitectResult
@@ -103,7 +103,7 @@ public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, Ar
 
     /// <summary>The document when the answer passes every check, else the errors to hand back.</summary>
     private static async Task<(TodoDocument? Document, IReadOnlyList<ValidationError> Errors)> CheckAsync(
-        string answer, ArchitectInput input, ToolLog log, string brief, ValidationContext validation, CancellationToken cancellationToken)
+        string answer, ArchitectInput input, ArchitectTools tools, string brief, ValidationContext validation, CancellationToken cancellationToken)
     {
         var json = WithoutFence(answer);
         var schemaErrors = TodoSchema.Evaluate(json);
@@ -124,7 +124,11 @@ public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, Ar
 
         document = document with { Context = MeasuredContext(document.Context, input) };
         var result = await new TodoValidator().ValidateAsync(document, validation, cancellationToken).ConfigureAwait(false);
-        var errors = result.Errors.Concat(new GroundingCheck(input.Snapshot).Check(document, Measured(input, log, brief))).Distinct().ToList();
+        var errors = result.Errors
+            .Concat(new GroundingCheck(input.Snapshot).Check(document, Measured(input, tools.Log, brief)))
+            .Concat(new IndexCostingCheck(input.Snapshot, input.Findings).Check(document, tools.CostedWithGain))
+            .Distinct()
+            .ToList();
         return errors.Count == 0 ? (document, []) : (null, errors);
     }
 

@@ -109,6 +109,29 @@ public sealed class ModelArchitectTests(ArchitectDatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task Index_the_model_proposes_enters_the_plan_only_after_cost_index_showed_a_gain()
+    {
+        const string proposal = "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_status_idx ON public.orders (customer_id, status);";
+        var proposing = WithFirstItem(item => item with
+        {
+            Type = ChangeKind.Index,
+            Sql = proposal,
+            Rollback = "DROP INDEX CONCURRENTLY IF EXISTS public.orders_customer_status_idx;",
+        });
+        var model = new ScriptedChatClient()
+            .Answer(Json(proposing))
+            .CallTool("call-1", "cost_index", new() { ["createIndex"] = "create index on public.orders (customer_id,  status)" })
+            .Answer(Json(proposing));
+
+        var result = await RunAsync(model);
+
+        Assert.False(result.UsedFallback, string.Join(" | ", result.RepairErrors));
+        Assert.Equal(2, result.Attempts);
+        Assert.Contains(result.RepairErrors, error => error.Contains("was not costed in this run", StringComparison.Ordinal));
+        Assert.Equal(proposal, result.Document.Items[0].Sql);
+    }
+
+    [Fact]
     public void Deterministic_document_passes_the_grounding_check()
     {
         var measured = new MeasuredNumbers();

@@ -72,6 +72,11 @@ public sealed class ArchitectTools
 
     public ToolLog Log { get; } = new();
 
+    /// <summary>Shapes (<see cref="IndexCostingCheck.Shape"/>) of the indexes cost_index found to make the workload cheaper in this run.</summary>
+    public IReadOnlySet<string> CostedWithGain => _costedWithGain;
+
+    private readonly HashSet<string> _costedWithGain = new(StringComparer.Ordinal);
+
     /// <summary>Workload ids (W1, W2…) and their redacted text, as the model may refer to them.</summary>
     public IReadOnlyList<(string Id, string Statement)> Workload =>
         [.. _workload.Select((statement, index) => (WorkloadId(index), _redactor.Sql(statement.Text)))];
@@ -194,12 +199,16 @@ public sealed class ArchitectTools
             costed.Add(new StatementCosting(targets[i].Id, _redactor.Sql(targets[i].Text), before[i].Cost, after.Cost, after.UsesIndex, before[i].Skipped ?? after.Skipped));
         }
 
-        return Answer("cost_index", new IndexCosting(
-            candidate.Definition,
-            index.EstimatedBytes,
-            costed.Sum(c => c.CostBefore ?? 0),
-            costed.Sum(c => c.CostAfter ?? 0),
-            costed));
+        var costing = new IndexCosting(candidate.Definition, index.EstimatedBytes, costed.Sum(c => c.CostBefore ?? 0), costed.Sum(c => c.CostAfter ?? 0), costed);
+        if (costing.TotalCostAfter < costing.TotalCostBefore)
+        {
+            lock (_costedWithGain)
+            {
+                _costedWithGain.Add(IndexCostingCheck.Shape(candidate));
+            }
+        }
+
+        return Answer("cost_index", costing);
     }
 
     private async Task<PlannedCost> CostAsync(HypotheticalIndexSession session, string statement, HypotheticalIndex? index, CancellationToken cancellationToken)

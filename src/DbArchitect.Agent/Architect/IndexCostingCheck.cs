@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using DbArchitect.Agent.Architect.Tools;
+using DbArchitect.Core.Findings;
+using DbArchitect.Core.Todo;
+using DbArchitect.Core.Validation;
+using DbArchitect.Postgres.Advisor;
+using DbArchitect.Postgres.Catalog;
+
+namespace DbArchitect.Agent.Architect;
+
+/// <summary>
+/// The model proposes, the database decides: an index the deterministic findings did not already
+/// propose may enter the plan only after <c>cost_index</c> costed that same index in this run and
+/// the workload got cheaper with it. Methods hypopg cannot simulate (gin, gist) are not held to
+/// this, since no tool here can cost them.
+/// </summary>
+public sealed partial class IndexCostingCheck(CatalogSnapshot snapshot, IReadOnlyList<Finding> findings)
+{
+    public IReadOnlyList<ValidationError> Check(TodoDocument document, IReadOnlySet<string> costedWithGain)
+    {
+        var proposedByFindings = findings.Where(f => f.Remedy is not null).SelectMany(f => Indexes(f.Remedy!.Up)).Select(Shape).ToHashSet(StringComparer.Ordinal);
+        return [.. document.Items.Where(item => !item.Done)
+            .SelectMany(item => Indexes(item.Sql)
+                .Where(index => index.Hypothetical && !proposedByFindings.Contains(Shape(index)) && !costedWithGain.Contains(Shape(index)))
+                .Select(index => new ValidationError(item.Id,
+                    $"proposes {index.Definition}, which was not costed in this run or made no statement cheaper; call cost_index with it and keep it only if the costs fall")))];
+    }
+
+    /// <summary>The same index however it was spelled: case and spacing do not matter.</summary>
+    public static string Shape(IndexCandidate candidate) => Whitespace().Replace(candidate.Shape.ToLowerInvariant(), "");
+
+    private IEnumerable<IndexCandidate> Indexes(string sql)
+    {
+        // A semicolon inside an index predicate's string literal would split wrongly; such an
+        // index is then not recognised, and is left to the validator's server check.
+        foreach (var statement in sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (CreateIndexStatement.TryParse(statement, snapshot, out var candidate, out _))
+            {
+                yield return candidate;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

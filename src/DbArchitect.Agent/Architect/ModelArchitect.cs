@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text.Json;
+using DbArchitect.Agent.Architect.Tools;
+using DbArchitect.Agent.Model;
+using DbArchitect.Agent.Model.Prompts;
+using DbArchitect.Core.Findings;
+using DbArchitect.Core.Todo;
+using DbArchitect.Core.Validation;
+using DbArchitect.Postgres.Catalog;
+using Microsoft.Extensions.AI;
+
+namespace DbArchitect.Agent.Architect;
+
+/// <summary>
+/// The model as architect: it gets the role prompt, a brief and the deterministic tools, and
+/// answers with the TODO document as structured output. The answer is accepted only when it
+/// passes the validator and the <see cref="GroundingCheck"/>; otherwise the errors go back with
+/// the repair prompt, a bounded number of times, and then the deterministic document stands.
+/// The client must invoke functions itself (<c>UseFunctionInvocation</c>, as
+/// <see cref="ChatClientFactory"/> builds it).
+/// </summary>
+public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, ArchitectOptions? options = null)
+{
+    /// <summary>Errors handed back per repair; a document wrong everywhere needs rewriting, not a longer list.</summary>
+    public const int MaxErrorsHandedBack = 40;
+
+    private static readonly Lazy<JsonElement> SchemaElement = new(() => JsonDocument.Parse(TodoSchema.Text).RootElement.Clone());
+
+    private readonly ArchitectOptions _options = options ?? new ArchitectOptions();
+
+    /// <exception cref="OperationCanceledException">The token was cancelled; no document is produced.</exception>
+    public async Task<ArchitectResult> RunAsync(ArchitectInput input, CancellationToken cancellationToken)
+    {
+        var redactor = _options.RedactLiterals ? LiteralRedactor.For(input.Workload.Select(w => w.Text)) : LiteralRedactor.Off;
+        var tools = new ArchitectTools(input.Snapshot, input.Findings, input.Workload, input.DataSource, redactor, _options.Secrets);
+        var brief = Secret(ArchitectBrief.Write(input, tools.Workload, redactor));
+        var validation = new ValidationContext
+        {
+            KnownObjects = KnownObjects.From(input.Snapshot),
+            RequiredFindingKeys = input.Findings.Where(f => f.Severity >= Severity.High && f.Remedy is not null).Select(f => f.Key).ToList(),
+            SqlChecker = input.SqlChecker,
+        };
+
+        var chatOptions = new ChatOptions
+        {
+            Tools = [.. tools.Functions],
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(SchemaElement.Value, "todo_document", "The TODO_database-architect document"),
+        };
+        List<ChatMessage> messages = [new(ChatRole.System, prompts.ArchitectSystem.Text), new(ChatRole.User, brief)];
+
+        var tally = new TokenUsageTally();
+        var repairErrors = new List<string>();
+        var maxAttempts = _options.MaxRepairs + 1;
+        for (var attempt = 1; attempt <= maxAttempts; attempt++)
+        {
+            var response = await client.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
+            // Usage arrives summed over the tool round trips of the response; each still counts as a call.
+            tally.Add(response.Usage);
+            for (var call = 1; call < response.Messages.Count(m => m.Role == ChatRole.Assistant); call++)
+            {
+                tally.Add(null);
+            }
+
+            messages.AddRange(response.Messages);
+
+            var (document, errors) = await CheckAsync(response.Messages.LastOrDefault()?.Text ?? "", input, tools, brief, validation, cancellationToken).ConfigureAwait(false);
+            if (document is not null)
+            {
+                return new ArchitectResult
+                {
+                    Document = document,
+                    UsedFallback = false,
+                    Attempts = attempt,
+                    RepairErrors = repairErrors,
+                    TokenUsage = tally.Snapshot(),
+                    ToolCalls = tools.Log.Counts,
+                };
+            }
+
+            repairErrors.AddRange(errors.Select(error => $"attempt {attempt}: {error}"));
+            if (attempt < maxAttempts)
+            {
+                messages.Add(new ChatMessage(ChatRole.User, prompts.ArchitectRepair.Fill(new Dictionary<string, string>
+                {
+                    ["attempt"] = attempt.ToString(CultureInfo.InvariantCulture),
+                    ["maxAttempts"] = _options.MaxRepairs.ToString(CultureInfo.InvariantCulture),
+                    ["errors"] = string.Join('\n', errors.Take(MaxErrorsHandedBack).Select(error => $"- {error}")),
+                })));
+            }
+        }
+
+        return new ArchitectResult
+        {
+            Document = input.Fallback,
+            UsedFallback = true,
+            Attempts = maxAttempts,
+            RepairErrors = repairErrors,
+            FallbackReason = $"the model's document was rejected {maxAttempts} times; the deterministic planner's document is used",
+            TokenUsage = tally.Snapshot(),
+            ToolCalls = tools.Log.Counts,
+        };
+    }
+
+    /// <summary>The document when the answer passes every check, else the errors to hand back.</summary>
+    private static async Task<(TodoDocument? Document, IReadOnlyList<ValidationError> Errors)> CheckAsync(
+        string answer, ArchitectInput input, ArchitectTools tools, string brief, ValidationContext validation, CancellationToken cancellationToken)
+    {
+        var json = WithoutFence(answer);
+        var schemaErrors = TodoSchema.Evaluate(json);
+        if (schemaErrors.Count > 0)
+        {
+            return (null, schemaErrors);
+        }
+
+        TodoDocument document;
+        try
+        {
+            document = TodoJson.Deserialize(json);
+        }
+        catch (JsonException e)
+        {
+            return (null, [new ValidationError("document", $"not a TODO document: {e.Message}")]);
+        }
+
+        document = document with { Context = MeasuredContext(document.Context, input) };
+        var result = await new TodoValidator().ValidateAsync(document, validation, cancellationToken).ConfigureAwait(false);
+        var errors = result.Errors
+            .Concat(new GroundingCheck(input.Snapshot).Check(document, Measured(input, tools.Log, brief)))
+            .Concat(new IndexCostingCheck(input.Snapshot, input.Findings).Check(document, tools.CostedWithGain))
+            .Distinct()
+            .ToList();
+        return errors.Count == 0 ? (document, []) : (null, errors);
+    }
+
+    /// <summary>
+    /// The context keeps what was measured (engine, source, volumes, ER diagram, data dictionary)
+    /// from the deterministic stages and takes the model's judgement (overview, pain points, the
+    /// workload's shape) where it gave one. The generator line names who wrote the plan; that is
+    /// ours to say, not the model's.
+    /// </summary>
+    private static TodoContext MeasuredContext(TodoContext model, ArchitectInput input) => input.Fallback.Context with
+    {
+        Generator = input.Generator,
+        SchemaOverview = model.SchemaOverview.Length > 0 ? model.SchemaOverview : input.Fallback.Context.SchemaOverview,
+        PainPoints = model.PainPoints.Count > 0 ? model.PainPoints : input.Fallback.Context.PainPoints,
+        Workload = model.Workload.Count > 0 ? model.Workload : input.Fallback.Context.Workload,
+    };
+
+    private static MeasuredNumbers Measured(ArchitectInput input, ToolLog log, string brief)
+    {
+        var measured = new MeasuredNumbers();
+        measured.AddFrom(brief);
+        foreach (var evidence in input.Findings.SelectMany(f => f.Evidence))
+        {
+            measured.AddFrom(evidence.Value);
+        }
+
+        foreach (var result in log.Results)
+        {
+            measured.AddFrom(result);
+        }
+
+        return measured;
+    }
+
+    /// <summary>Models asked for JSON still sometimes wrap it in a Markdown fence.</summary>
+    private static string WithoutFence(string answer)
+    {
+        var text = answer.Trim();
+        if (!text.StartsWith("```", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var firstLine = text.IndexOf('\n', StringComparison.Ordinal);
+        var closing = text.LastIndexOf("```", StringComparison.Ordinal);
+        return firstLine > 0 && closing > firstLine ? text[(firstLine + 1)..closing].Trim() : text;
+    }
+
+    private string Secret(string text) => _options.Secrets?.Redact(text) ?? text;
+}

@@ -1,0 +1,284 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using DbArchitect.Agent.Model;
+using DbArchitect.Core.Findings;
+using DbArchitect.Postgres.Advisor;
+using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Explain;
+using DbArchitect.Postgres.Explain.Insights;
+using DbArchitect.Postgres.Workload;
+using Microsoft.Extensions.AI;
+using Npgsql;
+
+namespace DbArchitect.Agent.Architect.Tools;
+
+/// <summary>
+/// The deterministic tools as functions the model may call: thin adapters over the catalog
+/// snapshot, the findings, the EXPLAIN runner and hypopg, each answering with a small JSON
+/// document (see <see cref="BoundedJson"/>) whose literals are redacted. Every answer is recorded
+/// in <see cref="Log"/>. Without a data source, <c>explain</c> and <c>cost_index</c> are not offered.
+/// </summary>
+public sealed class ArchitectTools
+{
+    /// <summary>Upper bound of a page, whatever the model asks for.</summary>
+    public const int MaxPageSize = 50;
+
+    /// <summary>Workload statements a single cost_index call plans, before and after.</summary>
+    public const int MaxCostedStatements = 20;
+
+    private const int MaxPlanNodes = 40;
+
+    private readonly CatalogSnapshot _snapshot;
+    private readonly IReadOnlyList<Finding> _findings;
+    private readonly IReadOnlyList<WorkloadStatement> _workload;
+    private readonly NpgsqlDataSource? _dataSource;
+    private readonly LiteralRedactor _redactor;
+    private readonly SecretRedactor? _secrets;
+
+    /// <param name="snapshot">The catalog the table tools answer from.</param>
+    /// <param name="findings">The ranked deterministic findings.</param>
+    /// <param name="workload">Statements the model refers to as W1, W2…; planned with their constants, shown without.</param>
+    /// <param name="dataSource">The read-only target session; null leaves out explain and cost_index.</param>
+    /// <param name="redactor">Masks literals in every result.</param>
+    /// <param name="secrets">Masked out of every result (a default in a column, a message from the server); null when the client pipeline does it.</param>
+    public ArchitectTools(CatalogSnapshot snapshot, IReadOnlyList<Finding> findings, IReadOnlyList<WorkloadStatement> workload, NpgsqlDataSource? dataSource, LiteralRedactor redactor, SecretRedactor? secrets = null)
+    {
+        _secrets = secrets;
+        _snapshot = snapshot;
+        _findings = findings;
+        _workload = workload;
+        _dataSource = dataSource;
+        _redactor = redactor;
+
+        List<AIFunction> functions =
+        [
+            AIFunctionFactory.Create(ListTables, "list_tables", "Lists tables, views and materialized views, largest first, one page at a time: name, kind, estimated rows, size."),
+            AIFunctionFactory.Create(DescribeTable, "describe_table", "Columns, indexes (with size and scan count) and constraints of one table."),
+            AIFunctionFactory.Create(ListFindings, "list_findings", "The deterministic findings, worst first, one page at a time: key, rule, severity, area, title, measured evidence."),
+        ];
+        if (dataSource is not null)
+        {
+            functions.Add(AIFunctionFactory.Create(ExplainAsync, "explain",
+                "Plans one statement on the target without running it (EXPLAIN, estimated costs). Pass SQL, or a workload id such as W1. Returns plan nodes with costs and the plan insights."));
+            functions.Add(AIFunctionFactory.Create(CostIndexAsync, "cost_index",
+                "Costs one proposed CREATE INDEX statement with hypopg (nothing is built): planner cost of each workload statement before and after, and the index's estimated size."));
+        }
+
+        Functions = functions;
+    }
+
+    public IReadOnlyList<AIFunction> Functions { get; }
+
+    public ToolLog Log { get; } = new();
+
+    /// <summary>Shapes (<see cref="IndexCostingCheck.Shape"/>) of the indexes cost_index found to make the workload cheaper in this run.</summary>
+    public IReadOnlySet<string> CostedWithGain => _costedWithGain;
+
+    private readonly HashSet<string> _costedWithGain = new(StringComparer.Ordinal);
+
+    /// <summary>Workload ids (W1, W2…) and their redacted text, as the model may refer to them.</summary>
+    public IReadOnlyList<(string Id, string Statement)> Workload =>
+        [.. _workload.Select((statement, index) => (WorkloadId(index), _redactor.Sql(statement.Text)))];
+
+    private JsonElement ListTables(
+        [Description("1-based page number")] int page = 1,
+        [Description("Tables per page, at most 50")] int pageSize = 25)
+    {
+        var (number, size) = Paging(page, pageSize);
+        var tables = _snapshot.Tables.OrderByDescending(t => t.TotalBytes).ThenBy(t => t.QualifiedName, StringComparer.Ordinal).ToList();
+        var rows = tables.Skip((number - 1) * size).Take(size)
+            .Select(t => new TableSummary(t.QualifiedName, t.Kind.ToString(), Rows(t), t.TotalBytes, Bytes(t.TotalBytes)))
+            .ToList();
+        return Answer("list_tables", new TablePage(number, size, tables.Count, rows));
+    }
+
+    private JsonElement DescribeTable([Description("Table name, schema-qualified (public.orders) or not")] string table)
+    {
+        var name = table.Trim();
+        var found = _snapshot.Tables.FirstOrDefault(t => t.QualifiedName == name || $"{t.Schema}.{t.Name}" == name)
+            ?? _snapshot.Tables.Where(t => t.Name == name).OrderBy(t => t.Schema == "public" ? 0 : 1).FirstOrDefault();
+        if (found is null)
+        {
+            return Answer("describe_table", new ToolRefusal($"no table {name}; list_tables shows the names"));
+        }
+
+        var columns = _snapshot.Columns.Where(c => c.TableOid == found.Oid).OrderBy(c => c.Position)
+            .Select(c => new ColumnSummary(c.Name, c.DataType, c.NotNull, c.Default is null ? null : _redactor.Sql(c.Default)))
+            .ToList();
+        var indexes = _snapshot.Indexes.Where(i => i.TableOid == found.Oid)
+            .Select(i => new IndexSummary(SqlIdentifier.Qualify(i.Schema, i.Name), _redactor.Sql(i.Definition), i.SizeBytes, i.Scans, i.IsValid))
+            .ToList();
+        var constraints = _snapshot.Constraints.Where(c => c.TableOid == found.Oid && c.Kind != ConstraintKind.NotNull)
+            .Select(c => new ConstraintSummary(c.Name, c.Kind.ToString(), _redactor.Sql(c.Definition)))
+            .ToList();
+        return Answer("describe_table", new TableDescription(found.QualifiedName, found.Kind.ToString(), Rows(found), Bytes(found.TotalBytes), columns, indexes, constraints));
+    }
+
+    private JsonElement ListFindings(
+        [Description("1-based page number")] int page = 1,
+        [Description("Findings per page, at most 50")] int pageSize = 20)
+    {
+        var (number, size) = Paging(page, pageSize);
+        var rows = _findings.Skip((number - 1) * size).Take(size)
+            .Select(f => new FindingSummary(f.Key, f.RuleId, f.Severity, f.Area, _redactor.Prose(f.Title), Redact(f.Evidence), f.Remedy is not null))
+            .ToList();
+        return Answer("list_findings", new FindingPage(number, size, _findings.Count, rows));
+    }
+
+    private async Task<JsonElement> ExplainAsync(
+        [Description("One SQL statement ($1… placeholders are fine), or a workload id such as W1")] string statement,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await new ExplainRunner(_dataSource!).ExplainAsync(Resolve(statement), new ExplainOptions(), cancellationToken).ConfigureAwait(false);
+            var insights = PlanInsights.Evaluate(new PlanInsightContext { Result = result, Catalog = _snapshot })
+                .Select(f => new InsightSummary(f.RuleId, f.Severity, _redactor.Prose(f.Title), Redact(f.Evidence)))
+                .ToList();
+            var nodes = Flatten(result.Plan, 0).Take(MaxPlanNodes).ToList();
+            return Answer("explain", new PlanSummary(_redactor.Sql(result.Statement), result.Plan.TotalCost, result.Plan.PlanRows, nodes, insights));
+        }
+        catch (Exception e) when (e is ExplainRefusedException or PostgresException { IsTransient: false })
+        {
+            return Answer("explain", new ToolRefusal(_redactor.Prose(e.Message.Split('\n')[0])));
+        }
+    }
+
+    private async Task<JsonElement> CostIndexAsync(
+        [Description("One CREATE INDEX statement")] string createIndex,
+        [Description("Workload ids (W1…) or SQL statements to cost; empty for the whole workload")] string[]? statements = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (!CreateIndexStatement.TryParse(createIndex, _snapshot, out var candidate, out var error))
+        {
+            return Answer("cost_index", new ToolRefusal(error));
+        }
+
+        if (!candidate.Hypothetical)
+        {
+            return Answer("cost_index", new ToolRefusal($"refused: hypopg cannot simulate a {candidate.Method} index; only btree, hash and brin can be costed"));
+        }
+
+        var targets = (statements is { Length: > 0 }
+            ? statements.Select(s => (Id: WorkloadIndex(s) is { } index ? WorkloadId(index) : "given", Text: Resolve(s)))
+            : _workload.Select((s, index) => (Id: WorkloadId(index), s.Text)))
+            .Take(MaxCostedStatements)
+            .ToList();
+        if (targets.Count == 0)
+        {
+            return Answer("cost_index", new ToolRefusal("there are no workload statements to cost against; pass statements"));
+        }
+
+        await using var session = await HypotheticalIndexSession.OpenAsync(_dataSource!, cancellationToken).ConfigureAwait(false);
+        if (session is null)
+        {
+            return Answer("cost_index", new ToolRefusal("hypopg is not installed in the target database, so indexes cannot be costed"));
+        }
+
+        var before = new List<PlannedCost>();
+        foreach (var target in targets)
+        {
+            before.Add(await CostAsync(session, target.Text, null, cancellationToken).ConfigureAwait(false));
+        }
+
+        HypotheticalIndex index;
+        try
+        {
+            index = await session.CreateAsync(candidate, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (!e.IsTransient)
+        {
+            return Answer("cost_index", new ToolRefusal($"the server rejected the index: {_redactor.Prose(e.MessageText)}"));
+        }
+
+        var costed = new List<StatementCosting>();
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var after = await CostAsync(session, targets[i].Text, index, cancellationToken).ConfigureAwait(false);
+            costed.Add(new StatementCosting(targets[i].Id, _redactor.Sql(targets[i].Text), before[i].Cost, after.Cost, after.UsesIndex, before[i].Skipped ?? after.Skipped));
+        }
+
+        var costing = new IndexCosting(candidate.Definition, index.EstimatedBytes, costed.Sum(c => c.CostBefore ?? 0), costed.Sum(c => c.CostAfter ?? 0), costed);
+        if (costing.TotalCostAfter < costing.TotalCostBefore)
+        {
+            lock (_costedWithGain)
+            {
+                _costedWithGain.Add(IndexCostingCheck.Shape(candidate));
+            }
+        }
+
+        return Answer("cost_index", costing);
+    }
+
+    private async Task<PlannedCost> CostAsync(HypotheticalIndexSession session, string statement, HypotheticalIndex? index, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var plan = await session.PlanAsync(statement, cancellationToken).ConfigureAwait(false);
+            var used = index is not null && plan.Plan.DescendantsAndSelf().Any(node => node.IndexName?.Contains(index.PlanName, StringComparison.Ordinal) == true);
+            return new PlannedCost(plan.Plan.TotalCost, used, null);
+        }
+        catch (Exception e) when (e is ExplainRefusedException or PostgresException { IsTransient: false })
+        {
+            return new PlannedCost(null, false, _redactor.Prose(e.Message.Split('\n')[0]));
+        }
+    }
+
+    private IEnumerable<PlanNodeSummary> Flatten(PlanNode node, int depth)
+    {
+        var condition = node.IndexCondition ?? node.HashCondition ?? node.MergeCondition ?? node.RecheckCondition ?? node.Filter ?? node.JoinFilter;
+        yield return new PlanNodeSummary(depth, node.NodeType, node.RelationName is null ? null : $"{node.Schema ?? "?"}.{node.RelationName}", node.IndexName,
+            node.StartupCost, node.TotalCost, node.PlanRows, condition is null ? null : _redactor.Sql(condition));
+        foreach (var child in node.Children.SelectMany(child => Flatten(child, depth + 1)))
+        {
+            yield return child;
+        }
+    }
+
+    private List<Evidence> Redact(IEnumerable<Evidence> evidence) =>
+        [.. evidence.Select(e => e with { Value = _redactor.Prose(e.Value) })];
+
+    private JsonElement Answer<T>(string tool, T result)
+    {
+        var json = BoundedJson.Serialize(result);
+        if (_secrets is not null && _secrets.AppearsIn(json.GetRawText()))
+        {
+            json = JsonDocument.Parse(_secrets.Redact(json.GetRawText())).RootElement.Clone();
+        }
+
+        Log.Add(tool, json);
+        return json;
+    }
+
+    /// <summary>A workload id's original text (constants and all: the planner needs them), else the text itself.</summary>
+    private string Resolve(string statement)
+    {
+        var text = statement.Trim();
+        return WorkloadIndex(text) is { } index ? _workload[index].Text : text;
+    }
+
+    /// <summary>Where a workload id such as W2 points in this run's workload, or null when the text is no such id.</summary>
+    private int? WorkloadIndex(string text) =>
+        text.Trim() is { Length: >= 2 } id && id[0] is 'W' or 'w'
+        && int.TryParse(id.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= _workload.Count
+            ? number - 1
+            : null;
+
+    private static string WorkloadId(int index) => $"W{index + 1}";
+
+    private static (int Page, int Size) Paging(int page, int pageSize) => (Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize));
+
+    private static long Rows(TableInfo table) => (long)Math.Max(0, table.EstimatedRows);
+
+    private static string Bytes(long bytes) => bytes switch
+    {
+        < 10 * 1024 => $"{bytes} bytes",
+        < 10L * 1024 * 1024 => $"{bytes / 1024} kB",
+        < 10L * 1024 * 1024 * 1024 => $"{bytes / (1024 * 1024)} MB",
+        _ => $"{bytes / (1024L * 1024 * 1024)} GB",
+    };
+}
+
+/// <summary>A statement's planner cost in a hypopg session, or why it could not be planned.</summary>
+internal sealed record PlannedCost(double? Cost, bool UsesIndex, string? Skipped);

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using DbArchitect.Agent.Architect;
+using DbArchitect.Agent.Architect.Tools;
+using DbArchitect.Agent.Model;
+using Microsoft.Extensions.AI;
+
+namespace DbArchitect.Agent.Tests.Architect;
+
+[Collection(ArchitectDatabaseCollection.Name)]
+public sealed class ArchitectToolsTests(ArchitectDatabaseFixture fixture)
+{
+    private ArchitectTools Tools(SecretRedactor? secrets = null) =>
+        new(fixture.Input.Snapshot, fixture.Input.Findings, ArchitectDatabaseFixture.Workload, fixture.DataSource,
+            LiteralRedactor.For(ArchitectDatabaseFixture.Workload.Select(w => w.Text)), secrets);
+
+    [Fact]
+    public async Task List_tables_pages_largest_first_with_the_total()
+    {
+        var tools = Tools();
+
+        var first = await CallAsync(tools, "list_tables", new() { ["page"] = 1, ["pageSize"] = 1 });
+        var second = await CallAsync(tools, "list_tables", new() { ["page"] = 2, ["pageSize"] = 1 });
+
+        Assert.Equal(2, first.GetProperty("total").GetInt32());
+        Assert.Equal("public.orders", first.GetProperty("tables")[0].GetProperty("name").GetString());
+        Assert.Equal("public.customers", second.GetProperty("tables")[0].GetProperty("name").GetString());
+        Assert.Equal(2, tools.Log.Counts["list_tables"]);
+    }
+
+    [Fact]
+    public async Task Describe_table_gives_columns_indexes_and_constraints_and_refuses_an_unknown_table()
+    {
+        var tools = Tools();
+
+        var orders = await CallAsync(tools, "describe_table", new() { ["table"] = "orders" });
+        var missing = await CallAsync(tools, "describe_table", new() { ["table"] = "public.no_such_table" });
+
+        Assert.Contains(orders.GetProperty("columns").EnumerateArray(), c => c.GetProperty("name").GetString() == "customer_id");
+        Assert.Contains(orders.GetProperty("indexes").EnumerateArray(), i => i.GetProperty("name").GetString() == "public.orders_pkey");
+        Assert.Contains(orders.GetProperty("constraints").EnumerateArray(), c => c.GetProperty("kind").GetString() == "ForeignKey");
+        Assert.Contains("no table", missing.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_findings_gives_keys_and_evidence_with_the_workload_literals_masked()
+    {
+        var page = await CallAsync(Tools(), "list_findings", new() { ["pageSize"] = 50 });
+
+        Assert.Equal(fixture.Input.Findings.Count, page.GetProperty("total").GetInt32());
+        Assert.Contains(page.GetProperty("findings").EnumerateArray(), f => f.GetProperty("key").GetString()!.StartsWith("fk-", StringComparison.Ordinal));
+        Assert.All(ArchitectDatabaseFixture.Literals, literal => Assert.DoesNotContain(literal, page.GetRawText(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Explain_plans_a_workload_statement_by_id_and_shows_it_without_its_constants()
+    {
+        var plan = await CallAsync(Tools(), "explain", new() { ["statement"] = "W2" });
+
+        Assert.Contains("customer_id = $1", plan.GetProperty("statement").GetString(), StringComparison.Ordinal);
+        Assert.True(plan.GetProperty("totalCost").GetDouble() > 0);
+        Assert.Contains(plan.GetProperty("nodes").EnumerateArray(), n => n.GetProperty("nodeType").GetString() == "Seq Scan" && n.GetProperty("relation").GetString() == "public.orders");
+        Assert.DoesNotContain(ArchitectDatabaseFixture.SecretCustomer, plan.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_refuses_what_it_cannot_plan_with_an_error_for_the_model()
+    {
+        var refused = await CallAsync(Tools(), "explain", new() { ["statement"] = "SELECT 1; SELECT 2" });
+
+        Assert.True(refused.TryGetProperty("error", out _));
+    }
+
+    [Fact]
+    public async Task Cost_index_costs_a_proposed_index_with_hypopg_before_and_after_each_workload_statement()
+    {
+        var costing = await CallAsync(Tools(), "cost_index", new() { ["createIndex"] = "CREATE INDEX CONCURRENTLY orders_by_customer ON public.orders USING btree (customer_id) INCLUDE (status);" });
+
+        var byCustomer = costing.GetProperty("statements").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "W2");
+        Assert.True(byCustomer.GetProperty("usesIndex").GetBoolean());
+        Assert.True(byCustomer.GetProperty("costAfter").GetDouble() < byCustomer.GetProperty("costBefore").GetDouble());
+        Assert.True(costing.GetProperty("estimatedBytes").GetInt64() > 0);
+        Assert.Equal(0, await fixture.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE tablename = 'orders' AND indexname <> 'orders_pkey'"));
+    }
+
+    [Fact]
+    public async Task Cost_index_refuses_anything_but_one_create_index()
+    {
+        var tools = Tools();
+
+        var drop = await CallAsync(tools, "cost_index", new() { ["createIndex"] = "DROP TABLE public.orders" });
+        var two = await CallAsync(tools, "cost_index", new() { ["createIndex"] = "CREATE INDEX ON public.orders (status); CREATE INDEX ON public.orders (total)" });
+        var gin = await CallAsync(tools, "cost_index", new() { ["createIndex"] = "CREATE INDEX ON public.orders USING gin (status)" });
+        var unknown = await CallAsync(tools, "cost_index", new() { ["createIndex"] = "CREATE INDEX ON public.no_such_table (id)" });
+
+        Assert.Contains("not a CREATE INDEX", drop.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("exactly one", two.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("gin", gin.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("does not exist", unknown.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Secrets_are_masked_out_of_tool_results()
+    {
+        var secrets = new SecretRedactor();
+        secrets.Add("customer_id");
+
+        var orders = await CallAsync(Tools(secrets), "describe_table", new() { ["table"] = "public.orders" });
+
+        Assert.DoesNotContain("customer_id", orders.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(SecretRedactor.Mask, orders.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_data_source_only_the_catalog_tools_are_offered()
+    {
+        var tools = new ArchitectTools(fixture.Input.Snapshot, fixture.Input.Findings, [], null, LiteralRedactor.Off);
+
+        Assert.Equal(["list_tables", "describe_table", "list_findings"], tools.Functions.Select(f => f.Name));
+    }
+
+    private static async Task<JsonElement> CallAsync(ArchitectTools tools, string name, Dictionary<string, object?> arguments)
+    {
+        var result = await tools.Functions.Single(f => f.Name == name).InvokeAsync(new AIFunctionArguments(arguments), CancellationToken.None);
+        return Assert.IsType<JsonElement>(result);
+    }
+}

@@ -22,6 +22,14 @@ internal sealed record ScenarioExpectation
     /// <summary>Whether the runner runs ANALYZE after loading; false for scenarios about missing statistics.</summary>
     public bool Analyze { get; init; } = true;
 
+    /// <summary>
+    /// Whether the table statistics counters restart after the load, as on a server whose
+    /// statistics were reset when the application went live. Without it the bulk load counts as
+    /// the tables' write traffic, which the index advisor weighs against the replayed calls.
+    /// False keeps the load's counters, for scenarios about dead tuples and changes since ANALYZE.
+    /// </summary>
+    public bool ResetStatistics { get; init; } = true;
+
     /// <summary>How often each <c>traffic.sql</c> statement is executed so that pg_stat_statements sees an application's call counts.</summary>
     public int TrafficCalls { get; init; } = 1;
 

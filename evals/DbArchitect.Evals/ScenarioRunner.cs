@@ -54,29 +54,51 @@ internal sealed class ScenarioRunner(ScratchCluster cluster, IProgress<string> p
     {
         progress.Report($"{scenario.Name}: loading schema.sql");
         var connectionString = await cluster.CreateDatabaseAsync("eval_" + scenario.Name.Replace('-', '_'), cancellationToken).ConfigureAwait(false);
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await ExecuteAsync(dataSource, scenario.SchemaSql, cancellationToken).ConfigureAwait(false);
+
+        // One session throughout: its statistics counters are flushed on request before each step that depends on them.
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, scenario.SchemaSql, cancellationToken).ConfigureAwait(false);
+        await FlushStatisticsAsync(connection, cancellationToken).ConfigureAwait(false);
+
+        // The reset forgets when tables were analyzed, so ANALYZE comes after it.
+        if (scenario.Expectation.ResetStatistics)
+        {
+            await ExecuteAsync(connection, "SELECT pg_stat_reset()", cancellationToken).ConfigureAwait(false);
+        }
+
         if (scenario.Expectation.Analyze)
         {
-            await ExecuteAsync(dataSource, "ANALYZE", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, "ANALYZE", cancellationToken).ConfigureAwait(false);
         }
 
         // Only the scenario's own workload should be in pg_stat_statements, not the data loading.
-        await ExecuteAsync(dataSource, "SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)", cancellationToken).ConfigureAwait(false);
-        await ReplayAsync(dataSource, scenario.Workload, WorkloadRepetitions, cancellationToken).ConfigureAwait(false);
-        await ReplayAsync(dataSource, scenario.Traffic, scenario.Expectation.TrafficCalls, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)", cancellationToken).ConfigureAwait(false);
+        await ReplayAsync(connection, scenario.Workload, WorkloadRepetitions, cancellationToken).ConfigureAwait(false);
+        await ReplayAsync(connection, scenario.Traffic, scenario.Expectation.TrafficCalls, cancellationToken).ConfigureAwait(false);
+        await FlushStatisticsAsync(connection, cancellationToken).ConfigureAwait(false);
         return connectionString;
     }
 
+    /// <summary>
+    /// A session hands its counters to the shared statistics only now and then; forcing the flush
+    /// (it happens when the session next goes idle) keeps the load's inserts from arriving after
+    /// the reset, or after analyze has read the counters.
+    /// </summary>
+    private static async Task FlushStatisticsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, "SELECT pg_stat_force_next_flush()", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "SELECT 1", cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Each statement runs in a transaction that is rolled back, so a writing statement leaves the data as loaded.</summary>
-    private static async Task ReplayAsync(NpgsqlDataSource dataSource, IReadOnlyList<WorkloadStatement> statements, int times, CancellationToken cancellationToken)
+    private static async Task ReplayAsync(NpgsqlConnection connection, IReadOnlyList<WorkloadStatement> statements, int times, CancellationToken cancellationToken)
     {
         if (statements.Count == 0)
         {
             return;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var statement in statements)
         {
             for (var i = 0; i < times; i++)
@@ -89,9 +111,9 @@ internal sealed class ScenarioRunner(ScratchCluster cluster, IProgress<string> p
         }
     }
 
-    private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(sql);
+        await using var command = new NpgsqlCommand(sql, connection);
         command.CommandTimeout = 300;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

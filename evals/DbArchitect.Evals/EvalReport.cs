@@ -39,7 +39,7 @@ internal sealed record EvalReport
         var families = RuleFamilies.InOrder.Select(family => FamilyReport.From(FamilyScore.Sum(family, grades.Select(g => g.ScoreOf(family))))).ToList();
         return new EvalReport
         {
-            LargeTableRows = ScenarioRunner.Rules.LargeTableRows,
+            LargeTableRows = ScenarioRunner.LargeTableRows,
             Exclusions = ExclusionNote,
             Families = families,
             Total = FamilyReport.From(new FamilyScore("Total", families.Sum(f => f.TruePositives), families.Sum(f => f.FalsePositives), families.Sum(f => f.FalseNegatives))),

@@ -25,7 +25,7 @@ internal sealed partial record Scenario
     {
         var workloadPath = Path.Combine(directory, "workload.sql");
         var trafficPath = Path.Combine(directory, "traffic.sql");
-        return new Scenario
+        var scenario = new Scenario
         {
             Name = Path.GetFileName(directory),
             Directory = directory,
@@ -35,11 +35,15 @@ internal sealed partial record Scenario
             Traffic = File.Exists(trafficPath) ? await WorkloadFile.ReadAsync(trafficPath, cancellationToken).ConfigureAwait(false) : [],
             Expectation = await ScenarioExpectation.ReadAsync(Path.Combine(directory, "expected.json"), cancellationToken).ConfigureAwait(false),
         };
+
+        // Resolved at load time, so a bad {statement:N} stops the run before any server starts.
+        return scenario with { ExpectedKeys = scenario.Keys(scenario.Expectation.Expected), ForbiddenKeys = scenario.Keys(scenario.Expectation.Forbidden) };
     }
 
-    public IReadOnlySet<string> ExpectedKeys => Keys(Expectation.Expected);
+    /// <summary>Finding keys of <see cref="ScenarioExpectation.Expected"/>, placeholders resolved.</summary>
+    public IReadOnlySet<string> ExpectedKeys { get; private init; } = new HashSet<string>();
 
-    public IReadOnlySet<string> ForbiddenKeys => Keys(Expectation.Forbidden);
+    public IReadOnlySet<string> ForbiddenKeys { get; private init; } = new HashSet<string>();
 
     private HashSet<string> Keys(IEnumerable<ExpectedFinding> findings) =>
         findings.Select(f => $"{f.Rule}:{StatementPlaceholder().Replace(f.Subject, m => StatementId(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)))}")

@@ -21,7 +21,7 @@ internal sealed class ScenarioRunner(ScratchCluster cluster, IProgress<string> p
     /// The scenarios hold at most 50,000 rows so that all of them run in minutes; the "large table"
     /// threshold (100,000 by default) is scaled down by the same factor of ten.
     /// </summary>
-    public static RuleOptions Rules { get; } = new() { LargeTableRows = 10_000 };
+    public const long LargeTableRows = 10_000;
 
     public async Task<ScenarioRun> RunAsync(Scenario scenario, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ internal sealed class ScenarioRunner(ScratchCluster cluster, IProgress<string> p
                 OutputDirectory = null,
                 WorkloadFile = scenario.WorkloadPath,
                 CheckSql = true,
-                Rules = Rules,
+                Rules = new RuleOptions { LargeTableRows = LargeTableRows },
             };
             var outcome = await new AnalyzePipeline().RunAsync(request, progress, cancellationToken).ConfigureAwait(false);
             return new ScenarioRun { Scenario = scenario, Findings = outcome.Findings, TodoValid = true, Elapsed = stopwatch.Elapsed };

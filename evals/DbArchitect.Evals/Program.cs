@@ -1,0 +1,51 @@
+using DbArchitect.Evals;
+using DbArchitect.Postgres.Scratch;
+
+EvalArguments arguments;
+try
+{
+    arguments = EvalArguments.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"evals: {e.Message}");
+    Console.Error.WriteLine("usage: dotnet run --project evals/DbArchitect.Evals -c Release [-- --json PATH] [--scenario NAME] [--scenarios DIR]");
+    return 2;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+var scenarios = await ScenarioCatalog.LoadAsync(arguments, cancellation.Token);
+if (scenarios.Count == 0)
+{
+    Console.Error.WriteLine($"evals: no scenario named {arguments.Scenario}");
+    return 2;
+}
+
+var progress = new StderrProgress();
+var grades = new List<ScenarioGrade>();
+await using (var cluster = await ScratchCluster.StartAsync(cancellationToken: cancellation.Token))
+{
+    var runner = new ScenarioRunner(cluster, progress);
+    foreach (var scenario in scenarios)
+    {
+        var run = await runner.RunAsync(scenario, cancellation.Token);
+        grades.Add(ScenarioGrade.Of(run));
+        progress.Report($"{scenario.Name}: {(run.Failed ? "FAILED " + run.Error : $"{run.Findings.Count} findings")} in {run.Elapsed.TotalSeconds:0.0} s");
+    }
+}
+
+var report = EvalReport.From(grades);
+ReportPrinter.Print(report, Console.Out);
+if (arguments.JsonPath is not null)
+{
+    await report.WriteAsync(arguments.JsonPath, cancellation.Token);
+}
+
+// Precision below 1 is a measurement, not a failure; only a scenario that could not run fails the run.
+return grades.Any(g => g.Run.Failed) ? 1 : 0;

@@ -1,0 +1,1 @@
+SELECT display_name FROM authors WHERE id = 42;

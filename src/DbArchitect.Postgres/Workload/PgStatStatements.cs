@@ -3,7 +3,11 @@ using Npgsql;
 
 namespace DbArchitect.Postgres.Workload;
 
-/// <summary>The top statements of this database by total execution time, from pg_stat_statements.</summary>
+/// <summary>
+/// The top statements of this database by total execution time, from pg_stat_statements. Statements
+/// that read only system catalogs (drivers loading types, tools probing for objects) are not the
+/// application's workload and are left out.
+/// </summary>
 public sealed class PgStatStatements(NpgsqlDataSource dataSource)
 {
     /// <summary>How many of the most expensive statements the workload reviews and the advisor take.</summary>
@@ -21,7 +25,7 @@ public sealed class PgStatStatements(NpgsqlDataSource dataSource)
         FROM pg_stat_statements s
         WHERE s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
           AND s.query ~* '^\s*(select|with|insert|update|delete|merge|table|values)\M'
-          AND s.query !~* 'pg_stat_statements|pg_catalog\.|information_schema\.'
+          AND s.query !~* 'pg_stat_statements|pg_catalog\.|information_schema\.|\mpg_(type|namespace|class|proc|range|attribute|stat_force_next_flush)\M|\mto_regclass\(|^\s*select\s+version\(\)'
           AND strpos(s.query, $2) = 0
         ORDER BY total_ms DESC, s.calls DESC
         LIMIT $1

@@ -78,6 +78,15 @@ public sealed class IndexAdvisorTests(AdvisorFixture database) : IClassFixture<A
     }
 
     [SkippableFact]
+    public async Task A_one_off_literal_of_a_high_cardinality_column_gets_a_plain_index_not_a_partial_one()
+    {
+        var result = await Advise("SELECT * FROM customers WHERE email = 'user4242@example.com'");
+
+        Assert.DoesNotContain(result.Candidates, c => c.Predicate is not null);
+        Assert.Equal(["email"], Assert.Single(result.Recommendations).Index.Keys);
+    }
+
+    [SkippableFact]
     public async Task Returned_columns_go_into_include_for_an_index_only_scan()
     {
         // orders.created_at is scattered over the heap, so reading the table per row is what an

@@ -17,6 +17,13 @@ internal static class CandidateGenerator
     /// <summary>A constant selecting at most this fraction of rows earns a partial index.</summary>
     private const double RareFraction = 0.2;
 
+    /// <summary>
+    /// Only a status-like column, with few distinct values, makes a partial index worth its
+    /// predicate: a rare value there is a category queries keep asking for. A rare value of a
+    /// high-cardinality column (an id, a tracking code) is just the one literal a statement carried.
+    /// </summary>
+    private const double PartialMaximumDistinct = 100;
+
     /// <summary>BRIN pays off only on big tables stored in (nearly) the order of the column.</summary>
     private const double BrinMinimumRows = 100_000;
     private const double BrinMinimumCorrelation = 0.9;
@@ -138,7 +145,7 @@ internal static class CandidateGenerator
         {
             var column = constant.Column.Column;
             var fraction = constant.Operator == "IS" ? facts.NullFraction(column) : facts.Frequency(column, constant.ConstantValue!);
-            if (fraction is not { } f || f > RareFraction)
+            if (fraction is not { } f || f > RareFraction || (constant.Operator != "IS" && facts.Distinct(column) > PartialMaximumDistinct))
             {
                 continue;
             }

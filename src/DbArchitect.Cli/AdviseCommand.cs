@@ -25,11 +25,9 @@ internal static class AdviseCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var connectionString = parse.GetValue(connection) ?? Settings.Load()["Database:ConnectionString"];
-            var isDemo = parse.GetValue(demo);
-            if (isDemo == !string.IsNullOrWhiteSpace(connectionString))
+            if (TargetChoice.Read(parse, connection, demo, Settings.Load()) is not { } target)
             {
-                return await Cli.Fail(error, ExitCodes.Usage, "give exactly one of --connection and --demo").ConfigureAwait(false);
+                return await Cli.Fail(error, ExitCodes.Usage, TargetChoice.Conflict).ConfigureAwait(false);
             }
 
             if (parse.GetValue(workload) is { Exists: false } missing)
@@ -55,8 +53,8 @@ internal static class AdviseCommand
 
             var request = new AdviseRequest
             {
-                ConnectionString = isDemo ? null : connectionString,
-                Demo = isDemo,
+                ConnectionString = target.ConnectionString,
+                Demo = target.Demo,
                 WorkloadFile = parse.GetValue(workload)?.FullName,
                 FromStatistics = parse.GetValue(fromStats),
                 Options = new AdvisorOptions { MaxIndexes = parse.GetValue(maxIndexes), StorageBudgetBytes = budget },

@@ -33,11 +33,9 @@ internal static class AnalyzeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = Settings.Load();
-            var connectionString = parse.GetValue(connection) ?? configuration["Database:ConnectionString"];
-            var isDemo = parse.GetValue(demo);
-            if (isDemo == !string.IsNullOrWhiteSpace(connectionString))
+            if (TargetChoice.Read(parse, connection, demo, configuration) is not { } choice)
             {
-                return await Cli.Fail(error, ExitCodes.Usage, "give exactly one of --connection and --demo").ConfigureAwait(false);
+                return await Cli.Fail(error, ExitCodes.Usage, TargetChoice.Conflict).ConfigureAwait(false);
             }
 
             Severity? threshold = null;
@@ -84,8 +82,8 @@ internal static class AnalyzeCommand
 
             var request = new AnalyzeRequest
             {
-                ConnectionString = isDemo ? null : connectionString,
-                Demo = isDemo,
+                ConnectionString = choice.ConnectionString,
+                Demo = choice.Demo,
                 OutputDirectory = json ? null : target.FullName,
                 WorkloadFile = workloadFile?.FullName,
                 RepositoryPath = repoDirectory?.FullName,

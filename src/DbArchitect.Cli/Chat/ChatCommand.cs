@@ -26,17 +26,15 @@ internal static class ChatCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = Settings.Load();
-            var connectionString = parse.GetValue(connection) ?? configuration["Database:ConnectionString"];
-            var isDemo = parse.GetValue(demo);
-            if (isDemo == !string.IsNullOrWhiteSpace(connectionString))
+            if (TargetChoice.Read(parse, connection, demo, configuration) is not { } choice)
             {
-                return await Cli.Fail(error, ExitCodes.Usage, "give exactly one of --connection and --demo").ConfigureAwait(false);
+                return await Cli.Fail(error, ExitCodes.Usage, TargetChoice.Conflict).ConfigureAwait(false);
             }
 
             try
             {
                 var options = ModelOptionsReader.Read(new ModelArguments(parse.GetValue(model), parse.GetValue(endpoint), parse.GetValue(name)), configuration);
-                await using var target = await TargetDatabase.OpenAsync(isDemo ? null : connectionString, isDemo, new ImmediateProgress(error), cancellationToken).ConfigureAwait(false);
+                await using var target = await TargetDatabase.OpenAsync(choice.ConnectionString, choice.Demo, new ImmediateProgress(error), cancellationToken).ConfigureAwait(false);
                 await using var dataSource = TargetDataSource.Create(target.ConnectionString);
                 var secrets = new SecretRedactor();
                 secrets.AddConnectionString(target.ConnectionString);

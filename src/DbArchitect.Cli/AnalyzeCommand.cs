@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
 using DbArchitect.Agent.Analysis;
+using DbArchitect.Agent.Model;
+using DbArchitect.Agent.Model.Prompts;
 using DbArchitect.Core.Failures;
 using DbArchitect.Core.Findings;
 using DbArchitect.Core.Todo;
@@ -24,10 +26,13 @@ internal static class AnalyzeCommand
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a finding is at or above this severity (info|low|medium|high|critical)." };
         var workload = new Option<FileInfo?>("--workload") { Description = "A .sql file of statements (separated by ';') to plan on the target and review." };
         var noSqlCheck = new Option<bool>("--no-sql-check") { Description = "Skip checking every SQL block on a scratch copy of the schema." };
+        var model = new Option<string?>("--model") { Description = $"Architect model: {ModelProviderNames.Choices}. Default none: the deterministic planner." };
+        var modelEndpoint = new Option<string?>("--model-endpoint") { Description = "Endpoint URL (openai-compatible, azure-openai, ollama)." };
+        var modelName = new Option<string?>("--model-name") { Description = "Model or deployment name. The key comes from DBARCH_API_KEY or Model:ApiKey." };
 
         var command = new Command("analyze", "Analyse a PostgreSQL database and write TODO_database-architect.md.")
         {
-            connection, demo, repo, outDirectory, workload, format, failOn, noSqlCheck,
+            connection, demo, repo, outDirectory, workload, format, failOn, noSqlCheck, model, modelEndpoint, modelName,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -70,14 +75,20 @@ internal static class AnalyzeCommand
 
             RuleOptions rules;
             TargetSessionOptions session;
+            ModelOptions modelOptions;
             try
             {
                 rules = Bind<RuleOptions>(configuration, "Rules");
                 session = Bind<TargetSessionOptions>(configuration, "Session");
+                modelOptions = ModelOptionsReader.Read(new ModelArguments(parse.GetValue(model), parse.GetValue(modelEndpoint), parse.GetValue(modelName)), configuration);
             }
             catch (Exception e) when (e is ValidationException or InvalidOperationException)
             {
                 return await Cli.Fail(error, ExitCodes.Usage, $"configuration: {e.Message}").ConfigureAwait(false);
+            }
+            catch (DbArchitectException e)
+            {
+                return await Cli.Fail(error, e.ExitCode, e.Message).ConfigureAwait(false);
             }
 
             var request = new AnalyzeRequest
@@ -91,6 +102,8 @@ internal static class AnalyzeCommand
                 Rules = rules,
                 Session = session,
                 FailOn = threshold,
+                Model = modelOptions,
+                PromptsDirectory = configuration[PromptLibrary.DirectorySetting],
             };
 
             try

@@ -1,3 +1,4 @@
+using DbArchitect.Agent.Architect;
 using DbArchitect.Agent.Planning;
 using DbArchitect.Agent.Targets;
 using DbArchitect.Core.Failures;
@@ -15,6 +16,7 @@ using DbArchitect.Postgres.Scratch;
 using DbArchitect.Postgres.Sessions;
 using DbArchitect.Postgres.Validation;
 using DbArchitect.Postgres.Workload;
+using Npgsql;
 
 namespace DbArchitect.Agent.Analysis;
 
@@ -33,7 +35,8 @@ public sealed class AnalyzePipeline
         await using var target = await TargetDatabase.OpenAsync(request.ConnectionString, request.Demo, progress, cancellationToken).ConfigureAwait(false);
         var (connectionString, source, scratch) = (target.ConnectionString, target.Source, target.Scratch);
         var workloadFile = request.WorkloadFile is null ? [] : await WorkloadFile.ReadAsync(request.WorkloadFile, cancellationToken).ConfigureAwait(false);
-        var (facts, workload) = await CollectFactsAsync(connectionString, source, scratch, workloadFile, request, progress, cancellationToken).ConfigureAwait(false);
+        await using var dataSource = TargetDataSource.Create(connectionString, request.Session);
+        var (facts, workload) = await CollectFactsAsync(dataSource, connectionString, source, scratch, workloadFile, request, progress, cancellationToken).ConfigureAwait(false);
         var findings = FindingRanking.Rank(SameIndexFolding.Fold([.. RuleEngine.Evaluate(facts, RuleCatalog.All), .. workload.Findings]));
         progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.Snapshot.Tables.Count} relations and {workload.Planned} planned workload statements");
 
@@ -42,7 +45,17 @@ public sealed class AnalyzePipeline
 
         await using var checker = request.CheckSql ? await StartCheckerAsync(connectionString, scratch, progress, cancellationToken).ConfigureAwait(false) : null;
 
-        var fresh = TodoAssembler.Assemble(context, planned, findings, sqlChecked: checker is not null);
+        var deterministic = TodoAssembler.Assemble(context, planned, findings, sqlChecked: checker is not null);
+        var fresh = await ModelArchitectStage.RunAsync(request, deterministic, new ArchitectInput
+        {
+            Snapshot = facts.Snapshot,
+            Findings = findings,
+            Fallback = deterministic,
+            Generator = "",
+            Workload = workload.Statements,
+            DataSource = dataSource,
+            SqlChecker = checker?.Checker,
+        }, connectionString, progress, cancellationToken).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(facts.Now.UtcDateTime);
         var merged = TodoMerger.Merge(existing, fresh, today);
         var document = merged with { CodeChanges = MigrationPatches.Build(merged, request.RepositoryPath, today) };
@@ -77,9 +90,8 @@ public sealed class AnalyzePipeline
     }
 
     private static async Task<(AnalysisFacts Facts, WorkloadReviewResult Workload)> CollectFactsAsync(
-        string connectionString, string source, ScratchCluster? scratch, IReadOnlyList<WorkloadStatement> workloadFile, AnalyzeRequest request, IProgress<string> progress, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, string connectionString, string source, ScratchCluster? scratch, IReadOnlyList<WorkloadStatement> workloadFile, AnalyzeRequest request, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        await using var dataSource = TargetDataSource.Create(connectionString, request.Session);
         progress.Report($"reading the catalog of {source}…");
         try
         {

@@ -30,4 +30,10 @@ public sealed record AnalyzeRequest
 
     /// <summary>Findings at or above this severity make the run exit with code 1; null never.</summary>
     public Severity? FailOn { get; init; }
+
+    /// <summary>The architect model; null or provider none for the deterministic planner alone.</summary>
+    public Model.ModelOptions? Model { get; init; }
+
+    /// <summary>Where the prompts are (Prompts:Directory); null looks beside the tool and up from the working directory.</summary>
+    public string? PromptsDirectory { get; init; }
 }

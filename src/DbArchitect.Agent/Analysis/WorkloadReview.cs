@@ -54,7 +54,7 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
             progress.Report($"index advisor: {note}");
         }
 
-        return new WorkloadReviewResult(FindingRanking.Rank(Supersede(findings, advice).Concat(AdvisorFindings.From(advice))), planned, skipped, fromStatistics is not null);
+        return new WorkloadReviewResult(FindingRanking.Rank(Supersede(findings, advice).Concat(AdvisorFindings.From(advice))), planned, skipped, fromStatistics is not null, statements);
     }
 
     /// <summary>
@@ -94,4 +94,4 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
 }
 
 /// <summary>What the workload stage found, and how much of the workload it could plan.</summary>
-internal sealed record WorkloadReviewResult(IReadOnlyList<Finding> Findings, int Planned, int Skipped, bool PgStatStatementsRead);
+internal sealed record WorkloadReviewResult(IReadOnlyList<Finding> Findings, int Planned, int Skipped, bool PgStatStatementsRead, IReadOnlyList<WorkloadStatement> Statements);

@@ -39,4 +39,34 @@ public sealed class AnalyzeWithModelTests(ShopFixture shop) : IClassFixture<Shop
         Assert.StartsWith("dbarch: ", run.LastErrorLine, StringComparison.Ordinal);
         Assert.False(File.Exists(directory.TodoPath));
     }
+
+    [Fact]
+    public async Task A_429_with_retry_after_is_waited_out_and_the_run_still_ends_in_a_valid_todo()
+    {
+        await using var stub = OpenAiStubServer.Start();
+        stub.Enqueue(StubReply.Error(429, retryAfter: "1"), StubReply.Text("no"), StubReply.Text("no"), StubReply.Text("no"));
+        using var directory = new TempDirectory();
+
+        var run = await AnalyzeAsync(stub, directory.Path);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(4, stub.Requests.Count);
+        Assert.True(stub.Requests[1].ReceivedAt - stub.Requests[0].ReceivedAt >= TimeSpan.FromSeconds(1));
+        Assert.NotEmpty(TodoMarkdownParser.Parse(await File.ReadAllTextAsync(directory.TodoPath)).Items);
+    }
+
+    [Fact]
+    public async Task A_burst_of_500s_ends_with_exit_3_and_writes_nothing()
+    {
+        await using var stub = OpenAiStubServer.Start();
+        stub.Enqueue([.. Enumerable.Repeat(StubReply.Error(500), 8)]);
+        using var directory = new TempDirectory();
+
+        var run = await AnalyzeAsync(stub, directory.Path);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.StartsWith("dbarch: ", run.LastErrorLine, StringComparison.Ordinal);
+        Assert.False(File.Exists(directory.TodoPath));
+        Assert.InRange(stub.Requests.Count, 2, 8);
+    }
 }

@@ -54,7 +54,7 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource, ScratchIndexTrial?
         measurements.AddRange(await TryOnScratchAsync(untried, statements, notes, cancellationToken).ConfigureAwait(false));
 
         var writeShare = statements.Any(s => s.Statement.Source != WorkloadSource.File)
-            ? await StatisticsWindow.WriteShareAsync(dataSource, cancellationToken).ConfigureAwait(false)
+            ? await WriteShare.ReadAsync(dataSource, snapshot, cancellationToken).ConfigureAwait(false)
             : 0;
         var problem = Problem(statements, measurements, tables, writeShare, options);
         var selection = options.UseSolver ? CpSatSelector.Select(problem, options.SolverTimeLimit) : GreedySelector.Select(problem);

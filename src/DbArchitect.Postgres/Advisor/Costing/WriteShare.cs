@@ -1,3 +1,5 @@
+using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Rules.Support;
 using Npgsql;
 
 namespace DbArchitect.Postgres.Advisor.Costing;
@@ -8,27 +10,22 @@ namespace DbArchitect.Postgres.Advisor.Costing;
 /// load, long ago); pg_stat_statements since its own reset. Writes are weighed against calls only
 /// over the same stretch of time, so the table counts are scaled by the ratio of the two windows.
 /// </summary>
-internal static class StatisticsWindow
+internal static class WriteShare
 {
-    private const string Query = """
-        SELECT extract(epoch FROM now() - (SELECT stats_reset FROM pg_stat_statements_info)),
-               extract(epoch FROM now() - coalesce((SELECT stats_reset FROM pg_stat_database WHERE datname = current_database()), pg_postmaster_start_time()))
-        """;
-
     /// <summary>The fraction (0–1] of counted table writes that happened while the workload's calls were counted; 1 when unknown.</summary>
-    public static async Task<double> WriteShareAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static async Task<double> ReadAsync(NpgsqlDataSource dataSource, CatalogSnapshot snapshot, CancellationToken cancellationToken)
     {
         try
         {
-            await using var command = dataSource.CreateCommand(Query);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) || reader.IsDBNull(0) || reader.IsDBNull(1))
+            await using var command = dataSource.CreateCommand("SELECT stats_reset FROM pg_stat_statements_info");
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not DateTime reset)
             {
                 return 1;
             }
 
-            var statements = Convert.ToDouble(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
-            var tables = Convert.ToDouble(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+            var now = snapshot.Server.SnapshotTakenAt;
+            var statements = (now - new DateTimeOffset(DateTime.SpecifyKind(reset, DateTimeKind.Utc))).TotalSeconds;
+            var tables = (now - StatisticsWindow.Since(snapshot.Server)).TotalSeconds;
             return tables <= 0 ? 1 : Math.Clamp(statements / tables, 0, 1);
         }
         catch (PostgresException e) when (e.SqlState is "42P01" or "42501" or "55000")

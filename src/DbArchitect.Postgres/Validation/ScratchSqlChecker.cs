@@ -17,6 +17,8 @@ namespace DbArchitect.Postgres.Validation;
 /// transaction at all; they are checked by a strict pattern, and the tables, schemas and settings
 /// they name are looked up on the scratch database at that point of the block. Replication-slot
 /// functions are checked the same way: slots belong to the target's cluster and are not copied.</item>
+/// <item>A query or DML statement with <c>$n</c> placeholders (a query rewrite, written as the
+/// application sends it) is prepared, not run: that checks it without values.</item>
 /// <item>A block of comments only is accepted. COPY from STDIN or to STDOUT is accepted without being
 /// run (the checker has no data stream); COPY … PROGRAM is refused (it would run a shell command).</item>
 /// </list>
@@ -103,6 +105,14 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
 
         try
         {
+            if (StatementKind.IsParameterised(statement))
+            {
+                // Values for $n are the application's; preparing the statement checks names, types and syntax without them.
+                await ExecuteAsync(connection, $"PREPARE dbarch_check AS {statement}", cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, "DEALLOCATE dbarch_check", cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+
             if (!StatementKind.CannotRunInTransaction(statement))
             {
                 await ExecuteAsync(connection, StatementKind.WithoutConcurrently(statement), cancellationToken).ConfigureAwait(false);

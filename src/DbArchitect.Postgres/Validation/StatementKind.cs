@@ -20,6 +20,10 @@ internal static partial class StatementKind
     /// <summary>COPY … PROGRAM would run a shell command on the scratch server as its OS user; never run it.</summary>
     public static bool IsProgramCopy(string statement) => ProgramCopy().IsMatch(statement);
 
+    /// <summary>A query or DML statement with <c>$n</c> placeholders, as application code sends it (a query rewrite).</summary>
+    public static bool IsParameterised(string statement) =>
+        ParameterisableStatement().IsMatch(statement) && Explain.ExplainRunner.PlaceholderCount(statement) > 0;
+
     /// <summary>The statement with <c>CONCURRENTLY</c> removed where only that keyword keeps it out of a transaction.</summary>
     public static string WithoutConcurrently(string statement)
     {
@@ -31,6 +35,9 @@ internal static partial class StatementKind
     // SAVEPOINT, RELEASE and ROLLBACK TO stay: they work inside it.
     [GeneratedRegex(@"^(BEGIN|START\s+TRANSACTION|COMMIT|END|ABORT|ROLLBACK(?!\s+(WORK\s+|TRANSACTION\s+)?TO\b)|PREPARE\s+TRANSACTION)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TransactionControl();
+
+    [GeneratedRegex(@"^(\(\s*)*(SELECT|WITH|VALUES|TABLE|INSERT|UPDATE|DELETE|MERGE)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ParameterisableStatement();
 
     [GeneratedRegex(@"^COPY\b.*\b(FROM\s+STDIN|TO\s+STDOUT)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex ClientCopy();

@@ -17,7 +17,58 @@ public static class SqlText
     }
 
     /// <summary>The text with numeric and string constants replaced by $1, $2…, whitespace collapsed.</summary>
-    public static string Normalize(string statement)
+    public static string Normalize(string statement) => Normalize(statement, null);
+
+    /// <summary>The constants <see cref="Normalize(string)"/> replaces, in placeholder order: <c>$n</c> stands for the n-th, as written (quotes and all).</summary>
+    public static IReadOnlyList<string> Constants(string statement)
+    {
+        var constants = new List<string>();
+        Normalize(statement, constants);
+        return constants;
+    }
+
+    /// <summary>
+    /// Puts constants back where placeholders stand: <c>$n</c> (outside strings, quoted identifiers
+    /// and comments) becomes <paramref name="constants"/>[n-1] when there is one, and stays otherwise.
+    /// </summary>
+    public static string Bind(string statement, IReadOnlyList<string> constants)
+    {
+        var builder = new StringBuilder(statement.Length);
+        var i = 0;
+        while (i < statement.Length)
+        {
+            var skipped = SkipQuotedOrComment(statement, i);
+            if (skipped > i)
+            {
+                builder.Append(statement, i, skipped - i);
+                i = skipped;
+                continue;
+            }
+
+            if (statement[i] == '$' && !IsWordChar(Previous(statement, i)))
+            {
+                var end = i + 1;
+                while (end < statement.Length && char.IsAsciiDigit(statement[end]))
+                {
+                    end++;
+                }
+
+                if (end > i + 1 && int.TryParse(statement.AsSpan(i + 1, end - i - 1), out var number) && number >= 1 && number <= constants.Count)
+                {
+                    builder.Append(constants[number - 1]);
+                    i = end;
+                    continue;
+                }
+            }
+
+            builder.Append(statement[i]);
+            i++;
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Normalize(string statement, List<string>? constants)
     {
         var builder = new StringBuilder(statement.Length);
         var parameter = 0;
@@ -28,6 +79,7 @@ public static class SqlText
             if (c == '\'' || (c is 'E' or 'e' && i + 1 < statement.Length && statement[i + 1] == '\'' && !IsWordChar(Previous(statement, i))))
             {
                 var end = SkipQuotedOrComment(statement, c == '\'' ? i : i + 1);
+                constants?.Add(statement[i..end]);
                 builder.Append('$').Append(++parameter);
                 i = end;
                 continue;
@@ -57,6 +109,7 @@ public static class SqlText
                     end++;
                 }
 
+                constants?.Add(statement[i..end]);
                 builder.Append('$').Append(++parameter);
                 i = end;
                 continue;

@@ -50,6 +50,16 @@ public sealed class ScratchSqlCheckerTests(ShopSchemaFixture scratch) : IClassFi
     }
 
     [Fact]
+    public async Task A_parameterised_query_rewrite_is_prepared_and_a_wrong_column_in_it_is_rejected()
+    {
+        var accepted = await CheckAsync("SELECT o.id FROM orders o WHERE EXISTS (SELECT FROM customers c WHERE c.id = o.customer_id AND c.email = $1) LIMIT $2;");
+        var rejected = await CheckAsync("SELECT o.id FROM orders o WHERE o.placed_at > $1;");
+
+        Assert.Empty(accepted);
+        Assert.Contains("column o.placed_at does not exist", Assert.Single(rejected).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Blocks_of_comments_only_are_accepted()
     {
         var errors = await CheckAsync("-- nothing to run here\n/* the application change comes first */");

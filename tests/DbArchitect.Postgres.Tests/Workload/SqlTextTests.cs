@@ -33,4 +33,22 @@ public sealed class SqlTextTests
     {
         Assert.Equal(expected, SqlText.Normalize(input));
     }
+
+    [Fact]
+    public void Constants_are_listed_in_placeholder_order_so_a_normalized_statement_binds_back_to_the_original()
+    {
+        const string original = "SELECT * FROM t WHERE id = 42 AND name = 'o''brien' AND note <> E'x\\'y' -- 7";
+        var constants = SqlText.Constants(original);
+
+        Assert.Equal(["42", "'o''brien'", "E'x\\'y'"], constants);
+        Assert.Equal("SELECT * FROM t WHERE id = 42 AND name = 'o''brien' AND note <> E'x\\'y'", SqlText.Bind(SqlText.Normalize(original), constants));
+    }
+
+    [Fact]
+    public void Bind_leaves_placeholders_without_a_constant_and_dollar_signs_inside_strings_alone()
+    {
+        var bound = SqlText.Bind("SELECT '$1', \"$1\", $1, $2, $12 FROM t /* $1 */", ["7"]);
+
+        Assert.Equal("SELECT '$1', \"$1\", 7, $2, $12 FROM t /* $1 */", bound);
+    }
 }

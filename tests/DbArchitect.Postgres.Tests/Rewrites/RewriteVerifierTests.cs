@@ -12,10 +12,10 @@ namespace DbArchitect.Postgres.Tests.Rewrites;
 public sealed class ShopFixture : DatabaseFixture
 {
     protected override Task OnCreatedAsync() => ExecuteAsync("""
-        CREATE TABLE customers (id int PRIMARY KEY, region text NOT NULL);
+        CREATE TABLE customers (id int PRIMARY KEY, region text NOT NULL, credit_limit numeric NOT NULL);
         CREATE TABLE orders (id int PRIMARY KEY, customer_id int NOT NULL REFERENCES customers, total numeric NOT NULL);
         INSERT INTO customers
-            SELECT g, CASE WHEN g % 10 = 0 THEN 'north' WHEN g % 10 = 1 THEN 'east' ELSE 'south' END
+            SELECT g, CASE WHEN g % 10 = 0 THEN 'north' WHEN g % 10 = 1 THEN 'east' ELSE 'south' END, (g * 53) % 1000 + 200
             FROM generate_series(1, 1000) g;
         INSERT INTO orders SELECT g, (g * 13) % 700 + 1, (g * 37) % 1000 FROM generate_series(1, 10000) g;
         CREATE INDEX orders_customer_idx ON orders (customer_id);
@@ -60,6 +60,22 @@ public sealed class RewriteVerifierTests(ShopFixture database) : IClassFixture<S
         Assert.False(verdict.OrderMatters);
         Assert.True(verdict.RewriteCost < verdict.OriginalCost);
         Assert.True(verdict.OriginalRows > 1000);
+        Assert.Equal(verdict.OriginalRows, verdict.RewriteRows);
+        Assert.Equal(verdict.OriginalHash, verdict.RewriteHash);
+    }
+
+    // An IN whose subquery refers to the outer row cannot become a semi-join: PostgreSQL runs it
+    // as a sub-plan scanning orders once per customer, while the EXISTS is an index semi-join.
+    [Fact]
+    public async Task Correlated_IN_subquery_rewritten_as_EXISTS_is_accepted_with_the_same_rows_at_lower_cost()
+    {
+        var verdict = await VerifyAsync(
+            "SELECT c.id FROM customers c WHERE c.region = 'north' AND c.id IN (SELECT o.customer_id FROM orders o WHERE o.total > c.credit_limit)",
+            "SELECT c.id FROM customers c WHERE c.region = 'north' AND EXISTS (SELECT FROM orders o WHERE o.customer_id = c.id AND o.total > c.credit_limit)");
+
+        Assert.True(verdict.Accepted, verdict.Refusal);
+        Assert.True(verdict.RewriteCost < verdict.OriginalCost / 10);
+        Assert.True(verdict.OriginalRows > 10);
         Assert.Equal(verdict.OriginalRows, verdict.RewriteRows);
         Assert.Equal(verdict.OriginalHash, verdict.RewriteHash);
     }

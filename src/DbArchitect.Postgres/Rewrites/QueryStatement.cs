@@ -50,11 +50,12 @@ public sealed record QueryStatement
             return false;
         }
 
+        var topLevel = TopLevel(body).ToList();
         query = new QueryStatement
         {
             Text = text,
             Placeholders = tokens.Where(t => t.Kind == SqlTokenKind.Placeholder).Select(t => int.Parse(t.Text[1..], CultureInfo.InvariantCulture)).Distinct().Order().ToList(),
-            HasTopLevelOrderBy = TopLevel(body).Zip(TopLevel(body).Skip(1)).Any(pair => pair.First.IsWord("ORDER") && pair.Second.IsWord("BY")),
+            HasTopLevelOrderBy = topLevel.Zip(topLevel.Skip(1)).Any(pair => pair.First.IsWord("ORDER") && pair.Second.IsWord("BY")),
         };
         return true;
     }
@@ -77,6 +78,12 @@ public sealed record QueryStatement
         if (tokens.Any(t => t.Depth < 0) || tokens.Count(t => t.Kind == SqlTokenKind.OpenParenthesis) != tokens.Count(t => t.Kind == SqlTokenKind.CloseParenthesis))
         {
             return "the parentheses do not balance";
+        }
+
+        // The protocol carries at most 65,535 parameters; a longer number is no placeholder the server accepts.
+        if (tokens.FirstOrDefault(t => t.Kind == SqlTokenKind.Placeholder && t.Text.Length > 6) is { } huge)
+        {
+            return $"{huge.Text} is not a placeholder PostgreSQL accepts";
         }
 
         var first = body.FirstOrDefault(t => t.Kind != SqlTokenKind.OpenParenthesis);

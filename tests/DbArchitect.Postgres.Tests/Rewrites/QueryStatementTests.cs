@@ -59,6 +59,7 @@ public sealed class QueryStatementTests
     [InlineData("SELECT (1", "parentheses")]
     [InlineData("SELECT 1) AS t; DELETE FROM orders --", "only one statement")]
     [InlineData("SELECT 1) AS t, (SELECT 2", "parentheses")]
+    [InlineData("SELECT $99999999999", "not a placeholder PostgreSQL accepts")]
     public void Anything_but_one_read_only_query_is_refused_with_a_reason(string sql, string reason)
     {
         Assert.False(QueryStatement.TryRead(sql, out _, out var refusal));

@@ -8,6 +8,7 @@ namespace DbArchitect.Postgres.Tests.Rewrites;
 /// 1,000 customers (80 % 'south', 10 % 'north', 10 % 'east'), 700 of them with orders; 10,000
 /// orders with ids 1…10,000 without gaps (so OFFSET n and id &gt; n pick the same page) and an
 /// index on customer_id (so a correlated subquery runs, slowly in cost, but quickly here).
+/// audited() writes a row to audit each time it is called, behind a plan that shows no write.
 /// </summary>
 public sealed class ShopFixture : DatabaseFixture
 {
@@ -20,6 +21,8 @@ public sealed class ShopFixture : DatabaseFixture
         INSERT INTO orders SELECT g, (g * 13) % 700 + 1, (g * 37) % 1000 FROM generate_series(1, 10000) g;
         CREATE INDEX orders_customer_idx ON orders (customer_id);
         ANALYZE customers, orders;
+        CREATE TABLE audit (at timestamptz NOT NULL);
+        CREATE FUNCTION audited() RETURNS int LANGUAGE sql VOLATILE COST 1 AS $$ INSERT INTO audit VALUES (now()) RETURNING 1 $$;
         """);
 }
 
@@ -187,6 +190,16 @@ public sealed class RewriteVerifierTests(ShopFixture database) : IClassFixture<S
 
         Assert.StartsWith("the original modifies data", verdict.Refusal, StringComparison.Ordinal);
         Assert.Equal(10000L, await database.ScalarAsync<long>("SELECT count(*) FROM orders"));
+    }
+
+    [Fact]
+    public async Task Rewrite_calling_a_writing_function_is_refused_by_the_read_only_transaction()
+    {
+        var verdict = await VerifyAsync(PageByOffset, "SELECT id, total FROM orders WHERE id > 9000 AND audited() = 1 ORDER BY id LIMIT 50");
+
+        Assert.False(verdict.Accepted);
+        Assert.StartsWith("running the rewrite: tried to write in the read-only transaction", verdict.Refusal, StringComparison.Ordinal);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM audit"));
     }
 
     [Fact]

@@ -10,6 +10,10 @@ public sealed record ArchitectOptions
     [Range(0, 10)]
     public int MaxRepairs { get; init; } = 2;
 
+    /// <summary>Costing rounds at most: a round whose tool calls accepted an index or rewrite earns another. Default 3.</summary>
+    [Range(1, 10)]
+    public int MaxRounds { get; init; } = 3;
+
     /// <summary>Replace constants of statements and plans before the model sees them. Default true.</summary>
     public bool RedactLiterals { get; init; } = true;
 

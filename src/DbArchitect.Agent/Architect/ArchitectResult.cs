@@ -11,13 +11,16 @@ public sealed record ArchitectResult
 
     public required bool UsedFallback { get; init; }
 
-    /// <summary>Answers the model gave (the first plus each repair).</summary>
+    /// <summary>Answers the model gave (the first, each repair, each further round).</summary>
     public required int Attempts { get; init; }
+
+    /// <summary>Costing rounds: 1, plus one for each round whose tool calls gained something.</summary>
+    public int Rounds { get; init; } = 1;
 
     /// <summary>The errors each rejected answer had, prefixed with its attempt number; empty when the first answer passed.</summary>
     public IReadOnlyList<string> RepairErrors { get; init; } = [];
 
-    /// <summary>Why the deterministic document was used, in one line; null when it was not.</summary>
+    /// <summary>Why the deterministic document (or an earlier round's) was used, in one line; null when the last answer stood.</summary>
     public string? FallbackReason { get; init; }
 
     public required TokenUsage TokenUsage { get; init; }

@@ -11,7 +11,7 @@ namespace DbArchitect.Agent.Architect;
 /// <summary>
 /// The model proposes, the database decides: an index the deterministic findings did not already
 /// propose may enter the plan only after <c>cost_index</c> costed that same index in this run and
-/// the workload got cheaper with it. Methods hypopg cannot simulate (gin, gist) are not held to
+/// the workload got cheaper with it, over the indexes the plan already proposes. Methods hypopg cannot simulate (gin, gist) are not held to
 /// this, since no tool here can cost them.
 /// </summary>
 public sealed partial class IndexCostingCheck(CatalogSnapshot snapshot, IReadOnlyList<Finding> findings)
@@ -29,18 +29,7 @@ public sealed partial class IndexCostingCheck(CatalogSnapshot snapshot, IReadOnl
     /// <summary>The same index however it was spelled: case and spacing do not matter.</summary>
     public static string Shape(IndexCandidate candidate) => Whitespace().Replace(candidate.Shape.ToLowerInvariant(), "");
 
-    private IEnumerable<IndexCandidate> Indexes(string sql)
-    {
-        // A semicolon inside an index predicate's string literal would split wrongly; such an
-        // index is then not recognised, and is left to the validator's server check.
-        foreach (var statement in sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (CreateIndexStatement.TryParse(statement, snapshot, out var candidate, out _))
-            {
-                yield return candidate;
-            }
-        }
-    }
+    private IEnumerable<IndexCandidate> Indexes(string sql) => CreateIndexStatement.ParseAll(sql, snapshot);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

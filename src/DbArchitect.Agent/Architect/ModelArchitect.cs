@@ -16,6 +16,9 @@ namespace DbArchitect.Agent.Architect;
 /// answers with the TODO document as structured output. The answer is accepted only when it
 /// passes the validator and the <see cref="GroundingCheck"/>; otherwise the errors go back with
 /// the repair prompt, a bounded number of times, and then the deterministic document stands.
+/// When the tools accepted a new index or rewrite while the model worked, the accepted document
+/// is not the end: what was gained goes back to the model for another round, until a round
+/// gains nothing or <see cref="ArchitectOptions.MaxRounds"/> is reached.
 /// The client must invoke functions itself (<c>UseFunctionInvocation</c>, as
 /// <see cref="ChatClientFactory"/> builds it).
 /// </summary>
@@ -50,10 +53,12 @@ public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, Ar
 
         var tally = new TokenUsageTally();
         var repairErrors = new List<string>();
-        var maxAttempts = _options.MaxRepairs + 1;
-        for (var attempt = 1; attempt <= maxAttempts; attempt++)
+        var (answers, repairs, round, gainsSeen) = (0, 0, 1, 0);
+        TodoDocument? accepted = null;
+        while (true)
         {
             var response = await client.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
+            answers++;
             // Usage arrives summed over the tool round trips of the response; each still counts as a call.
             tally.Add(response.Usage);
             for (var call = 1; call < response.Messages.Count(m => m.Role == ChatRole.Assistant); call++)
@@ -66,36 +71,51 @@ public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, Ar
             var (document, errors) = await CheckAsync(response.Messages.LastOrDefault()?.Text ?? "", input, tools, brief, validation, cancellationToken).ConfigureAwait(false);
             if (document is not null)
             {
-                return new ArchitectResult
+                accepted = document;
+                var found = tools.Gains.Since(gainsSeen);
+                gainsSeen += found.Count;
+                if (found.Count == 0 || round >= _options.MaxRounds)
                 {
-                    Document = document,
-                    UsedFallback = false,
-                    Attempts = attempt,
-                    RepairErrors = repairErrors,
-                    TokenUsage = tally.Snapshot(),
-                    ToolCalls = tools.Log.Counts,
-                };
+                    return Result(accepted, false, null);
+                }
+
+                // The tools accepted something new: the model sees what it gained and may look for more.
+                round++;
+                repairs = 0;
+                messages.Add(new ChatMessage(ChatRole.User, prompts.ArchitectRound.Fill(new Dictionary<string, string>
+                {
+                    ["round"] = round.ToString(CultureInfo.InvariantCulture),
+                    ["maxRounds"] = _options.MaxRounds.ToString(CultureInfo.InvariantCulture),
+                    ["found"] = string.Join('\n', found.Select(line => $"- {line}")),
+                })));
+                continue;
             }
 
-            repairErrors.AddRange(errors.Select(error => $"attempt {attempt}: {error}"));
-            if (attempt < maxAttempts)
+            repairErrors.AddRange(errors.Select(error => $"attempt {answers}: {error}"));
+            if (repairs == _options.MaxRepairs)
             {
-                messages.Add(new ChatMessage(ChatRole.User, prompts.ArchitectRepair.Fill(new Dictionary<string, string>
-                {
-                    ["attempt"] = attempt.ToString(CultureInfo.InvariantCulture),
-                    ["maxAttempts"] = _options.MaxRepairs.ToString(CultureInfo.InvariantCulture),
-                    ["errors"] = string.Join('\n', errors.Take(MaxErrorsHandedBack).Select(error => $"- {error}")),
-                })));
+                return accepted is not null
+                    ? Result(accepted, false, $"round {round}'s document was rejected {repairs + 1} times; round {round - 1}'s accepted document stands")
+                    : Result(input.Fallback, true, $"the model's document was rejected {repairs + 1} times; the deterministic planner's document is used");
             }
+
+            repairs++;
+            messages.Add(new ChatMessage(ChatRole.User, prompts.ArchitectRepair.Fill(new Dictionary<string, string>
+            {
+                ["attempt"] = repairs.ToString(CultureInfo.InvariantCulture),
+                ["maxAttempts"] = _options.MaxRepairs.ToString(CultureInfo.InvariantCulture),
+                ["errors"] = string.Join('\n', errors.Take(MaxErrorsHandedBack).Select(error => $"- {error}")),
+            })));
         }
 
-        return new ArchitectResult
+        ArchitectResult Result(TodoDocument document, bool usedFallback, string? reason) => new()
         {
-            Document = input.Fallback,
-            UsedFallback = true,
-            Attempts = maxAttempts,
+            Document = document,
+            UsedFallback = usedFallback,
+            Attempts = answers,
+            Rounds = round,
             RepairErrors = repairErrors,
-            FallbackReason = $"the model's document was rejected {maxAttempts} times; the deterministic planner's document is used",
+            FallbackReason = reason,
             TokenUsage = tally.Snapshot(),
             ToolCalls = tools.Log.Counts,
         };
@@ -127,6 +147,7 @@ public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, Ar
         var errors = result.Errors
             .Concat(new GroundingCheck(input.Snapshot).Check(document, Measured(input, tools.Log, brief)))
             .Concat(new IndexCostingCheck(input.Snapshot, input.Findings).Check(document, tools.CostedWithGain))
+            .Concat(new RewriteGroundingCheck(input.Findings).Check(document, tools.VerifiedRewrites))
             .Distinct()
             .ToList();
         return errors.Count == 0 ? (document, []) : (null, errors);

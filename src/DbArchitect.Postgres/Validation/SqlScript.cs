@@ -7,7 +7,7 @@ namespace DbArchitect.Postgres.Validation;
 /// quotes, dollar quotes, comments and <c>BEGIN ATOMIC … END</c> bodies. Comments are dropped so
 /// that callers can recognise a statement by its first words.
 /// </summary>
-internal static class SqlScript
+public static class SqlScript
 {
     /// <param name="sql">The script.</param>
     /// <param name="skipPsqlMetaCommands">

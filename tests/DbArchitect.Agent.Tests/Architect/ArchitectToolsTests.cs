@@ -73,13 +73,51 @@ public sealed class ArchitectToolsTests(ArchitectDatabaseFixture fixture)
     [Fact]
     public async Task Cost_index_costs_a_proposed_index_with_hypopg_before_and_after_each_workload_statement()
     {
-        var costing = await CallAsync(Tools(), "cost_index", new() { ["createIndex"] = "CREATE INDEX CONCURRENTLY orders_by_customer ON public.orders USING btree (customer_id) INCLUDE (status);" });
+        var costing = await CallAsync(Tools(), "cost_index", new() { ["createIndex"] = "CREATE INDEX CONCURRENTLY orders_by_status ON public.orders USING btree (status, total);" });
 
-        var byCustomer = costing.GetProperty("statements").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "W2");
-        Assert.True(byCustomer.GetProperty("usesIndex").GetBoolean());
-        Assert.True(byCustomer.GetProperty("costAfter").GetDouble() < byCustomer.GetProperty("costBefore").GetDouble());
+        var byStatus = costing.GetProperty("statements").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "W1");
+        Assert.True(byStatus.GetProperty("usesIndex").GetBoolean());
+        Assert.True(byStatus.GetProperty("costAfter").GetDouble() < byStatus.GetProperty("costBefore").GetDouble());
         Assert.True(costing.GetProperty("estimatedBytes").GetInt64() > 0);
         Assert.Equal(0, await fixture.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE tablename = 'orders' AND indexname <> 'orders_pkey'"));
+    }
+
+    [Fact]
+    public async Task Cost_index_measures_over_the_plans_indexes_so_only_what_an_index_adds_counts_as_gain()
+    {
+        var tools = Tools();
+        string[] emailLookup = ["SELECT id FROM public.customers WHERE email = 'c7@example.com'"];
+
+        // The findings propose orders(status, total): costing it shows its effect, but it is no new gain.
+        var proposed = await CallAsync(tools, "cost_index", new() { ["createIndex"] = "CREATE INDEX ON public.orders (status, total)" });
+        var byEmail = await CallAsync(tools, "cost_index", new() { ["createIndex"] = "CREATE INDEX ON public.customers (email)", ["statements"] = emailLookup });
+        var wider = await CallAsync(tools, "cost_index", new() { ["createIndex"] = "CREATE INDEX ON public.customers (email, created_at)", ["statements"] = emailLookup });
+
+        Assert.True(proposed.GetProperty("totalCostAfter").GetDouble() < proposed.GetProperty("totalCostBefore").GetDouble());
+        Assert.True(byEmail.GetProperty("totalCostAfter").GetDouble() < byEmail.GetProperty("totalCostBefore").GetDouble());
+        Assert.True(wider.GetProperty("planIndexes").GetInt32() > byEmail.GetProperty("planIndexes").GetInt32());
+        Assert.False(wider.GetProperty("totalCostAfter").GetDouble() < wider.GetProperty("totalCostBefore").GetDouble());
+        Assert.Contains("CREATE INDEX ON public.customers (email):", Assert.Single(tools.Gains.Since(0)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_rewrite_runs_a_rewrite_written_with_placeholders_on_the_workload_statements_own_constants()
+    {
+        var check = await CallAsync(Tools(), "check_rewrite", new()
+        {
+            ["statement"] = "W1",
+            ["rewrite"] = "SELECT id, total FROM public.orders WHERE total > $2 AND status = $1",
+        });
+
+        // Bound to the statement's own constants, the rewrite plans exactly like it: refused as no
+        // cheaper, not for a placeholder mismatch; and the constants never show.
+        Assert.False(check.GetProperty("accepted").GetBoolean());
+        Assert.Contains("not cheaper", check.GetProperty("refusal").GetString(), StringComparison.Ordinal);
+        Assert.Equal(check.GetProperty("costBefore").GetDouble(), check.GetProperty("costAfter").GetDouble());
+        foreach (var literal in ArchitectDatabaseFixture.Literals)
+        {
+            Assert.DoesNotContain(literal, check.GetRawText(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

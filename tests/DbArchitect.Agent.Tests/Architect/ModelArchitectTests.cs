@@ -111,24 +111,32 @@ public sealed class ModelArchitectTests(ArchitectDatabaseFixture fixture)
     [Fact]
     public async Task Index_the_model_proposes_enters_the_plan_only_after_cost_index_showed_a_gain()
     {
-        const string proposal = "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_status_idx ON public.orders (customer_id, status);";
+        const string proposal = "CREATE INDEX CONCURRENTLY IF NOT EXISTS customers_email_idx ON public.customers (email);";
         var proposing = WithFirstItem(item => item with
         {
             Type = ChangeKind.Index,
             Sql = proposal,
-            Rollback = "DROP INDEX CONCURRENTLY IF EXISTS public.orders_customer_status_idx;",
+            Rollback = "DROP INDEX CONCURRENTLY IF EXISTS public.customers_email_idx;",
         });
         var model = new ScriptedChatClient()
             .Answer(Json(proposing))
-            .CallTool("call-1", "cost_index", new() { ["createIndex"] = "create index on public.orders (customer_id,  status)" })
+            .CallTool("call-1", "cost_index", new()
+            {
+                ["createIndex"] = "create index on public.customers (email)",
+                ["statements"] = new[] { "SELECT id FROM public.customers WHERE email = 'c7@example.com'" },
+            })
+            .Answer(Json(proposing))
             .Answer(Json(proposing));
 
         var result = await RunAsync(model);
 
         Assert.False(result.UsedFallback, string.Join(" | ", result.RepairErrors));
-        Assert.Equal(2, result.Attempts);
+        Assert.Equal((3, 2), (result.Attempts, result.Rounds));
         Assert.Contains(result.RepairErrors, error => error.Contains("was not costed in this run", StringComparison.Ordinal));
         Assert.Equal(proposal, result.Document.Items[0].Sql);
+        var round = model.Requests[3][^1].Text;
+        Assert.Contains("This is round 2 of at most 3", round, StringComparison.Ordinal);
+        Assert.Contains("index CREATE INDEX ON public.customers (email): workload cost", round, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,7 +164,7 @@ public sealed class ModelArchitectTests(ArchitectDatabaseFixture fixture)
                 await Task.Delay(Timeout.Infinite, token);
                 throw new InvalidOperationException("unreachable");
             });
-        var architect = new ModelArchitect(model.WithFunctionInvocation(), await PromptsAsync());
+        var architect = new ModelArchitect(model.WithFunctionInvocation(), await PromptLibrary.LoadAsync(null, CancellationToken.None));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => architect.RunAsync(Input, cancellation.Token));
         Assert.Equal(2, model.Requests.Count);
@@ -189,21 +197,13 @@ public sealed class ModelArchitectTests(ArchitectDatabaseFixture fixture)
         }
     }
 
-    private async Task<ArchitectResult> RunAsync(ScriptedChatClient model, ArchitectOptions? options = null) =>
-        await new ModelArchitect(model.WithFunctionInvocation(), await PromptsAsync(), options).RunAsync(Input, CancellationToken.None);
+    private Task<ArchitectResult> RunAsync(ScriptedChatClient model, ArchitectOptions? options = null) => ArchitectRuns.RunAsync(Input, model, options);
 
-    private static Task<PromptLibrary> PromptsAsync() => PromptLibrary.LoadAsync(null, CancellationToken.None);
-
-    private TodoDocument WithFirstItem(Func<TodoItem, TodoItem> change) =>
-        Input.Fallback with { Items = [change(Input.Fallback.Items[0]), .. Input.Fallback.Items.Skip(1)] };
+    private TodoDocument WithFirstItem(Func<TodoItem, TodoItem> change) => ArchitectRuns.WithFirstItem(Input, change);
 
     private static string Json(TodoDocument document) => TodoJson.Serialize(document);
 
-    private static string ToolResult(IReadOnlyList<ChatMessage> messages, string callId)
-    {
-        var result = messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Single(r => r.CallId == callId);
-        return result.Result is JsonElement element ? element.GetRawText() : result.Result?.ToString() ?? "";
-    }
+    private static string ToolResult(IReadOnlyList<ChatMessage> messages, string callId) => ArchitectRuns.ToolResult(messages, callId);
 
     private static string Serialized(ChatMessage message) =>
         string.Join('\n', message.Contents.Select(content => content switch

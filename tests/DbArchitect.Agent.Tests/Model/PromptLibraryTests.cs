@@ -17,7 +17,7 @@ public sealed class PromptLibraryTests : IDisposable
         var library = await PromptLibrary.LoadAsync(null, CancellationToken.None);
 
         Assert.Equal(Path.Combine(AppContext.BaseDirectory, "prompts"), library.Directory);
-        foreach (var prompt in new[] { library.ArchitectSystem, library.ArchitectRepair, library.ChatSystem })
+        foreach (var prompt in new[] { library.ArchitectSystem, library.ArchitectRepair, library.ArchitectRound, library.ChatSystem })
         {
             var bytes = await File.ReadAllBytesAsync(Path.Combine(library.Directory, prompt.Name + ".md"));
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), prompt.Sha256);
@@ -108,6 +108,7 @@ public sealed class PromptLibraryTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_folder, "architect.system.md"), $"---\nprompt: architect.system\nversion: 7\n---\n{architectBody}\n");
         File.WriteAllText(Path.Combine(_folder, "architect.repair.md"), "---\nversion: 1\n---\nFix {{errors}}.\n");
+        File.WriteAllText(Path.Combine(_folder, "architect.round.md"), "---\nversion: 1\n---\nRound {{round}}: {{found}}.\n");
         File.WriteAllText(Path.Combine(_folder, "chat.system.md"), "---\nversion: 1\n---\nChat.\n");
     }
 }

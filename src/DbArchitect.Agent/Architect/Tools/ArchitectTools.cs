@@ -17,24 +17,24 @@ namespace DbArchitect.Agent.Architect.Tools;
 /// The deterministic tools as functions the model may call: thin adapters over the catalog
 /// snapshot, the findings, the EXPLAIN runner and hypopg, each answering with a small JSON
 /// document (see <see cref="BoundedJson"/>) whose literals are redacted. Every answer is recorded
-/// in <see cref="Log"/>. Without a data source, <c>explain</c> and <c>cost_index</c> are not offered.
+/// in <see cref="Log"/>. Without a data source, <c>explain</c>, <c>cost_index</c> and
+/// <c>check_rewrite</c> are not offered.
 /// </summary>
 public sealed class ArchitectTools
 {
     /// <summary>Upper bound of a page, whatever the model asks for.</summary>
     public const int MaxPageSize = 50;
 
-    /// <summary>Workload statements a single cost_index call plans, before and after.</summary>
-    public const int MaxCostedStatements = 20;
-
     private const int MaxPlanNodes = 40;
 
     private readonly CatalogSnapshot _snapshot;
     private readonly IReadOnlyList<Finding> _findings;
-    private readonly IReadOnlyList<WorkloadStatement> _workload;
+    private readonly WorkloadIds _workload;
     private readonly NpgsqlDataSource? _dataSource;
     private readonly LiteralRedactor _redactor;
-    private readonly SecretRedactor? _secrets;
+    private readonly ToolAnswers _answers;
+    private readonly IndexCostingTool? _costing;
+    private readonly RewriteCheckTool? _rewrites;
 
     /// <param name="snapshot">The catalog the table tools answer from.</param>
     /// <param name="findings">The ranked deterministic findings.</param>
@@ -44,12 +44,12 @@ public sealed class ArchitectTools
     /// <param name="secrets">Masked out of every result (a default in a column, a message from the server); null when the client pipeline does it.</param>
     public ArchitectTools(CatalogSnapshot snapshot, IReadOnlyList<Finding> findings, IReadOnlyList<WorkloadStatement> workload, NpgsqlDataSource? dataSource, LiteralRedactor redactor, SecretRedactor? secrets = null)
     {
-        _secrets = secrets;
         _snapshot = snapshot;
         _findings = findings;
-        _workload = workload;
+        _workload = new WorkloadIds(workload);
         _dataSource = dataSource;
         _redactor = redactor;
+        _answers = new ToolAnswers(secrets);
 
         List<AIFunction> functions =
         [
@@ -61,8 +61,10 @@ public sealed class ArchitectTools
         {
             functions.Add(AIFunctionFactory.Create(ExplainAsync, "explain",
                 "Plans one statement on the target without running it (EXPLAIN, estimated costs). Pass SQL, or a workload id such as W1. Returns plan nodes with costs and the plan insights."));
-            functions.Add(AIFunctionFactory.Create(CostIndexAsync, "cost_index",
-                "Costs one proposed CREATE INDEX statement with hypopg (nothing is built): planner cost of each workload statement before and after, and the index's estimated size."));
+            _costing = new IndexCostingTool(snapshot, findings, _workload, dataSource, redactor, _answers, Gains);
+            _rewrites = new RewriteCheckTool(_workload, dataSource, redactor, _answers, Gains);
+            functions.Add(AIFunctionFactory.Create(_costing.CostIndexAsync, "cost_index", IndexCostingTool.Description));
+            functions.Add(AIFunctionFactory.Create(_rewrites.CheckRewriteAsync, "check_rewrite", RewriteCheckTool.Description));
         }
 
         Functions = functions;
@@ -70,16 +72,20 @@ public sealed class ArchitectTools
 
     public IReadOnlyList<AIFunction> Functions { get; }
 
-    public ToolLog Log { get; } = new();
+    public ToolLog Log => _answers.Log;
+
+    /// <summary>What cost_index and check_rewrite accepted in this run, in the order found.</summary>
+    public RoundGains Gains { get; } = new();
 
     /// <summary>Shapes (<see cref="IndexCostingCheck.Shape"/>) of the indexes cost_index found to make the workload cheaper in this run.</summary>
-    public IReadOnlySet<string> CostedWithGain => _costedWithGain;
+    public IReadOnlySet<string> CostedWithGain => _costing?.CostedWithGain ?? new HashSet<string>();
 
-    private readonly HashSet<string> _costedWithGain = new(StringComparer.Ordinal);
+    /// <summary>Keys (<see cref="RewriteCheckTool.Key"/>) of the rewrites check_rewrite accepted in this run.</summary>
+    public IReadOnlySet<string> VerifiedRewrites => _rewrites?.Verified ?? new HashSet<string>();
 
     /// <summary>Workload ids (W1, W2…) and their redacted text, as the model may refer to them.</summary>
     public IReadOnlyList<(string Id, string Statement)> Workload =>
-        [.. _workload.Select((statement, index) => (WorkloadId(index), _redactor.Sql(statement.Text)))];
+        [.. _workload.Statements.Select((statement, index) => (WorkloadIds.Id(index), _redactor.Sql(statement.Text)))];
 
     private JsonElement ListTables(
         [Description("1-based page number")] int page = 1,
@@ -132,7 +138,7 @@ public sealed class ArchitectTools
     {
         try
         {
-            var result = await new ExplainRunner(_dataSource!).ExplainAsync(Resolve(statement), new ExplainOptions(), cancellationToken).ConfigureAwait(false);
+            var result = await new ExplainRunner(_dataSource!).ExplainAsync(_workload.Resolve(statement), new ExplainOptions(), cancellationToken).ConfigureAwait(false);
             var insights = PlanInsights.Evaluate(new PlanInsightContext { Result = result, Catalog = _snapshot })
                 .Select(f => new InsightSummary(f.RuleId, f.Severity, _redactor.Prose(f.Title), Redact(f.Evidence)))
                 .ToList();
@@ -142,86 +148,6 @@ public sealed class ArchitectTools
         catch (Exception e) when (e is ExplainRefusedException or PostgresException { IsTransient: false })
         {
             return Answer("explain", new ToolRefusal(_redactor.Prose(e.Message.Split('\n')[0])));
-        }
-    }
-
-    private async Task<JsonElement> CostIndexAsync(
-        [Description("One CREATE INDEX statement")] string createIndex,
-        [Description("Workload ids (W1…) or SQL statements to cost; empty for the whole workload")] string[]? statements = null,
-        CancellationToken cancellationToken = default)
-    {
-        if (!CreateIndexStatement.TryParse(createIndex, _snapshot, out var candidate, out var error))
-        {
-            return Answer("cost_index", new ToolRefusal(error));
-        }
-
-        if (!candidate.Hypothetical)
-        {
-            return Answer("cost_index", new ToolRefusal($"refused: hypopg cannot simulate a {candidate.Method} index; only btree, hash and brin can be costed"));
-        }
-
-        var targets = (statements is { Length: > 0 }
-            ? statements.Select(s => (Id: WorkloadIndex(s) is { } index ? WorkloadId(index) : "given", Text: Resolve(s)))
-            : _workload.Select((s, index) => (Id: WorkloadId(index), s.Text)))
-            .Take(MaxCostedStatements)
-            .ToList();
-        if (targets.Count == 0)
-        {
-            return Answer("cost_index", new ToolRefusal("there are no workload statements to cost against; pass statements"));
-        }
-
-        await using var session = await HypotheticalIndexSession.OpenAsync(_dataSource!, cancellationToken).ConfigureAwait(false);
-        if (session is null)
-        {
-            return Answer("cost_index", new ToolRefusal("hypopg is not installed in the target database, so indexes cannot be costed"));
-        }
-
-        var before = new List<PlannedCost>();
-        foreach (var target in targets)
-        {
-            before.Add(await CostAsync(session, target.Text, null, cancellationToken).ConfigureAwait(false));
-        }
-
-        HypotheticalIndex index;
-        try
-        {
-            index = await session.CreateAsync(candidate, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PostgresException e) when (!e.IsTransient)
-        {
-            return Answer("cost_index", new ToolRefusal($"the server rejected the index: {_redactor.Prose(e.MessageText)}"));
-        }
-
-        var costed = new List<StatementCosting>();
-        for (var i = 0; i < targets.Count; i++)
-        {
-            var after = await CostAsync(session, targets[i].Text, index, cancellationToken).ConfigureAwait(false);
-            costed.Add(new StatementCosting(targets[i].Id, _redactor.Sql(targets[i].Text), before[i].Cost, after.Cost, after.UsesIndex, before[i].Skipped ?? after.Skipped));
-        }
-
-        var costing = new IndexCosting(candidate.Definition, index.EstimatedBytes, costed.Sum(c => c.CostBefore ?? 0), costed.Sum(c => c.CostAfter ?? 0), costed);
-        if (costing.TotalCostAfter < costing.TotalCostBefore)
-        {
-            lock (_costedWithGain)
-            {
-                _costedWithGain.Add(IndexCostingCheck.Shape(candidate));
-            }
-        }
-
-        return Answer("cost_index", costing);
-    }
-
-    private async Task<PlannedCost> CostAsync(HypotheticalIndexSession session, string statement, HypotheticalIndex? index, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var plan = await session.PlanAsync(statement, cancellationToken).ConfigureAwait(false);
-            var used = index is not null && plan.Plan.DescendantsAndSelf().Any(node => node.IndexName?.Contains(index.PlanName, StringComparison.Ordinal) == true);
-            return new PlannedCost(plan.Plan.TotalCost, used, null);
-        }
-        catch (Exception e) when (e is ExplainRefusedException or PostgresException { IsTransient: false })
-        {
-            return new PlannedCost(null, false, _redactor.Prose(e.Message.Split('\n')[0]));
         }
     }
 
@@ -239,33 +165,7 @@ public sealed class ArchitectTools
     private List<Evidence> Redact(IEnumerable<Evidence> evidence) =>
         [.. evidence.Select(e => e with { Value = _redactor.Prose(e.Value) })];
 
-    private JsonElement Answer<T>(string tool, T result)
-    {
-        var json = BoundedJson.Serialize(result);
-        if (_secrets is not null && _secrets.AppearsIn(json.GetRawText()))
-        {
-            json = JsonDocument.Parse(_secrets.Redact(json.GetRawText())).RootElement.Clone();
-        }
-
-        Log.Add(tool, json);
-        return json;
-    }
-
-    /// <summary>A workload id's original text (constants and all: the planner needs them), else the text itself.</summary>
-    private string Resolve(string statement)
-    {
-        var text = statement.Trim();
-        return WorkloadIndex(text) is { } index ? _workload[index].Text : text;
-    }
-
-    /// <summary>Where a workload id such as W2 points in this run's workload, or null when the text is no such id.</summary>
-    private int? WorkloadIndex(string text) =>
-        text.Trim() is { Length: >= 2 } id && id[0] is 'W' or 'w'
-        && int.TryParse(id.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= _workload.Count
-            ? number - 1
-            : null;
-
-    private static string WorkloadId(int index) => $"W{index + 1}";
+    private JsonElement Answer<T>(string tool, T result) => _answers.Answer(tool, result);
 
     private static (int Page, int Size) Paging(int page, int pageSize) => (Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize));
 
@@ -279,6 +179,3 @@ public sealed class ArchitectTools
         _ => $"{bytes / (1024L * 1024 * 1024)} GB",
     };
 }
-
-/// <summary>A statement's planner cost in a hypopg session, or why it could not be planned.</summary>
-internal sealed record PlannedCost(double? Cost, bool UsesIndex, string? Skipped);

@@ -12,6 +12,20 @@ namespace DbArchitect.Agent.Architect.Tools;
 /// </summary>
 public static partial class CreateIndexStatement
 {
+    /// <summary>The CREATE INDEX statements of a SQL block that parse; the rest of the block is ignored.</summary>
+    public static IEnumerable<IndexCandidate> ParseAll(string sql, CatalogSnapshot snapshot)
+    {
+        // A semicolon inside an index predicate's string literal would split wrongly; such an
+        // index is then not recognised, and is left to the validator's server check.
+        foreach (var statement in sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (TryParse(statement, snapshot, out var candidate, out _))
+            {
+                yield return candidate;
+            }
+        }
+    }
+
     public static bool TryParse(string sql, CatalogSnapshot snapshot, [NotNullWhen(true)] out IndexCandidate? candidate, [NotNullWhen(false)] out string? error)
     {
         candidate = null;

@@ -38,10 +38,26 @@ public sealed record PlanNodeSummary(int Depth, string NodeType, string? Relatio
 
 public sealed record InsightSummary(string Rule, Severity Severity, string Title, IReadOnlyList<Evidence> Evidence);
 
-/// <summary>A proposed index costed with hypopg against workload statements.</summary>
-public sealed record IndexCosting(string Index, long EstimatedBytes, double TotalCostBefore, double TotalCostAfter, IReadOnlyList<StatementCosting> Statements);
+/// <summary>
+/// A proposed index costed with hypopg against workload statements; "before" already has the
+/// <paramref name="PlanIndexes"/> indexes the plan proposes, so the difference is this index's own.
+/// </summary>
+public sealed record IndexCosting(string Index, long EstimatedBytes, int PlanIndexes, double TotalCostBefore, double TotalCostAfter, IReadOnlyList<StatementCosting> Statements);
 
 public sealed record StatementCosting(string Id, string Statement, double? CostBefore, double? CostAfter, bool UsesIndex, string? Skipped);
 
 /// <summary>What a tool says when it will not or cannot answer; the model should change its question.</summary>
 public sealed record ToolRefusal(string Error);
+
+/// <summary>What the target said about a rewrite: accepted, or why not, with both statements' costs and row counts.</summary>
+public sealed record RewriteCheck(
+    string Statement,
+    string Rewrite,
+    bool Accepted,
+    string? Refusal,
+    double? CostBefore,
+    double? CostAfter,
+    long? RowsBefore,
+    long? RowsAfter,
+    bool OrderMatters,
+    bool? SameRows);

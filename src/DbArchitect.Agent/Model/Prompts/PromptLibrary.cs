@@ -14,13 +14,14 @@ public sealed class PromptLibrary
     /// <summary>The configuration key naming a prompts folder to use instead of the shipped one.</summary>
     public const string DirectorySetting = "Prompts:Directory";
 
-    private static readonly string[] RequiredNames = ["architect.system", "architect.repair", "chat.system"];
+    private static readonly string[] RequiredNames = ["architect.system", "architect.repair", "architect.round", "chat.system"];
 
     private PromptLibrary(string directory, IReadOnlyDictionary<string, Prompt> prompts)
     {
         Directory = directory;
         ArchitectSystem = prompts["architect.system"];
         ArchitectRepair = prompts["architect.repair"];
+        ArchitectRound = prompts["architect.round"];
         ChatSystem = prompts["chat.system"];
     }
 
@@ -32,6 +33,9 @@ public sealed class PromptLibrary
 
     /// <summary>Hands validation errors back; placeholders <c>attempt</c>, <c>maxAttempts</c>, <c>errors</c>.</summary>
     public Prompt ArchitectRepair { get; }
+
+    /// <summary>Hands a round's gains back for another round; placeholders <c>round</c>, <c>maxRounds</c>, <c>found</c>.</summary>
+    public Prompt ArchitectRound { get; }
 
     /// <summary>The conversational architect of <c>dbarch chat</c>.</summary>
     public Prompt ChatSystem { get; }

@@ -1,0 +1,29 @@
+using System.Globalization;
+using DbArchitect.Postgres.Workload;
+
+namespace DbArchitect.Agent.Architect.Tools;
+
+/// <summary>The run's workload as the model refers to it: W1, W2… in order, each standing for the statement's original text.</summary>
+public sealed class WorkloadIds(IReadOnlyList<WorkloadStatement> workload)
+{
+    public IReadOnlyList<WorkloadStatement> Statements => workload;
+
+    public static string Id(int index) => $"W{index + 1}";
+
+    /// <summary>A workload id's original text (constants and all: the planner needs them), else the text itself.</summary>
+    public string Resolve(string statement)
+    {
+        var text = statement.Trim();
+        return IndexOf(text) is { } index ? workload[index].Text : text;
+    }
+
+    /// <summary>The id the text names (W2), or "given" for SQL passed as is.</summary>
+    public string Label(string statement) => IndexOf(statement) is { } index ? Id(index) : "given";
+
+    /// <summary>Where a workload id such as W2 points in this run's workload, or null when the text is no such id.</summary>
+    public int? IndexOf(string text) =>
+        text.Trim() is { Length: >= 2 } id && id[0] is 'W' or 'w'
+        && int.TryParse(id.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= workload.Count
+            ? number - 1
+            : null;
+}

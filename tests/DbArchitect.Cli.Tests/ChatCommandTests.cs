@@ -3,6 +3,7 @@ using DbArchitect.Testing.OpenAiStub;
 
 namespace DbArchitect.Cli.Tests;
 
+[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class ChatCommandTests(ShopFixture shop) : IClassFixture<ShopFixture>
 {
     [Fact]
@@ -56,24 +57,18 @@ public sealed class ChatCommandTests(ShopFixture shop) : IClassFixture<ShopFixtu
     {
         await using var stub = OpenAiStubServer.Start();
         stub.Enqueue(StubReply.StreamedText("Index ", "orders(customer_id)."));
-        Environment.SetEnvironmentVariable("DBARCH_API_KEY", "sk-test-secret-key");
-        try
-        {
-            var run = await CliRun.InvokeWithInputAsync("what should I index?\n", "chat", "--connection", shop.AdminConnectionString,
-                "--model", "openai-compatible", "--model-endpoint", stub.Endpoint.ToString(), "--model-name", StubReply.ModelName);
+        using var environment = new ProcessEnvironment(("DBARCH_API_KEY", "sk-test-secret-key"));
 
-            Assert.True(run.ExitCode == 0, run.Error);
-            Assert.Contains("Index orders(customer_id).", run.Output, StringComparison.Ordinal);
-            var request = Assert.Single(stub.Requests);
-            Assert.Contains("what should I index?", request.Body, StringComparison.Ordinal);
-            Assert.Contains("list_tables", request.Body, StringComparison.Ordinal);
-            Assert.DoesNotContain(shop.AdminConnectionString, request.Body, StringComparison.Ordinal);
-            Assert.DoesNotContain("sk-test-secret-key", run.Output + run.Error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("DBARCH_API_KEY", null);
-        }
+        var run = await CliRun.InvokeWithInputAsync("what should I index?\n", "chat", "--connection", shop.AdminConnectionString,
+            "--model", "openai-compatible", "--model-endpoint", stub.Endpoint.ToString(), "--model-name", StubReply.ModelName);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Index orders(customer_id).", run.Output, StringComparison.Ordinal);
+        var request = Assert.Single(stub.Requests);
+        Assert.Contains("what should I index?", request.Body, StringComparison.Ordinal);
+        Assert.Contains("list_tables", request.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(shop.AdminConnectionString, request.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-test-secret-key", run.Output + run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

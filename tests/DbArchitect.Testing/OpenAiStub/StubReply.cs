@@ -68,6 +68,16 @@ public sealed record StubReply
     /// <summary>A 200 whose body is not JSON at all.</summary>
     public static StubReply Malformed() => new() { Body = "{\"id\": \"chatcmpl-stub\", \"choices\": [ this is not json" };
 
+    /// <summary>A 200 carrying an HTML page, as a captive portal or a misrouted proxy answers.</summary>
+    public static StubReply Html() => new() { ContentType = "text/html", Body = "<html><body><h1>Welcome</h1>Please sign in.</body></html>" };
+
+    /// <summary>A 200 whose JSON stops halfway, with the length it declares, as a proxy that cut the body short would send.</summary>
+    public static StubReply Truncated()
+    {
+        var whole = Text("a complete answer").Body;
+        return new() { Body = whole[..(whole.Length / 2)] };
+    }
+
     /// <summary>A streamed answer: one chunk per piece, a finish chunk, a usage chunk, then <c>[DONE]</c>.</summary>
     public static StubReply StreamedText(params string[] pieces)
     {

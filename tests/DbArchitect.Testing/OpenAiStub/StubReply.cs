@@ -90,6 +90,25 @@ public sealed record StubReply
         return new StubReply { ContentType = "text/event-stream", Events = [.. chunks] };
     }
 
+    /// <summary>
+    /// A streamed request for one function call: the call's id and name first, its arguments in a
+    /// second chunk, then the <c>tool_calls</c> finish, as OpenAI streams them.
+    /// </summary>
+    public static StubReply StreamedToolCall(string function, string argumentsJson, string callId = "call_1")
+    {
+        object Delta(object toolCall) => new[] { new { index = 0, delta = (object)new { role = "assistant", tool_calls = new[] { toolCall } }, finish_reason = (string?)null } };
+        var chunks = new[]
+            {
+                Chunk(Delta(new { index = 0, id = callId, type = "function", function = new { name = function, arguments = "" } }), null),
+                Chunk(Delta(new { index = 0, function = new { arguments = argumentsJson } }), null),
+                Chunk(new[] { new { index = 0, delta = (object)new { }, finish_reason = (string?)"tool_calls" } }, null),
+                Chunk(Array.Empty<object>(), Usage(20, 5)),
+            }
+            .Select(json => $"data: {json}\n\n")
+            .Append("data: [DONE]\n\n");
+        return new StubReply { ContentType = "text/event-stream", Events = [.. chunks] };
+    }
+
     private static string Chunk(object choices, object? usage) => JsonSerializer.Serialize(new
     {
         id = "chatcmpl-stub",

@@ -1,8 +1,10 @@
+using System.Text.Json;
 using DbArchitect.Testing;
 using DbArchitect.Testing.OpenAiStub;
 
 namespace DbArchitect.Cli.Tests;
 
+[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class ChatCommandTests(ShopFixture shop) : IClassFixture<ShopFixture>
 {
     [Fact]
@@ -56,24 +58,18 @@ public sealed class ChatCommandTests(ShopFixture shop) : IClassFixture<ShopFixtu
     {
         await using var stub = OpenAiStubServer.Start();
         stub.Enqueue(StubReply.StreamedText("Index ", "orders(customer_id)."));
-        Environment.SetEnvironmentVariable("DBARCH_API_KEY", "sk-test-secret-key");
-        try
-        {
-            var run = await CliRun.InvokeWithInputAsync("what should I index?\n", "chat", "--connection", shop.AdminConnectionString,
-                "--model", "openai-compatible", "--model-endpoint", stub.Endpoint.ToString(), "--model-name", StubReply.ModelName);
+        using var environment = new ProcessEnvironment(("DBARCH_API_KEY", "sk-test-secret-key"));
 
-            Assert.True(run.ExitCode == 0, run.Error);
-            Assert.Contains("Index orders(customer_id).", run.Output, StringComparison.Ordinal);
-            var request = Assert.Single(stub.Requests);
-            Assert.Contains("what should I index?", request.Body, StringComparison.Ordinal);
-            Assert.Contains("list_tables", request.Body, StringComparison.Ordinal);
-            Assert.DoesNotContain(shop.AdminConnectionString, request.Body, StringComparison.Ordinal);
-            Assert.DoesNotContain("sk-test-secret-key", run.Output + run.Error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("DBARCH_API_KEY", null);
-        }
+        var run = await CliRun.InvokeWithInputAsync("what should I index?\n", "chat", "--connection", shop.AdminConnectionString,
+            "--model", "openai-compatible", "--model-endpoint", stub.Endpoint.ToString(), "--model-name", StubReply.ModelName);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Index orders(customer_id).", run.Output, StringComparison.Ordinal);
+        var request = Assert.Single(stub.Requests);
+        Assert.Contains("what should I index?", request.Body, StringComparison.Ordinal);
+        Assert.Contains("list_tables", request.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(shop.AdminConnectionString, request.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-test-secret-key", run.Output + run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,5 +83,58 @@ public sealed class ChatCommandTests(ShopFixture shop) : IClassFixture<ShopFixtu
         Assert.Contains("public.events", run.Output, StringComparison.Ordinal);
         Assert.True(run.Output.Contains($"TODO written to {directory.TodoPath}", StringComparison.Ordinal), run.Error);
         Assert.True(File.Exists(directory.TodoPath));
+    }
+
+    [Fact]
+    public async Task A_tool_call_of_the_model_is_shown_as_it_happens_and_its_answer_streams_after_it()
+    {
+        await using var stub = OpenAiStubServer.Start();
+        stub.Enqueue(StubReply.StreamedToolCall("list_tables", "{}"), StubReply.StreamedText("The largest table ", "is orders."));
+
+        var run = await CliRun.InvokeInterleavedAsync("which table is largest?\n/quit\n", ChatWithModel(stub));
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        var toolLine = run.Output.IndexOf("[tool] list_tables\n", StringComparison.Ordinal);
+        var answer = run.Output.IndexOf("The largest table is orders.", StringComparison.Ordinal);
+        Assert.True(toolLine >= 0 && answer > toolLine, run.Output);
+        Assert.Equal(2, stub.Requests.Count);
+        var toolResult = Assert.Single(stub.Requests[1].Messages, m => m.GetProperty("role").GetString() == "tool");
+        Assert.Equal("call_1", toolResult.GetProperty("tool_call_id").GetString());
+        Assert.Contains("public.orders", toolResult.GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_session_keeps_its_history_so_the_second_question_is_sent_with_the_first_and_its_answer()
+    {
+        await using var stub = OpenAiStubServer.Start();
+        stub.Enqueue(StubReply.StreamedText("Orders has ", "no index on customer_id."), StubReply.StreamedText("Yes, concurrently."));
+
+        var run = await CliRun.InvokeWithInputAsync("what is wrong with orders?\ncan I add it online?\n/quit\n", ChatWithModel(stub));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Yes, concurrently.", run.Output, StringComparison.Ordinal);
+        Assert.Equal(2, stub.Requests.Count);
+        var turns = stub.Requests[1].Messages
+            .Where(m => m.GetProperty("role").GetString() is "user" or "assistant")
+            .Select(m => (m.GetProperty("role").GetString(), Text(m)))
+            .ToList();
+        Assert.Equal(
+            [("user", "what is wrong with orders?"), ("assistant", "Orders has no index on customer_id."), ("user", "can I add it online?")],
+            turns);
+    }
+
+    private string[] ChatWithModel(OpenAiStubServer stub) =>
+    [
+        "chat", "--connection", shop.AdminConnectionString,
+        "--model", "openai-compatible", "--model-endpoint", stub.Endpoint.ToString(), "--model-name", StubReply.ModelName,
+    ];
+
+    /// <summary>A message's text, whether the client sent it as a string or as an array of text parts.</summary>
+    private static string Text(JsonElement message)
+    {
+        var content = message.GetProperty("content");
+        return content.ValueKind == JsonValueKind.String
+            ? content.GetString() ?? ""
+            : string.Concat(content.EnumerateArray().Select(part => part.GetProperty("text").GetString()));
     }
 }

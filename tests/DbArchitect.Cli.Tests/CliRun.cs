@@ -14,6 +14,18 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
+    /// <summary>
+    /// Runs with standard output and error written to one stream, as a terminal shows them, so a
+    /// test can see in which order progress and results appeared. <see cref="Output"/> and
+    /// <see cref="Error"/> both hold the whole transcript.
+    /// </summary>
+    public static async Task<CliRun> InvokeInterleavedAsync(string input, params string[] args)
+    {
+        var transcript = new StringWriter();
+        var exitCode = await DbarchApp.RunAsync(args, new StringReader(input), transcript, transcript, CancellationToken.None);
+        return new CliRun(exitCode, transcript.ToString(), transcript.ToString());
+    }
+
     /// <summary>The last line on stderr: the one-line reason of a failed run.</summary>
     public string LastErrorLine => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
 }

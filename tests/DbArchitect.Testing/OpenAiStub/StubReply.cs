@@ -68,6 +68,16 @@ public sealed record StubReply
     /// <summary>A 200 whose body is not JSON at all.</summary>
     public static StubReply Malformed() => new() { Body = "{\"id\": \"chatcmpl-stub\", \"choices\": [ this is not json" };
 
+    /// <summary>A 200 carrying an HTML page, as a captive portal or a misrouted proxy answers.</summary>
+    public static StubReply Html() => new() { ContentType = "text/html", Body = "<html><body><h1>Welcome</h1>Please sign in.</body></html>" };
+
+    /// <summary>A 200 whose JSON stops halfway, with the length it declares, as a proxy that cut the body short would send.</summary>
+    public static StubReply Truncated()
+    {
+        var whole = Text("a complete answer").Body;
+        return new() { Body = whole[..(whole.Length / 2)] };
+    }
+
     /// <summary>A streamed answer: one chunk per piece, a finish chunk, a usage chunk, then <c>[DONE]</c>.</summary>
     public static StubReply StreamedText(params string[] pieces)
     {
@@ -75,6 +85,25 @@ public sealed record StubReply
             .Select((piece, index) => Chunk(new[] { new { index = 0, delta = (object)new { role = "assistant", content = piece }, finish_reason = (string?)null } }, null))
             .Append(Chunk(new[] { new { index = 0, delta = (object)new { }, finish_reason = (string?)"stop" } }, null))
             .Append(Chunk(Array.Empty<object>(), Usage(13, pieces.Length)))
+            .Select(json => $"data: {json}\n\n")
+            .Append("data: [DONE]\n\n");
+        return new StubReply { ContentType = "text/event-stream", Events = [.. chunks] };
+    }
+
+    /// <summary>
+    /// A streamed request for one function call: the call's id and name first, its arguments in a
+    /// second chunk, then the <c>tool_calls</c> finish, as OpenAI streams them.
+    /// </summary>
+    public static StubReply StreamedToolCall(string function, string argumentsJson, string callId = "call_1")
+    {
+        object Delta(object toolCall) => new[] { new { index = 0, delta = (object)new { role = "assistant", tool_calls = new[] { toolCall } }, finish_reason = (string?)null } };
+        var chunks = new[]
+            {
+                Chunk(Delta(new { index = 0, id = callId, type = "function", function = new { name = function, arguments = "" } }), null),
+                Chunk(Delta(new { index = 0, function = new { arguments = argumentsJson } }), null),
+                Chunk(new[] { new { index = 0, delta = (object)new { }, finish_reason = (string?)"tool_calls" } }, null),
+                Chunk(Array.Empty<object>(), Usage(20, 5)),
+            }
             .Select(json => $"data: {json}\n\n")
             .Append("data: [DONE]\n\n");
         return new StubReply { ContentType = "text/event-stream", Events = [.. chunks] };

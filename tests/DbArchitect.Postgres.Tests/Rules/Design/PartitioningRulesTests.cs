@@ -1,5 +1,6 @@
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Rules.Design;
+using DbArchitect.Postgres.Rules.Support;
 using DbArchitect.Postgres.Tests.Rules.Support;
 
 namespace DbArchitect.Postgres.Tests.Rules.Design;
@@ -26,6 +27,12 @@ public sealed class PartitioningRulesDatabase : RuleDatabase
             CREATE TABLE indexed_readings (id bigint PRIMARY KEY, taken_at timestamptz NOT NULL, reading numeric);
             INSERT INTO indexed_readings SELECT g, now() - interval '1 minute' * (3000 - g), g FROM generate_series(1, 3000) g;
             CREATE INDEX indexed_readings_taken_at_idx ON indexed_readings (taken_at);
+
+            CREATE TABLE sensor_log (id bigint PRIMARY KEY, sensor text NOT NULL, recorded_at timestamptz NOT NULL, created_at timestamptz NOT NULL);
+            INSERT INTO sensor_log SELECT g, 's' || g % 5, now() - interval '1 minute' * (3000 - g), now() - interval '1 minute' * (3000 - g) + interval '2 seconds' FROM generate_series(1, 3000) g;
+
+            CREATE TABLE invoices (id bigint PRIMARY KEY, amount numeric NOT NULL, created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL);
+            INSERT INTO invoices SELECT g, g, now() - interval '1 minute' * (3000 - g), now() - interval '1 minute' * (3000 - g) FROM generate_series(1, 3000) g;
 
             CREATE TABLE shuffled (id bigint PRIMARY KEY, happened_at timestamptz NOT NULL);
             INSERT INTO shuffled SELECT g, now() - interval '1 minute' * ((g * 7919) % 3000) FROM generate_series(1, 3000) g;
@@ -61,6 +68,36 @@ public sealed class PartitioningRulesTests(PartitioningRulesDatabase database) :
         Assert.Equal(["public.readings_taken_at_brin"], finding.Remedy.Creates);
         Assert.DoesNotContain(findings, f => f.Tables.Contains("public.indexed_readings") || f.Tables.Contains("public.shuffled") || f.Tables.Contains("public.events"));
         await RemedyProof.AssertUpAndDownRunAsync(database, finding);
+    }
+
+    [Fact]
+    public async Task A_time_series_gets_its_brin_index_on_the_event_time_not_on_the_created_at_that_rises_with_it()
+    {
+        var findings = await database.EvaluateAsync(new BrinIndexCandidateRule(), PartitioningRulesDatabase.Options);
+
+        var finding = Assert.Single(findings, f => f.Tables.Contains("public.sensor_log"));
+        Assert.Equal("public.sensor_log(recorded_at)", finding.Subject);
+    }
+
+    [Fact]
+    public async Task A_table_ordered_only_by_its_audit_stamps_gets_no_brin_index()
+    {
+        var findings = await database.EvaluateAsync(new BrinIndexCandidateRule(), PartitioningRulesDatabase.Options);
+
+        Assert.DoesNotContain(findings, f => f.Tables.Contains("public.invoices"));
+    }
+
+    [Theory]
+    [InlineData("created_at", true)]
+    [InlineData("updatedAt", true)]
+    [InlineData("date_inserted", true)]
+    [InlineData("last_modified", true)]
+    [InlineData("recorded_at", false)]
+    [InlineData("shipped_at", false)]
+    [InlineData("booking_date", false)]
+    public void Bookkeeping_stamps_are_told_apart_from_event_times(string column, bool auditStamp)
+    {
+        Assert.Equal(auditStamp, TimeOrderedTables.IsAuditStamp(column));
     }
 
     [Fact]

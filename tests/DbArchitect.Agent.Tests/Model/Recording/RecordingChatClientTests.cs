@@ -1,6 +1,9 @@
 using System.Text.Json;
+using DbArchitect.Agent.Model;
 using DbArchitect.Agent.Model.Recording;
+using DbArchitect.Testing.OpenAiStub;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging.Abstractions;
 using static DbArchitect.Agent.Tests.Model.Recording.ReplayChatClientTests;
 
 namespace DbArchitect.Agent.Tests.Model.Recording;
@@ -37,6 +40,27 @@ public sealed class RecordingChatClientTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public async Task Under_function_invocation_of_the_real_pipeline_each_tool_round_trip_is_one_turn()
+    {
+        await using var stub = OpenAiStubServer.Start();
+        stub.Enqueue(
+            StubReply.ToolCall("describe_table", """{"table":"public.orders"}""", callId: "call_1"),
+            StubReply.Text("""{"plan":[]}""", inputTokens: 40, outputTokens: 5));
+        RecordingChatClient? recorder = null;
+        using var connection = new ChatClientFactory(NullLoggerFactory.Instance)
+            .Create(StubModel.Options(stub.Endpoint), new SecretRedactor(), inner => recorder = new RecordingChatClient(inner))!;
+        var tool = AIFunctionFactory.Create((string table) => $"{table}: 3 columns", "describe_table");
+
+        await connection.Client.GetResponseAsync([new ChatMessage(ChatRole.User, "plan")], new ChatOptions { Tools = [tool] });
+
+        var turns = recorder!.Recording.Turns;
+        Assert.Equal(2, turns.Count);
+        Assert.Equal("public.orders", Assert.Single(turns[0].ToolCalls!).Arguments!["table"].GetString());
+        Assert.Equal(JsonValueKind.Array, turns[1].Document!.Value.GetProperty("plan").ValueKind);
+        Assert.Equal(new RecordedUsage(40, 5), turns[1].Usage);
     }
 
     /// <summary>Two requests, as the architect makes them: the first runs a tool and gets an answer, the second gets the next answer.</summary>

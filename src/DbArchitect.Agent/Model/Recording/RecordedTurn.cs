@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.AI;
 
 namespace DbArchitect.Agent.Model.Recording;
@@ -23,6 +24,7 @@ public sealed record RecordedTurn
     internal bool IsEmpty => (ToolCalls is null || ToolCalls.Count == 0) && Text is null && Document is null;
 
     /// <summary>The answer's text as the model sent it: the document as JSON text, or the plain text.</summary>
+    [JsonIgnore]
     public string? AnswerText => Document is { } document ? JsonSerializer.Serialize(document, ModelRecording.Json) : Text;
 
     /// <summary>What a model answered, ready to be written down.</summary>

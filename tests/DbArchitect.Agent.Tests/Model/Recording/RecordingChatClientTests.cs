@@ -35,6 +35,7 @@ public sealed class RecordingChatClientTests
             Assert.Equal("not a document yet", read.Turns[1].Text);
             Assert.Equal("DB-ITEM-1.1", read.Turns[2].Document!.Value.GetProperty("items")[0].GetProperty("id").GetString());
             Assert.Equal(first, replayed);
+            Assert.DoesNotContain("answerText", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
         }
         finally
         {

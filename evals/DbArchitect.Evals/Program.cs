@@ -1,15 +1,22 @@
+using DbArchitect.Agent.Model;
+using DbArchitect.Core.Failures;
 using DbArchitect.Evals;
 using DbArchitect.Postgres.Scratch;
+using Microsoft.Extensions.Configuration;
 
 EvalArguments arguments;
+ModelAnswerSource answers;
 try
 {
     arguments = EvalArguments.Parse(args);
+    answers = arguments.RecordDirectory is null ? new ModelAnswerSource()
+        : ModelOptionsReader.Read(arguments.Model, new ConfigurationManager()) is { Provider: not ModelProvider.None } live ? new ModelAnswerSource(live, arguments.RecordDirectory)
+        : throw new ArgumentException("--record needs a live model: --model PROVIDER --model-name NAME (key in DBARCH_API_KEY)");
 }
-catch (ArgumentException e)
+catch (Exception e) when (e is ArgumentException or DbArchitectException)
 {
     Console.Error.WriteLine($"evals: {e.Message}");
-    Console.Error.WriteLine("usage: dotnet run --project evals/DbArchitect.Evals -c Release [-- --json PATH] [--scenario NAME] [--scenarios DIR]");
+    Console.Error.WriteLine("usage: dotnet run --project evals/DbArchitect.Evals -c Release [-- --mode deterministic|model|both] [--json PATH] [--scenario NAME] [--scenarios DIR] [--record DIR --model PROVIDER [--model-endpoint URL] --model-name NAME]");
     return 2;
 }
 
@@ -31,12 +38,15 @@ var progress = new StderrProgress();
 var grades = new List<ScenarioGrade>();
 await using (var cluster = await ScratchCluster.StartAsync(cancellationToken: cancellation.Token))
 {
-    var runner = new ScenarioRunner(cluster, progress);
-    foreach (var scenario in scenarios)
+    var runner = new ScenarioRunner(cluster, progress, answers);
+    foreach (var mode in new[] { EvalMode.Deterministic, EvalMode.Model }.Where(arguments.Runs))
     {
-        var run = await runner.RunAsync(scenario, cancellation.Token);
-        grades.Add(ScenarioGrade.Of(run));
-        progress.Report($"{scenario.Name}: {(run.Failed ? "FAILED " + run.Error : $"{run.Findings.Count} findings")} in {run.Elapsed.TotalSeconds:0.0} s");
+        foreach (var scenario in scenarios)
+        {
+            var run = await runner.RunAsync(scenario, mode, cancellation.Token);
+            grades.Add(ScenarioGrade.Of(run));
+            progress.Report($"{scenario.Name} ({mode.ToString().ToLowerInvariant()}): {(run.Failed ? "FAILED " + run.Error : $"{run.Findings.Count} findings")} in {run.Elapsed.TotalSeconds:0.0} s");
+        }
     }
 }
 

@@ -8,8 +8,8 @@ namespace DbArchitect.Evals;
 /// <summary>
 /// One folder under <c>evals/scenarios</c>: <c>schema.sql</c> (schema and generated data),
 /// optional <c>workload.sql</c> (handed to analyze as its workload file and executed a few times),
-/// optional <c>traffic.sql</c> (executed only, so pg_stat_statements sees an application's calls)
-/// and <c>expected.json</c>.
+/// optional <c>traffic.sql</c> (executed only, so pg_stat_statements sees an application's calls),
+/// <c>expected.json</c> and, for model mode, <c>model.json</c> (the model's recorded answers).
 /// </summary>
 internal sealed partial record Scenario
 {
@@ -20,6 +20,11 @@ internal sealed partial record Scenario
     public IReadOnlyList<WorkloadStatement> Workload { get; init; } = [];
     public IReadOnlyList<WorkloadStatement> Traffic { get; init; } = [];
     public required ScenarioExpectation Expectation { get; init; }
+
+    /// <summary>The model's recorded answers for model mode, beside expected.json.</summary>
+    public const string RecordingFile = "model.json";
+
+    public string RecordingPath => Path.Combine(Directory, RecordingFile);
 
     public static async Task<Scenario> LoadAsync(string directory, CancellationToken cancellationToken)
     {

@@ -3,8 +3,9 @@ using DbArchitect.Core.Findings;
 namespace DbArchitect.Evals;
 
 /// <summary>
-/// One scenario's findings against its expected.json. Configuration findings about the server
-/// (settings, not tables) are left out: the scratch server is not what is being evaluated.
+/// One scenario's findings (deterministic mode) or document items (model mode) against its
+/// expected.json. Configuration findings about the server (settings, not tables) are left out:
+/// the scratch server is not what is being evaluated.
 /// </summary>
 internal sealed record ScenarioGrade
 {
@@ -19,11 +20,14 @@ internal sealed record ScenarioGrade
     /// <summary>Server-setting findings excluded from grading.</summary>
     public required IReadOnlyList<string> Excluded { get; init; }
 
-    public static ScenarioGrade Of(ScenarioRun run)
+    /// <param name="run">The scenario's run.</param>
+    /// <param name="byDocument">Grade the document's items rather than the findings; model mode always is.</param>
+    public static ScenarioGrade Of(ScenarioRun run, bool byDocument = false)
     {
         var expected = run.Scenario.ExpectedKeys;
         var (graded, excluded) = Split(run.Findings);
-        var reported = graded.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var excludedKeys = excluded.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var reported = (byDocument || run.Mode == EvalMode.Model ? run.DocumentKeys ?? [] : graded.Select(f => f.Key)).Where(k => !excludedKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
         return new ScenarioGrade
         {
             Run = run,

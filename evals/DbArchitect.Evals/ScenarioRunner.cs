@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using DbArchitect.Agent.Analysis;
+using DbArchitect.Agent.Model.Recording;
+using DbArchitect.Core.Todo;
+using DbArchitect.Core.Validation;
 using DbArchitect.Core.Failures;
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Scratch;
@@ -10,9 +13,10 @@ namespace DbArchitect.Evals;
 
 /// <summary>
 /// Loads a scenario into its own database on the shared scratch cluster, replays its workload so
-/// the statistics views see it, and runs the deterministic analyze pipeline on it.
+/// the statistics views see it, and runs the analyze pipeline on it: deterministic, or with the
+/// model architect replaying the scenario's recorded answers under real function invocation.
 /// </summary>
-internal sealed class ScenarioRunner(ScratchCluster cluster, IProgress<string> progress)
+internal sealed class ScenarioRunner(ScratchCluster cluster, IProgress<string> progress, ModelAnswerSource answers)
 {
     /// <summary>How often each workload.sql statement is executed before analysis.</summary>
     public const int WorkloadRepetitions = 3;
@@ -23,12 +27,15 @@ internal sealed class ScenarioRunner(ScratchCluster cluster, IProgress<string> p
     /// </summary>
     public const long LargeTableRows = 10_000;
 
-    public async Task<ScenarioRun> RunAsync(Scenario scenario, CancellationToken cancellationToken)
+    public async Task<ScenarioRun> RunAsync(Scenario scenario, EvalMode mode, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
+        ScenarioModel? model = null;
         try
         {
-            var connectionString = await LoadAsync(scenario, cancellationToken).ConfigureAwait(false);
+            // Each mode gets its own freshly loaded database: an analysis leaves traces in the
+            // statistics views (its own statements) that the next one would read as workload.
+            var connectionString = await LoadAsync(scenario, mode, cancellationToken).ConfigureAwait(false);
             var request = new AnalyzeRequest
             {
                 ConnectionString = connectionString,
@@ -37,23 +44,49 @@ internal sealed class ScenarioRunner(ScratchCluster cluster, IProgress<string> p
                 CheckSql = true,
                 Rules = new RuleOptions { LargeTableRows = LargeTableRows },
             };
+            if (mode == EvalMode.Model)
+            {
+                model = await answers.OpenAsync(scenario, cancellationToken).ConfigureAwait(false);
+                request = request with { ChatClient = model.Client, ChatClientDescription = model.Description };
+            }
+
             var outcome = await new AnalyzePipeline().RunAsync(request, progress, cancellationToken).ConfigureAwait(false);
-            return new ScenarioRun { Scenario = scenario, Findings = outcome.Findings, TodoValid = true, Elapsed = stopwatch.Elapsed };
+            return new ScenarioRun
+            {
+                Scenario = scenario,
+                Mode = mode,
+                Findings = outcome.Findings,
+                DocumentKeys = [.. outcome.Document.Items.Where(i => !i.Done).Select(i => i.FindingKey).Distinct(StringComparer.Ordinal)],
+                TodoValid = true,
+                SchemaValid = TodoSchema.Evaluate(TodoJson.Serialize(outcome.Document)).Count == 0,
+                Architect = outcome.Architect,
+                TurnsLeft = model?.TurnsLeft ?? 0,
+                Elapsed = stopwatch.Elapsed,
+            };
         }
         catch (DbArchitectException e) when (e.Kind == FailureKind.Validation)
         {
-            return new ScenarioRun { Scenario = scenario, TodoValid = false, Error = e.Message, Elapsed = stopwatch.Elapsed };
+            return new ScenarioRun { Scenario = scenario, Mode = mode, TodoValid = false, Error = e.Message, Elapsed = stopwatch.Elapsed };
         }
-        catch (Exception e) when (e is DbArchitectException or NpgsqlException or IOException or InvalidDataException)
+        catch (Exception e) when (e is DbArchitectException or NpgsqlException or IOException or InvalidDataException or RecordingExhaustedException)
         {
-            return new ScenarioRun { Scenario = scenario, TodoValid = false, Failed = true, Error = e.Message.Split('\n')[0], Elapsed = stopwatch.Elapsed };
+            return new ScenarioRun { Scenario = scenario, Mode = mode, TodoValid = false, Failed = true, Error = e.Message.Split('\n')[0], Elapsed = stopwatch.Elapsed };
+        }
+        finally
+        {
+            if (model is not null)
+            {
+                await model.SaveAsync(cancellationToken).ConfigureAwait(false);
+                model.Dispose();
+            }
         }
     }
 
-    private async Task<string> LoadAsync(Scenario scenario, CancellationToken cancellationToken)
+    private async Task<string> LoadAsync(Scenario scenario, EvalMode mode, CancellationToken cancellationToken)
     {
-        progress.Report($"{scenario.Name}: loading schema.sql");
-        var connectionString = await cluster.CreateDatabaseAsync("eval_" + scenario.Name.Replace('-', '_'), cancellationToken).ConfigureAwait(false);
+        progress.Report($"{scenario.Name}: loading schema.sql ({mode.ToString().ToLowerInvariant()} mode)");
+        var database = $"eval_{scenario.Name.Replace('-', '_')}{(mode == EvalMode.Model ? "_model" : "")}";
+        var connectionString = await cluster.CreateDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
 
         // One session throughout: its statistics counters are flushed on request before each step that depends on them.
         await using var connection = new NpgsqlConnection(connectionString);

@@ -1,3 +1,4 @@
+using DbArchitect.Agent.Architect;
 using DbArchitect.Core.Findings;
 using DbArchitect.Core.Todo;
 
@@ -11,6 +12,9 @@ public sealed record AnalyzeOutcome
 
     /// <summary>Full path of the written TODO, or null when nothing was written.</summary>
     public string? WrittenTo { get; init; }
+
+    /// <summary>How the model architect got its document (answers, repairs, fallback, tokens, tool calls); null when no model was asked.</summary>
+    public ArchitectResult? Architect { get; init; }
 
     /// <summary>True when some finding is at or above the request's fail-on severity.</summary>
     public bool FailThresholdReached { get; init; }

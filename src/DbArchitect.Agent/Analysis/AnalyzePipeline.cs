@@ -46,7 +46,7 @@ public sealed class AnalyzePipeline
         await using var checker = request.CheckSql ? await StartCheckerAsync(connectionString, scratch, progress, cancellationToken).ConfigureAwait(false) : null;
 
         var deterministic = TodoAssembler.Assemble(context, planned, findings, sqlChecked: checker is not null);
-        var fresh = await ModelArchitectStage.RunAsync(request, deterministic, new ArchitectInput
+        var architect = await ModelArchitectStage.RunAsync(request, new ArchitectInput
         {
             Snapshot = facts.Snapshot,
             Findings = findings,
@@ -56,6 +56,7 @@ public sealed class AnalyzePipeline
             DataSource = dataSource,
             SqlChecker = checker?.Checker,
         }, connectionString, progress, cancellationToken).ConfigureAwait(false);
+        var fresh = architect?.Document ?? deterministic;
         var today = DateOnly.FromDateTime(facts.Now.UtcDateTime);
         var merged = TodoMerger.Merge(existing, fresh, today);
         var document = merged with { CodeChanges = MigrationPatches.Build(merged, request.RepositoryPath, today) };
@@ -85,6 +86,7 @@ public sealed class AnalyzePipeline
             Document = document,
             Findings = findings,
             WrittenTo = writtenTo,
+            Architect = architect,
             FailThresholdReached = request.FailOn is { } threshold && findings.Any(f => f.Severity >= threshold),
         };
     }

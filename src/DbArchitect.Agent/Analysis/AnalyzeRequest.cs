@@ -34,6 +34,16 @@ public sealed record AnalyzeRequest
     /// <summary>The architect model; null or provider none for the deterministic planner alone.</summary>
     public Model.ModelOptions? Model { get; init; }
 
+    /// <summary>
+    /// A ready chat client for the model architect, used instead of building one from
+    /// <see cref="Model"/>; it must invoke functions itself, as <see cref="Agent.Model.ChatClientFactory"/>
+    /// builds it. The evals replay recorded model answers through it.
+    /// </summary>
+    public Microsoft.Extensions.AI.IChatClient? ChatClient { get; init; }
+
+    /// <summary>Names <see cref="ChatClient"/> in the TODO's generator line and the progress, e.g. <c>recorded answers (index-hygiene)</c>.</summary>
+    public string ChatClientDescription { get; init; } = "a given chat client";
+
     /// <summary>Where the prompts are (Prompts:Directory); null looks beside the tool and up from the working directory.</summary>
     public string? PromptsDirectory { get; init; }
 }

@@ -1,7 +1,7 @@
 using DbArchitect.Agent.Architect;
 using DbArchitect.Agent.Model;
 using DbArchitect.Agent.Model.Prompts;
-using DbArchitect.Core.Todo;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DbArchitect.Agent.Analysis;
@@ -14,20 +14,31 @@ namespace DbArchitect.Agent.Analysis;
 /// </summary>
 internal static class ModelArchitectStage
 {
-    public static async Task<TodoDocument> RunAsync(AnalyzeRequest request, TodoDocument deterministic, ArchitectInput input, string connectionString, IProgress<string> progress, CancellationToken cancellationToken)
+    /// <returns>Null when no model is configured: the deterministic document (the input's fallback) stands.</returns>
+    public static async Task<ArchitectResult?> RunAsync(AnalyzeRequest request, ArchitectInput input, string connectionString, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        if (request.Model is not { Provider: not ModelProvider.None } options)
+        if (request.ChatClient is null && request.Model is not { Provider: not ModelProvider.None })
         {
-            return deterministic;
+            return null;
         }
 
         var prompts = await PromptLibrary.LoadAsync(request.PromptsDirectory, cancellationToken).ConfigureAwait(false);
         var secrets = new SecretRedactor();
         secrets.AddConnectionString(connectionString);
-        using var connection = new ChatClientFactory(NullLoggerFactory.Instance).Create(options, secrets)!;
-        progress.Report($"asking {connection.Description} ({prompts.ArchitectSystem.Label}) to write the plan…");
-        var result = await new ModelArchitect(connection.Client, prompts, new ArchitectOptions { Secrets = secrets })
-            .RunAsync(input with { Generator = $"{connection.Description}, {prompts.ArchitectSystem.Label}" }, cancellationToken)
+        if (request.ChatClient is { } given)
+        {
+            return await AskAsync(given, request.ChatClientDescription, prompts, secrets, input, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var connection = new ChatClientFactory(NullLoggerFactory.Instance).Create(request.Model!, secrets)!;
+        return await AskAsync(connection.Client, connection.Description, prompts, secrets, input, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<ArchitectResult> AskAsync(IChatClient client, string description, PromptLibrary prompts, SecretRedactor secrets, ArchitectInput input, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        progress.Report($"asking {description} ({prompts.ArchitectSystem.Label}) to write the plan…");
+        var result = await new ModelArchitect(client, prompts, new ArchitectOptions { Secrets = secrets })
+            .RunAsync(input with { Generator = $"{description}, {prompts.ArchitectSystem.Label}" }, cancellationToken)
             .ConfigureAwait(false);
         var usage = result.TokenUsage;
         progress.Report($"model: {result.Attempts} answer(s), {usage.InputTokens} input + {usage.OutputTokens} output tokens, tools {string.Join(", ", result.ToolCalls.Select(t => $"{t.Key}×{t.Value}"))}");
@@ -36,6 +47,6 @@ internal static class ModelArchitectStage
             progress.Report($"the model's plan failed validation ({result.FallbackReason}); the deterministic planner's plan is written instead");
         }
 
-        return result.Document;
+        return result;
     }
 }

@@ -24,8 +24,12 @@ public sealed class ChatClientFactory(ILoggerFactory loggerFactory, TimeProvider
 
     /// <param name="options">As resolved by <see cref="ModelOptionsReader"/>.</param>
     /// <param name="secrets">The run's secrets; the API key is added to them here.</param>
+    /// <param name="underFunctionInvocation">
+    /// A layer directly under function invocation, where each tool round trip is one response and
+    /// secrets are already redacted (a <see cref="Recording.RecordingChatClient"/>); null for none.
+    /// </param>
     /// <returns>Null for <see cref="ModelProvider.None"/>: the deterministic planner needs no client.</returns>
-    public ModelConnection? Create(ModelOptions options, SecretRedactor secrets)
+    public ModelConnection? Create(ModelOptions options, SecretRedactor secrets, Func<IChatClient, IChatClient>? underFunctionInvocation = null)
     {
         if (options.Provider == ModelProvider.None)
         {
@@ -62,6 +66,7 @@ public sealed class ChatClientFactory(ILoggerFactory loggerFactory, TimeProvider
             .AsBuilder()
             .Use(inner => new FailureTranslatingChatClient(inner, options))
             .UseFunctionInvocation(configure: invocation => invocation.MaximumIterationsPerRequest = options.MaxToolIterations)
+            .Use(inner => underFunctionInvocation?.Invoke(inner) ?? inner)
             .UseOpenTelemetry(sourceName: TelemetrySourceName, configure: telemetry => telemetry.EnableSensitiveData = false)
             .Use(inner => new TokenCountingChatClient(inner, tally))
             .Use(inner => new CallLoggingChatClient(inner, _logger, options))

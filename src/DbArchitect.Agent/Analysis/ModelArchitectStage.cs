@@ -41,10 +41,14 @@ internal static class ModelArchitectStage
             .RunAsync(input with { Generator = $"{description}, {prompts.ArchitectSystem.Label}" }, cancellationToken)
             .ConfigureAwait(false);
         var usage = result.TokenUsage;
-        progress.Report($"model: {result.Attempts} answer(s), {usage.InputTokens} input + {usage.OutputTokens} output tokens, tools {string.Join(", ", result.ToolCalls.Select(t => $"{t.Key}×{t.Value}"))}");
+        progress.Report($"model: {result.Attempts} answer(s) in {result.Rounds} round(s), {usage.InputTokens} input + {usage.OutputTokens} output tokens, tools {string.Join(", ", result.ToolCalls.Select(t => $"{t.Key}×{t.Value}"))}");
         if (result.UsedFallback)
         {
             progress.Report($"the model's plan failed validation ({result.FallbackReason}); the deterministic planner's plan is written instead");
+        }
+        else if (result.FallbackReason is not null)
+        {
+            progress.Report($"the model's last round failed validation ({result.FallbackReason})");
         }
 
         return result;

@@ -164,7 +164,7 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource, ScratchIndexTrial?
         var costPerByte = Upkeep.CostPerByte(workloadCost, tableBytes);
         return new SelectionProblem
         {
-            Penalties = measurements.Select(m => Upkeep.Penalty(m.Bytes, (long)(writeShare * Upkeep.WritesToMaintain(Table(m.Candidate, tables))), costPerByte)).ToList(),
+            Penalties = measurements.Select(m => Upkeep.Penalty(m.Candidate.Method, m.Bytes, (long)(writeShare * Upkeep.WritesToMaintain(Table(m.Candidate, tables))), costPerByte)).ToList(),
             Bytes = measurements.Select(m => m.Bytes).ToList(),
             Benefits = benefits,
             MaxIndexes = options.MaxIndexes,

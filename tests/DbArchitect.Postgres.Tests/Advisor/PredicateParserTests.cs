@@ -41,4 +41,13 @@ public sealed class PredicateParserTests
         Assert.Empty(PredicateParser.Parse("(c.deleted_at IS NOT NULL)"));
         Assert.Single(PredicateParser.Parse("(c.deleted_at IS NULL)"));
     }
+
+    [Fact]
+    public void A_range_bounded_by_an_expression_of_parameters_is_still_a_range_on_the_column()
+    {
+        var parsed = PredicateParser.Parse("((events.created_at >= ('2025-06-01 00:00:00+00'::timestamp with time zone + (($1)::double precision * '1 day'::interval))) AND (events.created_at < ('2025-06-02 00:00:00+00'::timestamp with time zone + (($1)::double precision * '1 day'::interval))))");
+
+        Assert.Equal([">=", "<"], parsed.Select(c => c.Operator));
+        Assert.All(parsed, c => Assert.Equal(new ColumnRef("events", "created_at"), c.Column));
+    }
 }

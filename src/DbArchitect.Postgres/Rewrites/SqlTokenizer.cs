@@ -121,7 +121,7 @@ internal static class SqlTokenizer
     }
 
     // Returns the offset after the closing quote, or -1 when there is none; a doubled quote is one character.
-    private static int QuotedEnd(string sql, int open, char quote, bool backslashEscapes)
+    internal static int QuotedEnd(string sql, int open, char quote, bool backslashEscapes)
     {
         var i = open + 1;
         while (i < sql.Length)

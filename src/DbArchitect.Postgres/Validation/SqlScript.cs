@@ -174,31 +174,10 @@ public static class SqlScript
 
     private static int CopyQuoted(string sql, int i, char quote, bool backslashEscapes, StringBuilder current)
     {
-        var start = i++;
-        while (i < sql.Length)
-        {
-            if (backslashEscapes && sql[i] == '\\')
-            {
-                i += 2;
-            }
-            else if (sql[i] == quote && i + 1 < sql.Length && sql[i + 1] == quote)
-            {
-                i += 2;
-            }
-            else if (sql[i] == quote)
-            {
-                i++;
-                break;
-            }
-            else
-            {
-                i++;
-            }
-        }
-
-        i = Math.Min(i, sql.Length);
-        current.Append(sql, start, i - start);
-        return i;
+        // An unclosed quote runs to the end of the text, as psql reads it.
+        var end = Rewrites.SqlTokenizer.QuotedEnd(sql, i, quote, backslashEscapes) is var closed and >= 0 ? closed : sql.Length;
+        current.Append(sql, i, end - i);
+        return end;
     }
 
     // E'…' strings treat backslash as an escape character, so \' does not end them.

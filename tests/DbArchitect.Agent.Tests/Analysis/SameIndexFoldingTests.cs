@@ -6,7 +6,7 @@ namespace DbArchitect.Agent.Tests.Analysis;
 
 public sealed class SameIndexFoldingTests
 {
-    private static Finding Creating(string ruleId, string subject, string index, Severity severity, string evidence) => new()
+    private static Finding Creating(string ruleId, string subject, string index, Severity severity, string evidence, string? up = null) => new()
     {
         RuleId = ruleId,
         Subject = subject,
@@ -15,7 +15,7 @@ public sealed class SameIndexFoldingTests
         Title = subject,
         Rationale = "r",
         Evidence = [new("measure", evidence)],
-        Remedy = new Remedy { Kind = ChangeKind.Index, Strategy = MigrationStrategy.OnlineDdl, Up = $"CREATE INDEX {index}", Down = $"DROP INDEX {index}", Creates = [index] },
+        Remedy = new Remedy { Kind = ChangeKind.Index, Strategy = MigrationStrategy.OnlineDdl, Up = up ?? $"CREATE INDEX {index}", Down = $"DROP INDEX {index}", Creates = [index] },
     };
 
     [Fact]
@@ -38,5 +38,31 @@ public sealed class SameIndexFoldingTests
         var advice = Creating(AdvisorFindings.RecommendId, "public.orders_status_idx", "public.orders_status_idx", Severity.High, "cost");
 
         Assert.Equal([rule.Key, advice.Key], SameIndexFolding.Fold([rule, advice]).Select(f => f.Key));
+    }
+
+    [Fact]
+    public void The_same_keys_asked_for_under_two_names_are_one_finding()
+    {
+        var rule = Creating("brin-index-candidate", "public.postings(created_at)", "public.postings_created_at_brin", Severity.Low, "correlation 1.00",
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS postings_created_at_brin ON public.postings USING brin (created_at);");
+        var advice = Creating(AdvisorFindings.RecommendId, "public.postings_created_at_brin_idx", "public.postings_created_at_brin_idx", Severity.Medium, "cost 900 → 40",
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS postings_created_at_brin_idx ON public.postings USING brin (created_at);");
+
+        var folded = Assert.Single(SameIndexFolding.Fold([rule, advice]));
+
+        Assert.Equal(rule.Key, folded.Key);
+    }
+
+    [Fact]
+    public void A_rules_guess_of_another_method_for_the_keys_the_advisor_measured_gives_way_to_the_advisor()
+    {
+        var rule = Creating("brin-index-candidate", "public.shipments(shipped_at)", "public.shipments_shipped_at_brin", Severity.Low, "correlation 0.99",
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS shipments_shipped_at_brin ON public.shipments USING brin (shipped_at);");
+        var advice = Creating(AdvisorFindings.RecommendId, "public.shipments_shipped_at_idx", "public.shipments_shipped_at_idx", Severity.Medium, "cost 900 → 40",
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS shipments_shipped_at_idx ON public.shipments (shipped_at);");
+        var elsewhere = Creating("brin-index-candidate", "public.events(recorded_at)", "public.events_recorded_at_brin", Severity.Low, "correlation 1.00",
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS events_recorded_at_brin ON public.events USING brin (recorded_at);");
+
+        Assert.Equal([elsewhere.Key, advice.Key], SameIndexFolding.Fold([rule, elsewhere, advice]).Select(f => f.Key));
     }
 }

@@ -149,6 +149,20 @@ public sealed class ArchitectToolsTests(ArchitectDatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task Advise_indexes_runs_the_advisor_on_the_named_statements_with_their_constants_hidden()
+    {
+        var advice = await CallAsync(Tools(), "advise_indexes", new() { ["statements"] = new[] { "W2" } });
+
+        var index = Assert.Single(advice.GetProperty("indexes").EnumerateArray());
+        Assert.Contains("public.orders", index.GetProperty("index").GetString(), StringComparison.Ordinal);
+        Assert.Contains("customer_id", index.GetProperty("index").GetString(), StringComparison.Ordinal);
+        var statement = Assert.Single(advice.GetProperty("statements").EnumerateArray());
+        Assert.Equal("W2", statement.GetProperty("id").GetString());
+        Assert.True(statement.GetProperty("costAfter").GetDouble() < statement.GetProperty("costBefore").GetDouble());
+        Assert.DoesNotContain(ArchitectDatabaseFixture.SecretCustomer, advice.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_a_data_source_only_the_catalog_tools_are_offered()
     {
         var tools = new ArchitectTools(fixture.Input.Snapshot, fixture.Input.Findings, [], null, LiteralRedactor.Off);

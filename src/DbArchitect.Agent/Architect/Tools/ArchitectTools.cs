@@ -17,8 +17,8 @@ namespace DbArchitect.Agent.Architect.Tools;
 /// The deterministic tools as functions the model may call: thin adapters over the catalog
 /// snapshot, the findings, the EXPLAIN runner and hypopg, each answering with a small JSON
 /// document (see <see cref="BoundedJson"/>) whose literals are redacted. Every answer is recorded
-/// in <see cref="Log"/>. Without a data source, <c>explain</c>, <c>cost_index</c> and
-/// <c>check_rewrite</c> are not offered.
+/// in <see cref="Log"/>. Without a data source, <c>explain</c>, <c>cost_index</c>,
+/// <c>check_rewrite</c> and <c>advise_indexes</c> are not offered.
 /// </summary>
 public sealed class ArchitectTools
 {
@@ -65,6 +65,7 @@ public sealed class ArchitectTools
             _rewrites = new RewriteCheckTool(_workload, dataSource, redactor, _answers, Gains);
             functions.Add(AIFunctionFactory.Create(_costing.CostIndexAsync, "cost_index", IndexCostingTool.Description));
             functions.Add(AIFunctionFactory.Create(_rewrites.CheckRewriteAsync, "check_rewrite", RewriteCheckTool.Description));
+            functions.Add(AIFunctionFactory.Create(new AdvisorTool(snapshot, _workload, dataSource, redactor, _answers).AdviseAsync, "advise_indexes", AdvisorTool.Description));
         }
 
         Functions = functions;

@@ -95,17 +95,18 @@ public sealed class IndexCostingTool
         }
 
         var shape = IndexCostingCheck.Shape(candidate);
-        var baseline = Baseline(shape);
-        try
+        var baseline = 0;
+        foreach (var planned in Baseline(shape))
         {
-            foreach (var planned in baseline)
+            // One of the plan's indexes hypopg cannot simulate leaves the others to measure against.
+            try
             {
                 await session.CreateAsync(planned, cancellationToken).ConfigureAwait(false);
+                baseline++;
             }
-        }
-        catch (PostgresException e) when (!e.IsTransient)
-        {
-            return Refuse($"the plan's own indexes could not be simulated: {_redactor.Prose(e.MessageText)}");
+            catch (PostgresException e) when (!e.IsTransient)
+            {
+            }
         }
 
         var before = new List<PlannedCost>();
@@ -131,7 +132,7 @@ public sealed class IndexCostingTool
             costed.Add(new StatementCosting(targets[i].Id, _redactor.Sql(targets[i].Text), before[i].Cost, after.Cost, after.UsesIndex, before[i].Skipped ?? after.Skipped));
         }
 
-        var costing = new IndexCosting(candidate.Definition, index.EstimatedBytes, baseline.Count, costed.Sum(c => c.CostBefore ?? 0), costed.Sum(c => c.CostAfter ?? 0), costed);
+        var costing = new IndexCosting(candidate.Definition, index.EstimatedBytes, baseline, costed.Sum(c => c.CostBefore ?? 0), costed.Sum(c => c.CostAfter ?? 0), costed);
         // An index the findings propose is in the plan already; costing it again gains the plan nothing.
         if (costing.TotalCostAfter < costing.TotalCostBefore && !_proposedByFindings.Any(index => IndexCostingCheck.Shape(index) == shape))
         {

@@ -61,3 +61,8 @@ public sealed record RewriteCheck(
     long? RowsAfter,
     bool OrderMatters,
     bool? SameRows);
+
+/// <summary>The index advisor's chosen set for some statements, and what each statement costs before and after it.</summary>
+public sealed record IndexAdvice(IReadOnlyList<AdvisedIndex> Indexes, IReadOnlyList<StatementCosting> Statements, IReadOnlyList<string> Notes);
+
+public sealed record AdvisedIndex(string Index, long EstimatedBytes, long WritesToMaintain);

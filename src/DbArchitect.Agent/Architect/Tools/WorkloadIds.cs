@@ -17,8 +17,25 @@ public sealed class WorkloadIds(IReadOnlyList<WorkloadStatement> workload)
         return IndexOf(text) is { } index ? workload[index].Text : text;
     }
 
-    /// <summary>The id the text names (W2), or "given" for SQL passed as is.</summary>
-    public string Label(string statement) => IndexOf(statement) is { } index ? Id(index) : "given";
+    /// <summary>The id the text names (W2) or whose statement it is, or "given" for other SQL.</summary>
+    public string Label(string statement)
+    {
+        var index = IndexOf(statement) ?? IndexOfText(statement);
+        return index is { } found ? Id(found) : "given";
+    }
+
+    private int? IndexOfText(string text)
+    {
+        for (var i = 0; i < workload.Count; i++)
+        {
+            if (workload[i].Text == text)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Where a workload id such as W2 points in this run's workload, or null when the text is no such id.</summary>
     public int? IndexOf(string text) =>

@@ -19,18 +19,9 @@ public sealed class SequenceNearExhaustionRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var primaryKeyColumns = facts.Snapshot.Constraints
-            .Where(c => c.Kind == ConstraintKind.PrimaryKey)
-            .SelectMany(c => c.Columns.Select(column => (c.Schema, c.Table, column)))
-            .ToHashSet();
-
-        foreach (var sequence in facts.Snapshot.Sequences.Where(s => !s.Cycles && s.LastValue is not null && s.Increment != 0))
+        var lookup = new CatalogLookup(facts.Snapshot);
+        foreach (var sequence in facts.Snapshot.Sequences.Where(s => !s.Cycles && s.LastValue is not null && s.Increment != 0 && !lookup.FeedsPrimaryKey(s)))
         {
-            if (sequence.OwnedByTable is not null && primaryKeyColumns.Contains((sequence.OwnedBySchema!, sequence.OwnedByTable, sequence.OwnedByColumn!)))
-            {
-                continue;
-            }
-
             var percent = PercentUsed(sequence);
             if (percent >= facts.Options.SequenceWarnPercent)
             {

@@ -7,10 +7,14 @@ namespace DbArchitect.Postgres.Rules.Schema;
 /// <summary>
 /// A table with a tenant column but no row-level security relies on every query of every
 /// application remembering its tenant filter; one forgotten WHERE leaks another tenant's data.
+/// <c>account_id</c> and <c>company_id</c> name a tenant in some schemas and a customer in others
+/// (an invoice's account): they count only where the schema carries them on several tables, as a
+/// multi-tenant schema does.
 /// </summary>
 public sealed class TenantTableWithoutRowSecurityRule : ISchemaRule
 {
-    private static readonly string[] TenantColumns = ["tenant_id", "org_id", "organization_id", "organisation_id", "account_id", "company_id"];
+    private static readonly string[] TenantColumns = ["tenant_id", "org_id", "organization_id", "organisation_id"];
+    private static readonly string[] AmbiguousTenantColumns = ["account_id", "company_id"];
 
     public string Id => "tenant-table-without-rls";
     public FindingArea Area => FindingArea.DataIntegrity;
@@ -19,9 +23,12 @@ public sealed class TenantTableWithoutRowSecurityRule : ISchemaRule
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
         var lookup = new CatalogLookup(facts.Snapshot);
+        var spread = AmbiguousTenantColumns
+            .Where(name => lookup.DesignTables.Count(t => lookup.ColumnsOf(t).Any(c => c.Name == name)) >= 2)
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var table in lookup.DesignTables.Where(t => !t.RowLevelSecurity))
         {
-            var tenant = lookup.ColumnsOf(table).FirstOrDefault(c => TenantColumns.Contains(c.Name, StringComparer.Ordinal));
+            var tenant = lookup.ColumnsOf(table).FirstOrDefault(c => TenantColumns.Contains(c.Name, StringComparer.Ordinal) || spread.Contains(c.Name));
             if (tenant is null)
             {
                 continue;

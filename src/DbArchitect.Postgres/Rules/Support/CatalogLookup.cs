@@ -48,6 +48,11 @@ internal sealed class CatalogLookup
 
     public ConstraintInfo? PrimaryKeyOf(TableInfo table) => ConstraintsOf(table).FirstOrDefault(c => c.Kind == ConstraintKind.PrimaryKey);
 
+    /// <summary>Whether the sequence fills a primary-key column: the key-exhaustion rule's, not the sequence rule's.</summary>
+    public bool FeedsPrimaryKey(SequenceInfo sequence) =>
+        sequence.OwnedByTable is not null && FindTable(sequence.OwnedBySchema!, sequence.OwnedByTable) is { } table
+        && PrimaryKeyOf(table)?.Columns.Contains(sequence.OwnedByColumn!) == true;
+
     public ColumnStatistics? StatisticsOf(ColumnInfo column) =>
         _statistics.GetValueOrDefault((column.Schema, column.Table, column.Name));
 

@@ -7,7 +7,8 @@ namespace DbArchitect.Postgres.Rules.Types;
 /// <summary>
 /// An integer key whose sequence is running out stops all inserts the day it runs out. The limit is
 /// the smaller of the sequence's maximum and the owning column's type; the time left comes from
-/// the insert rate seen since the statistics were last reset.
+/// the insert rate seen since the statistics were last reset. Sequences that fill no primary key
+/// are <see cref="Health.SequenceNearExhaustionRule"/>'s, so one sequence is one finding.
 /// </summary>
 public sealed class IntegerKeyExhaustionRule : ISchemaRule
 {
@@ -23,7 +24,7 @@ public sealed class IntegerKeyExhaustionRule : ISchemaRule
         var lookup = new CatalogLookup(facts.Snapshot);
         var since = StatisticsWindow.Since(facts);
         var statsDays = Math.Max(StatisticsWindow.AgeDays(facts), 1.0 / 24);
-        foreach (var sequence in facts.Snapshot.Sequences.Where(s => s.Increment > 0 && s.LastValue is not null))
+        foreach (var sequence in facts.Snapshot.Sequences.Where(s => s.Increment > 0 && s.LastValue is not null && lookup.FeedsPrimaryKey(s)))
         {
             var table = sequence.OwnedByTable is null ? null : lookup.FindTable(sequence.OwnedBySchema!, sequence.OwnedByTable);
             var column = table is null ? null : lookup.ColumnsOf(table).FirstOrDefault(c => c.Name == sequence.OwnedByColumn);

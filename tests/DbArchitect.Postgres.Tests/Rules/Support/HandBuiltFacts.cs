@@ -85,6 +85,17 @@ internal static class HandBuiltFacts
         Scans = 10,
     };
 
+    public static ConstraintInfo PrimaryKey(TableInfo table, params string[] columns) => new()
+    {
+        Schema = table.Schema,
+        Table = table.Name,
+        TableOid = table.Oid,
+        Name = $"{table.Name}_pkey",
+        Kind = ConstraintKind.PrimaryKey,
+        Columns = columns,
+        Definition = $"PRIMARY KEY ({string.Join(", ", columns)})",
+    };
+
     public static ConstraintInfo ForeignKey(TableInfo child, string name, TableInfo parent, params string[] columns) => new()
     {
         Schema = child.Schema,

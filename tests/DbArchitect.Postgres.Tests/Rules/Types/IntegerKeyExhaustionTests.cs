@@ -26,7 +26,7 @@ public sealed class IntegerKeyExhaustionTests
     {
         // 10 million inserts over the 10 days since the reset: 1 million a day, with about 947 million values left.
         var orders = HandBuiltFacts.Table(1, "orders", inserts: 10_000_000);
-        var facts = HandBuiltFacts.Facts([orders], [HandBuiltFacts.Column(orders, 1, "id", "integer", "int4")], [Sequence(1_200_000_000)], HandBuiltFacts.Now.AddDays(-10));
+        var facts = Keyed(HandBuiltFacts.Facts([orders], [HandBuiltFacts.Column(orders, 1, "id", "integer", "int4")], [Sequence(1_200_000_000)], HandBuiltFacts.Now.AddDays(-10)), orders);
 
         var finding = Assert.Single(new IntegerKeyExhaustionRule().Evaluate(facts));
 
@@ -41,7 +41,7 @@ public sealed class IntegerKeyExhaustionTests
     {
         // 2,000 million inserts over the server's 100 days: 20 million a day, about 7 days left.
         var orders = HandBuiltFacts.Table(1, "orders", inserts: 2_000_000_000);
-        var facts = HandBuiltFacts.Facts([orders], [HandBuiltFacts.Column(orders, 1, "id", "integer", "int4")], [Sequence(2_000_000_000)]);
+        var facts = Keyed(HandBuiltFacts.Facts([orders], [HandBuiltFacts.Column(orders, 1, "id", "integer", "int4")], [Sequence(2_000_000_000)]), orders);
 
         var finding = Assert.Single(new IntegerKeyExhaustionRule().Evaluate(facts));
 
@@ -53,7 +53,7 @@ public sealed class IntegerKeyExhaustionTests
     public void A_bigint_sequence_feeding_an_integer_column_is_limited_by_the_column()
     {
         var orders = HandBuiltFacts.Table(1, "orders", inserts: 100);
-        var facts = HandBuiltFacts.Facts([orders], [HandBuiltFacts.Column(orders, 1, "id", "integer", "int4")], [Sequence(1_500_000_000, "bigint", long.MaxValue)]);
+        var facts = Keyed(HandBuiltFacts.Facts([orders], [HandBuiltFacts.Column(orders, 1, "id", "integer", "int4")], [Sequence(1_500_000_000, "bigint", long.MaxValue)]), orders);
 
         var finding = Assert.Single(new IntegerKeyExhaustionRule().Evaluate(facts));
 
@@ -66,11 +66,29 @@ public sealed class IntegerKeyExhaustionTests
     public void Bigint_keys_and_lightly_used_integer_keys_are_not_reported()
     {
         var orders = HandBuiltFacts.Table(1, "orders", inserts: 100);
-        var facts = HandBuiltFacts.Facts(
+        var facts = Keyed(HandBuiltFacts.Facts(
             [orders],
             [HandBuiltFacts.Column(orders, 1, "id", "bigint", "int8")],
-            [Sequence(5_000_000_000, "bigint", long.MaxValue), Sequence(1_000) with { Name = "other_seq", OwnedByTable = null, OwnedBySchema = null, OwnedByColumn = null }]);
+            [Sequence(5_000_000_000, "bigint", long.MaxValue), Sequence(1_000) with { Name = "other_seq", OwnedByTable = null, OwnedBySchema = null, OwnedByColumn = null }]), orders);
 
         Assert.Empty(new IntegerKeyExhaustionRule().Evaluate(facts));
     }
+
+    [Fact]
+    public void A_nearly_exhausted_sequence_behind_no_primary_key_is_left_to_the_sequence_rule()
+    {
+        var tickets = HandBuiltFacts.Table(1, "support_tickets", inserts: 100);
+        var facts = Keyed(
+            HandBuiltFacts.Facts(
+                [tickets],
+                [HandBuiltFacts.Column(tickets, 1, "id", "bigint", "int8"), HandBuiltFacts.Column(tickets, 2, "ticket_number", "integer", "int4")],
+                [Sequence(1_900_000_000) with { Name = "ticket_number_seq", OwnedByTable = "support_tickets", OwnedByColumn = "ticket_number" }]),
+            tickets);
+
+        Assert.Empty(new IntegerKeyExhaustionRule().Evaluate(facts));
+        Assert.Single(new DbArchitect.Postgres.Rules.Health.SequenceNearExhaustionRule().Evaluate(facts));
+    }
+
+    private static DbArchitect.Postgres.Rules.AnalysisFacts Keyed(DbArchitect.Postgres.Rules.AnalysisFacts facts, TableInfo table) =>
+        facts with { Snapshot = facts.Snapshot with { Constraints = [HandBuiltFacts.PrimaryKey(table, "id")] } };
 }

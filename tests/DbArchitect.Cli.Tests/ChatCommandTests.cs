@@ -104,6 +104,25 @@ public sealed class ChatCommandTests(ShopFixture shop) : IClassFixture<ShopFixtu
     }
 
     [Fact]
+    public async Task The_model_can_ask_the_target_whether_a_rewrite_returns_the_same_rows_for_less()
+    {
+        const string original = "SELECT c.id, (SELECT count(*) FROM orders o WHERE o.customer_id = c.id) FROM customers c";
+        const string rewrite = "SELECT c.id, count(o.id) FROM customers c LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id";
+        await using var stub = OpenAiStubServer.Start();
+        stub.Enqueue(
+            StubReply.StreamedToolCall("check_rewrite", System.Text.Json.JsonSerializer.Serialize(new { original, rewrite })),
+            StubReply.StreamedText("The join is equivalent here and cheaper."));
+
+        var run = await CliRun.InvokeInterleavedAsync("can I replace the per-customer count with a join?\n/quit\n", ChatWithModel(stub));
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("[tool] check_rewrite\n", run.Output, StringComparison.Ordinal);
+        var toolResult = Assert.Single(stub.Requests[1].Messages, m => m.GetProperty("role").GetString() == "tool");
+        Assert.Contains("accepted: estimated cost", toolResult.GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Contains("the same 500 rows", toolResult.GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_session_keeps_its_history_so_the_second_question_is_sent_with_the_first_and_its_answer()
     {
         await using var stub = OpenAiStubServer.Start();

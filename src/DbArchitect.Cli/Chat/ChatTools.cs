@@ -6,6 +6,7 @@ using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Explain;
 using DbArchitect.Postgres.Explain.Insights;
+using DbArchitect.Postgres.Rewrites;
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Rules.Support;
 using DbArchitect.Postgres.Workload;
@@ -68,6 +69,18 @@ internal sealed class ChatTools(NpgsqlDataSource dataSource, string connectionSt
         return AdviceText.Render(result);
     }
 
+    /// <summary>Whether <paramref name="rewrite"/> may replace <paramref name="original"/>: cheaper on the target and the same rows.</summary>
+    public async Task<string> CheckRewriteAsync(string original, string rewrite, CancellationToken cancellationToken)
+    {
+        var verdict = await new RewriteVerifier(dataSource).VerifyAsync(original, rewrite, cancellationToken).ConfigureAwait(false);
+        var costs = verdict.OriginalCost is { } before && verdict.RewriteCost is { } after
+            ? string.Create(CultureInfo.InvariantCulture, $"estimated cost {before:0.##} → {after:0.##}")
+            : "not planned";
+        return verdict.Accepted
+            ? string.Create(CultureInfo.InvariantCulture, $"accepted: {costs}, the same {verdict.RewriteRows} rows{(verdict.OrderMatters ? " in the same order" : "")}\n")
+            : $"refused: {verdict.Refusal} ({costs})\n";
+    }
+
     public async Task<string> FindingsAsync(CancellationToken cancellationToken)
     {
         var facts = await new FactsCollector(dataSource).CollectAsync(new RuleOptions(), cancellationToken).ConfigureAwait(false);
@@ -98,6 +111,8 @@ internal sealed class ChatTools(NpgsqlDataSource dataSource, string connectionSt
         AIFunctionFactory.Create((string statement, CancellationToken ct) => ExplainAsync(statement, ct), "explain", "The execution plan of one SQL statement (planned, never run) and what is wrong with it."),
         AIFunctionFactory.Create((string[] statements, CancellationToken ct) => AdviseAsync(statements, ct), "advise_indexes", "Index recommendations for the given statements (or the recorded workload when empty), each costed with hypothetical indexes."),
         AIFunctionFactory.Create((CancellationToken ct) => FindingsAsync(ct), "list_findings", "The schema and health findings of the deterministic rules, most severe first."),
+        AIFunctionFactory.Create((string original, string rewrite, CancellationToken ct) => CheckRewriteAsync(original, rewrite, ct), "check_rewrite",
+            "Whether a rewritten query may replace the original: both are planned and run read-only on the target; accepted only when the rewrite costs less and returns the same rows."),
     ];
 
     private async Task<CatalogSnapshot> SnapshotAsync(CancellationToken cancellationToken) =>

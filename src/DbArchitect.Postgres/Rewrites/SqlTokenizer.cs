@@ -148,7 +148,7 @@ internal static class SqlTokenizer
     }
 
     // Block comments nest in PostgreSQL.
-    private static int BlockCommentEnd(string sql, int open)
+    internal static int BlockCommentEnd(string sql, int open)
     {
         var depth = 0;
         var i = open;

@@ -143,34 +143,9 @@ public static class SqlScript
         return end < 0 ? sql.Length : end + 1;
     }
 
-    // PostgreSQL block comments nest.
-    private static int SkipBlockComment(string sql, int i)
-    {
-        var depth = 0;
-        while (i < sql.Length)
-        {
-            if (sql[i] == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
-            {
-                depth++;
-                i += 2;
-            }
-            else if (sql[i] == '*' && i + 1 < sql.Length && sql[i + 1] == '/')
-            {
-                depth--;
-                i += 2;
-                if (depth == 0)
-                {
-                    return i;
-                }
-            }
-            else
-            {
-                i++;
-            }
-        }
-
-        return i;
-    }
+    // An unclosed block comment runs to the end of the text, as psql reads it.
+    private static int SkipBlockComment(string sql, int i) =>
+        Rewrites.SqlTokenizer.BlockCommentEnd(sql, i) is var end and >= 0 ? end : sql.Length;
 
     private static int CopyQuoted(string sql, int i, char quote, bool backslashEscapes, StringBuilder current)
     {

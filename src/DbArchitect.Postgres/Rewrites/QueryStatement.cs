@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using DbArchitect.Postgres.Explain;
+using DbArchitect.Postgres.Sql;
 
 namespace DbArchitect.Postgres.Rewrites;
 

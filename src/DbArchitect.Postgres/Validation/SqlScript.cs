@@ -145,12 +145,12 @@ public static class SqlScript
 
     // An unclosed block comment runs to the end of the text, as psql reads it.
     private static int SkipBlockComment(string sql, int i) =>
-        Rewrites.SqlTokenizer.BlockCommentEnd(sql, i) is var end and >= 0 ? end : sql.Length;
+        Sql.SqlTokenizer.BlockCommentEnd(sql, i) is var end and >= 0 ? end : sql.Length;
 
     private static int CopyQuoted(string sql, int i, char quote, bool backslashEscapes, StringBuilder current)
     {
         // An unclosed quote runs to the end of the text, as psql reads it.
-        var end = Rewrites.SqlTokenizer.QuotedEnd(sql, i, quote, backslashEscapes) is var closed and >= 0 ? closed : sql.Length;
+        var end = Sql.SqlTokenizer.QuotedEnd(sql, i, quote, backslashEscapes) is var closed and >= 0 ? closed : sql.Length;
         current.Append(sql, i, end - i);
         return end;
     }

@@ -1,4 +1,4 @@
-namespace DbArchitect.Postgres.Rewrites;
+namespace DbArchitect.Postgres.Sql;
 
 internal enum SqlTokenKind
 {

@@ -1,4 +1,4 @@
-namespace DbArchitect.Postgres.Rewrites;
+namespace DbArchitect.Postgres.Sql;
 
 /// <summary>
 /// Splits one SQL statement into the tokens a reader of its structure needs, with comments dropped

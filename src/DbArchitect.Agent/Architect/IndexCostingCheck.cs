@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using DbArchitect.Agent.Architect.Tools;
-using DbArchitect.Core.Findings;
 using DbArchitect.Core.Todo;
 using DbArchitect.Core.Validation;
 using DbArchitect.Postgres.Advisor;
@@ -14,13 +13,12 @@ namespace DbArchitect.Agent.Architect;
 /// the workload got cheaper with it, over the indexes the plan already proposes. Methods hypopg cannot simulate (gin, gist) are not held to
 /// this, since no tool here can cost them.
 /// </summary>
-public sealed partial class IndexCostingCheck(CatalogSnapshot snapshot, IReadOnlyList<Finding> findings)
+public sealed partial class IndexCostingCheck(CatalogSnapshot snapshot, ProposedIndexes proposedByFindings)
 {
     public IReadOnlyList<ValidationError> Check(TodoDocument document, IReadOnlySet<string> costedWithGain)
     {
-        var proposedByFindings = findings.Where(f => f.Remedy is not null).SelectMany(f => Indexes(f.Remedy!.Up)).Select(Shape).ToHashSet(StringComparer.Ordinal);
         return [.. document.Items.Where(item => !item.Done)
-            .SelectMany(item => Indexes(item.Sql)
+            .SelectMany(item => CreateIndexStatement.ParseAll(item.Sql, snapshot)
                 .Where(index => index.Hypothetical && !proposedByFindings.Contains(Shape(index)) && !costedWithGain.Contains(Shape(index)))
                 .Select(index => new ValidationError(item.Id,
                     $"proposes {index.Definition}, which was not costed in this run or made no statement cheaper; call cost_index with it and keep it only if the costs fall")))];
@@ -28,8 +26,6 @@ public sealed partial class IndexCostingCheck(CatalogSnapshot snapshot, IReadOnl
 
     /// <summary>The same index however it was spelled: case and spacing do not matter.</summary>
     public static string Shape(IndexCandidate candidate) => Whitespace().Replace(candidate.Shape.ToLowerInvariant(), "");
-
-    private IEnumerable<IndexCandidate> Indexes(string sql) => CreateIndexStatement.ParseAll(sql, snapshot);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -146,7 +146,7 @@ public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, Ar
         var result = await new TodoValidator().ValidateAsync(document, validation, cancellationToken).ConfigureAwait(false);
         var errors = result.Errors
             .Concat(new GroundingCheck(input.Snapshot).Check(document, Measured(input, tools.Log, brief)))
-            .Concat(new IndexCostingCheck(input.Snapshot, input.Findings).Check(document, tools.CostedWithGain))
+            .Concat(new IndexCostingCheck(input.Snapshot, tools.ProposedByFindings).Check(document, tools.CostedWithGain))
             .Concat(new RewriteGroundingCheck(input.Findings).Check(document, tools.VerifiedRewrites))
             .Distinct()
             .ToList();

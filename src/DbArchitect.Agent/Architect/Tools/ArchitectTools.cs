@@ -50,6 +50,7 @@ public sealed class ArchitectTools
         _dataSource = dataSource;
         _redactor = redactor;
         _answers = new ToolAnswers(secrets);
+        ProposedByFindings = new ProposedIndexes(findings, snapshot);
 
         List<AIFunction> functions =
         [
@@ -61,7 +62,7 @@ public sealed class ArchitectTools
         {
             functions.Add(AIFunctionFactory.Create(ExplainAsync, "explain",
                 "Plans one statement on the target without running it (EXPLAIN, estimated costs). Pass SQL, or a workload id such as W1. Returns plan nodes with costs and the plan insights."));
-            _costing = new IndexCostingTool(snapshot, findings, _workload, dataSource, redactor, _answers, Gains);
+            _costing = new IndexCostingTool(snapshot, ProposedByFindings, _workload, dataSource, redactor, _answers, Gains);
             _rewrites = new RewriteCheckTool(_workload, dataSource, redactor, _answers, Gains);
             functions.Add(AIFunctionFactory.Create(_costing.CostIndexAsync, "cost_index", IndexCostingTool.Description));
             functions.Add(AIFunctionFactory.Create(_rewrites.CheckRewriteAsync, "check_rewrite", RewriteCheckTool.Description));
@@ -74,6 +75,9 @@ public sealed class ArchitectTools
     public IReadOnlyList<AIFunction> Functions { get; }
 
     public ToolLog Log => _answers.Log;
+
+    /// <summary>The indexes the findings propose: in the plan without costing, and cost_index's baseline.</summary>
+    public ProposedIndexes ProposedByFindings { get; }
 
     /// <summary>What cost_index and check_rewrite accepted in this run, in the order found.</summary>
     public RoundGains Gains { get; } = new();

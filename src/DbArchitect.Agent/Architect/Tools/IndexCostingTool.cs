@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
-using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Explain;
@@ -28,12 +27,12 @@ public sealed class IndexCostingTool
     private readonly LiteralRedactor _redactor;
     private readonly ToolAnswers _answers;
     private readonly RoundGains _gains;
-    private readonly IReadOnlyList<IndexCandidate> _proposedByFindings;
+    private readonly ProposedIndexes _proposedByFindings;
     private readonly List<IndexCandidate> _accepted = [];
     private readonly HashSet<string> _acceptedShapes = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public IndexCostingTool(CatalogSnapshot snapshot, IReadOnlyList<Finding> findings, WorkloadIds workload, NpgsqlDataSource dataSource, LiteralRedactor redactor, ToolAnswers answers, RoundGains gains)
+    public IndexCostingTool(CatalogSnapshot snapshot, ProposedIndexes proposedByFindings, WorkloadIds workload, NpgsqlDataSource dataSource, LiteralRedactor redactor, ToolAnswers answers, RoundGains gains)
     {
         _snapshot = snapshot;
         _workload = workload;
@@ -41,10 +40,7 @@ public sealed class IndexCostingTool
         _redactor = redactor;
         _answers = answers;
         _gains = gains;
-        _proposedByFindings = [.. findings.Where(f => f.Remedy is not null)
-            .SelectMany(f => CreateIndexStatement.ParseAll(f.Remedy!.Up, snapshot))
-            .Where(index => index.Hypothetical)
-            .DistinctBy(IndexCostingCheck.Shape)];
+        _proposedByFindings = proposedByFindings;
     }
 
     /// <summary>Shapes (<see cref="IndexCostingCheck.Shape"/>) of the indexes accepted in this run.</summary>
@@ -134,7 +130,7 @@ public sealed class IndexCostingTool
 
         var costing = new IndexCosting(candidate.Definition, index.EstimatedBytes, baseline, costed.Sum(c => c.CostBefore ?? 0), costed.Sum(c => c.CostAfter ?? 0), costed);
         // An index the findings propose is in the plan already; costing it again gains the plan nothing.
-        if (costing.TotalCostAfter < costing.TotalCostBefore && !_proposedByFindings.Any(index => IndexCostingCheck.Shape(index) == shape))
+        if (costing.TotalCostAfter < costing.TotalCostBefore && !_proposedByFindings.Contains(shape))
         {
             Accept(candidate, shape, costing);
         }
@@ -147,7 +143,7 @@ public sealed class IndexCostingTool
     {
         lock (_gate)
         {
-            return [.. _proposedByFindings.Concat(_accepted).Where(index => IndexCostingCheck.Shape(index) != costedShape)];
+            return [.. _proposedByFindings.Indexes.Where(index => index.Hypothetical).Concat(_accepted).Where(index => IndexCostingCheck.Shape(index) != costedShape)];
         }
     }
 

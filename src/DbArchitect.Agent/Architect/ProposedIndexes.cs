@@ -1,0 +1,28 @@
+using DbArchitect.Agent.Architect.Tools;
+using DbArchitect.Core.Findings;
+using DbArchitect.Postgres.Advisor;
+using DbArchitect.Postgres.Catalog;
+
+namespace DbArchitect.Agent.Architect;
+
+/// <summary>
+/// The indexes the deterministic findings already propose, read once per run: they need no costing
+/// to enter the plan, and <c>cost_index</c> measures a new index on top of them.
+/// </summary>
+public sealed class ProposedIndexes
+{
+    private readonly HashSet<string> _shapes;
+
+    public ProposedIndexes(IReadOnlyList<Finding> findings, CatalogSnapshot snapshot)
+    {
+        Indexes = [.. findings.Where(f => f.Remedy is not null)
+            .SelectMany(f => CreateIndexStatement.ParseAll(f.Remedy!.Up, snapshot))
+            .DistinctBy(IndexCostingCheck.Shape)];
+        _shapes = Indexes.Select(IndexCostingCheck.Shape).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<IndexCandidate> Indexes { get; }
+
+    /// <summary>Whether an index of this shape (<see cref="IndexCostingCheck.Shape"/>) is among them.</summary>
+    public bool Contains(string shape) => _shapes.Contains(shape);
+}

@@ -37,7 +37,7 @@ public sealed class AnalyzePipeline
         var workloadFile = request.WorkloadFile is null ? [] : await WorkloadFile.ReadAsync(request.WorkloadFile, cancellationToken).ConfigureAwait(false);
         await using var dataSource = TargetDataSource.Create(connectionString, request.Session);
         var (facts, workload) = await CollectFactsAsync(dataSource, connectionString, source, scratch, workloadFile, request, progress, cancellationToken).ConfigureAwait(false);
-        var findings = FindingRanking.Rank(SameIndexFolding.Fold([.. RuleEngine.Evaluate(facts, RuleCatalog.All), .. workload.Findings]));
+        var findings = FindingRanking.Rank(SameIndexFolding.Fold([.. RuleEngine.Evaluate(facts, RuleCatalog.All), .. workload.Findings], facts.Snapshot));
         progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.Snapshot.Tables.Count} relations and {workload.Planned} planned workload statements");
 
         var planned = new DeterministicPlanner().Plan(findings);

@@ -1,6 +1,8 @@
-using System.Text.RegularExpressions;
+using DbArchitect.Agent.Architect.Tools;
 using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Advisor;
+using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Validation;
 
 namespace DbArchitect.Agent.Analysis;
 
@@ -12,11 +14,13 @@ namespace DbArchitect.Agent.Analysis;
 /// advisor measured a B-tree), the advisor's measured choice stands and the rule's finding goes: two
 /// indexes on one column would be one too many.
 /// </summary>
-internal static partial class SameIndexFolding
+internal static class SameIndexFolding
 {
-    public static IReadOnlyList<Finding> Fold(IReadOnlyList<Finding> findings)
+    public static IReadOnlyList<Finding> Fold(IReadOnlyList<Finding> findings, CatalogSnapshot snapshot)
     {
-        var advised = findings.Where(f => f.RuleId == AdvisorFindings.RecommendId && f.Remedy is not null).ToList();
+        var advised = findings.Where(f => f.RuleId == AdvisorFindings.RecommendId && f.Remedy is not null)
+            .Select(f => (Finding: f, Index: PlainIndex(f.Remedy!.Up, snapshot)))
+            .ToList();
         var folded = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<Finding>();
         foreach (var finding in findings.Where(f => f.RuleId != AdvisorFindings.RecommendId))
@@ -27,13 +31,14 @@ internal static partial class SameIndexFolding
                 continue;
             }
 
-            var shape = Shape(remedy.Up);
-            if (shape is not null && advised.Any(a => Shape(a.Remedy!.Up) is { } advice && advice.Keys == shape.Keys && advice.Method != shape.Method))
+            var index = PlainIndex(remedy.Up, snapshot);
+            if (index is not null && advised.Any(a => a.Index is { } advice && SameKeys(advice, index) && advice.Method != index.Method))
             {
                 continue;
             }
 
-            var same = advised.FirstOrDefault(a => a.Remedy!.Creates.Intersect(remedy.Creates, StringComparer.Ordinal).Any() || (shape is not null && Shape(a.Remedy!.Up) == shape));
+            var same = advised.FirstOrDefault(a => a.Finding.Remedy!.Creates.Intersect(remedy.Creates, StringComparer.Ordinal).Any()
+                || (index is not null && a.Index is { } advice && SameKeys(advice, index) && advice.Method == index.Method)).Finding;
             if (same is null)
             {
                 result.Add(finding);
@@ -48,22 +53,27 @@ internal static partial class SameIndexFolding
             });
         }
 
-        result.AddRange(advised.Where(a => !folded.Contains(a.Key)));
+        result.AddRange(advised.Select(a => a.Finding).Where(a => !folded.Contains(a.Key)));
         return result;
     }
 
-    /// <summary>The one plain index a remedy creates, as table and keys plus method; null for anything else.</summary>
-    private static IndexShape? Shape(string sql)
+    /// <summary>
+    /// The one plain index a remedy creates (unique indexes, which carry a constraint, and partial
+    /// ones do not count); null when it creates none or several.
+    /// </summary>
+    private static IndexCandidate? PlainIndex(string sql, CatalogSnapshot snapshot)
     {
-        var matches = CreateIndex().Matches(sql);
-        return matches.Count == 1 && !matches[0].Groups["where"].Success
-            ? new IndexShape($"{matches[0].Groups["table"].Value} ({Regex.Replace(matches[0].Groups["keys"].Value, @"\s+", "")})", matches[0].Groups["method"].Success ? matches[0].Groups["method"].Value.ToLowerInvariant() : "btree")
-            : null;
+        var indexes = SqlScript.Split(sql)
+            .Where(statement => !IsUnique(statement))
+            .Select(statement => CreateIndexStatement.TryParse(statement, snapshot, out var index, out _) ? index : null)
+            .OfType<IndexCandidate>()
+            .ToList();
+        return indexes is [{ Predicate: null } only] ? only : null;
     }
 
-    private sealed record IndexShape(string Keys, string Method);
+    private static bool IsUnique(string statement) => statement.TrimStart().StartsWith("CREATE UNIQUE", StringComparison.OrdinalIgnoreCase);
 
-    // The form every rule and the advisor write: CREATE INDEX CONCURRENTLY IF NOT EXISTS name ON table [USING method] (keys) [INCLUDE …] [WHERE …].
-    [GeneratedRegex(@"CREATE\s+INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?\S+\s+ON\s+(?<table>\S+)\s+(?:USING\s+(?<method>\w+)\s*)?\((?<keys>[^()]*)\)(?<include>\s+INCLUDE\s*\([^()]*\))?(?<where>\s+WHERE\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CreateIndex();
+    /// <summary>Table and keys; INCLUDE columns do not make another index of it.</summary>
+    private static bool SameKeys(IndexCandidate one, IndexCandidate other) =>
+        one.QualifiedTable == other.QualifiedTable && one.Keys.SequenceEqual(other.Keys, StringComparer.Ordinal);
 }

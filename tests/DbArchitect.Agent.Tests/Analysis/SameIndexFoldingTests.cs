@@ -1,10 +1,13 @@
 using DbArchitect.Agent.Analysis;
+using DbArchitect.Agent.Tests.Architect;
 using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Advisor;
 
 namespace DbArchitect.Agent.Tests.Analysis;
 
-public sealed class SameIndexFoldingTests
+/// <summary>Runs over the architect fixture's catalog (public.orders, public.customers), where the remedies' tables exist.</summary>
+[Collection(ArchitectDatabaseCollection.Name)]
+public sealed class SameIndexFoldingTests(ArchitectDatabaseFixture fixture)
 {
     private static Finding Creating(string ruleId, string subject, string index, Severity severity, string evidence, string? up = null) => new()
     {
@@ -24,7 +27,7 @@ public sealed class SameIndexFoldingTests
         var rule = Creating("fk-without-index", "public.orders(customer_id)", "public.orders_customer_id_idx", Severity.Medium, "fk");
         var advice = Creating(AdvisorFindings.RecommendId, "public.orders_customer_id_idx", "public.orders_customer_id_idx", Severity.High, "cost 950 → 12");
 
-        var folded = Assert.Single(SameIndexFolding.Fold([rule, advice]));
+        var folded = Assert.Single(SameIndexFolding.Fold([rule, advice], fixture.Input.Snapshot));
 
         Assert.Equal(rule.Key, folded.Key);
         Assert.Equal(Severity.High, folded.Severity);
@@ -37,18 +40,18 @@ public sealed class SameIndexFoldingTests
         var rule = Creating("fk-without-index", "public.orders(customer_id)", "public.orders_customer_id_idx", Severity.Medium, "fk");
         var advice = Creating(AdvisorFindings.RecommendId, "public.orders_status_idx", "public.orders_status_idx", Severity.High, "cost");
 
-        Assert.Equal([rule.Key, advice.Key], SameIndexFolding.Fold([rule, advice]).Select(f => f.Key));
+        Assert.Equal([rule.Key, advice.Key], SameIndexFolding.Fold([rule, advice], fixture.Input.Snapshot).Select(f => f.Key));
     }
 
     [Fact]
     public void The_same_keys_asked_for_under_two_names_are_one_finding()
     {
-        var rule = Creating("brin-index-candidate", "public.postings(created_at)", "public.postings_created_at_brin", Severity.Low, "correlation 1.00",
-            "CREATE INDEX CONCURRENTLY IF NOT EXISTS postings_created_at_brin ON public.postings USING brin (created_at);");
-        var advice = Creating(AdvisorFindings.RecommendId, "public.postings_created_at_brin_idx", "public.postings_created_at_brin_idx", Severity.Medium, "cost 900 → 40",
-            "CREATE INDEX CONCURRENTLY IF NOT EXISTS postings_created_at_brin_idx ON public.postings USING brin (created_at);");
+        var rule = Creating("brin-index-candidate", "public.orders(created_at)", "public.orders_created_at_brin", Severity.Low, "correlation 1.00",
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_at_brin ON public.orders USING brin (created_at);");
+        var advice = Creating(AdvisorFindings.RecommendId, "public.orders_created_at_brin_idx", "public.orders_created_at_brin_idx", Severity.Medium, "cost 900 → 40",
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_at_brin_idx ON public.orders USING brin (created_at);");
 
-        var folded = Assert.Single(SameIndexFolding.Fold([rule, advice]));
+        var folded = Assert.Single(SameIndexFolding.Fold([rule, advice], fixture.Input.Snapshot));
 
         Assert.Equal(rule.Key, folded.Key);
     }
@@ -56,13 +59,13 @@ public sealed class SameIndexFoldingTests
     [Fact]
     public void A_rules_guess_of_another_method_for_the_keys_the_advisor_measured_gives_way_to_the_advisor()
     {
-        var rule = Creating("brin-index-candidate", "public.shipments(shipped_at)", "public.shipments_shipped_at_brin", Severity.Low, "correlation 0.99",
-            "CREATE INDEX CONCURRENTLY IF NOT EXISTS shipments_shipped_at_brin ON public.shipments USING brin (shipped_at);");
-        var advice = Creating(AdvisorFindings.RecommendId, "public.shipments_shipped_at_idx", "public.shipments_shipped_at_idx", Severity.Medium, "cost 900 → 40",
-            "CREATE INDEX CONCURRENTLY IF NOT EXISTS shipments_shipped_at_idx ON public.shipments (shipped_at);");
-        var elsewhere = Creating("brin-index-candidate", "public.events(recorded_at)", "public.events_recorded_at_brin", Severity.Low, "correlation 1.00",
-            "CREATE INDEX CONCURRENTLY IF NOT EXISTS events_recorded_at_brin ON public.events USING brin (recorded_at);");
+        var rule = Creating("brin-index-candidate", "public.orders(created_at)", "public.orders_created_at_brin", Severity.Low, "correlation 0.99",
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_at_brin ON public.orders USING brin (created_at);");
+        var advice = Creating(AdvisorFindings.RecommendId, "public.orders_created_at_idx", "public.orders_created_at_idx", Severity.Medium, "cost 900 → 40",
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_at_idx ON public.orders (created_at);");
+        var elsewhere = Creating("brin-index-candidate", "public.customers(created_at)", "public.customers_created_at_brin", Severity.Low, "correlation 1.00",
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS customers_created_at_brin ON public.customers USING brin (created_at);");
 
-        Assert.Equal([elsewhere.Key, advice.Key], SameIndexFolding.Fold([rule, elsewhere, advice]).Select(f => f.Key));
+        Assert.Equal([elsewhere.Key, advice.Key], SameIndexFolding.Fold([rule, elsewhere, advice], fixture.Input.Snapshot).Select(f => f.Key));
     }
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
-using DbArchitect.Postgres.Explain;
 using DbArchitect.Postgres.Rewrites;
 using DbArchitect.Postgres.Workload;
 using Npgsql;
@@ -46,7 +45,9 @@ public sealed class RewriteCheckTool(WorkloadIds workload, NpgsqlDataSource data
         CancellationToken cancellationToken = default)
     {
         var original = workload.Resolve(statement);
-        var constants = ExplainRunner.PlaceholderCount(original) == 0 ? SqlText.Constants(original) : [];
+        // Placeholders are counted as the verifier counts them, so both agree on what the original is.
+        var hasPlaceholders = QueryStatement.TryRead(original, out var query, out _) && query.Placeholders.Count > 0;
+        var constants = hasPlaceholders ? [] : SqlText.Constants(original);
         var runnable = SqlText.Bind(rewrite, constants);
         var verdict = await new RewriteVerifier(dataSource).VerifyAsync(original, runnable, cancellationToken).ConfigureAwait(false);
         var id = workload.Label(statement);

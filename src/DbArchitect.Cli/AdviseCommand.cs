@@ -71,7 +71,7 @@ internal static class AdviseCommand
             }
             catch (OperationCanceledException)
             {
-                return await Cli.Fail(error, ExitCodes.Unreachable, "cancelled").ConfigureAwait(false);
+                return await Cli.Fail(error, ExitCodes.Cancelled, "cancelled").ConfigureAwait(false);
             }
         });
         return command;

@@ -23,7 +23,7 @@ internal static class AnalyzeCommand
         var outDirectory = new Option<DirectoryInfo?>("--out") { Description = "Directory that receives TODO_database-architect.md (default: --repo, else the current directory)." };
         var format = new Option<string>("--format") { Description = "md writes the TODO file; json prints the validated document on stdout.", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "json");
-        var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a finding is at or above this severity (info|low|medium|high|critical)." };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a finding is at or above this severity.", HelpName = "info|low|medium|high|critical" };
         var workload = new Option<FileInfo?>("--workload") { Description = "A .sql file of statements (separated by ';') to plan on the target and review." };
         var noSqlCheck = new Option<bool>("--no-sql-check") { Description = "Skip checking every SQL block on a scratch copy of the schema." };
         var model = new Option<string?>("--model") { Description = $"Architect model: {ModelProviderNames.Choices}. Default none: the deterministic planner." };
@@ -126,7 +126,7 @@ internal static class AnalyzeCommand
             }
             catch (OperationCanceledException)
             {
-                return await Cli.Fail(error, ExitCodes.Unreachable, "cancelled; nothing was written").ConfigureAwait(false);
+                return await Cli.Fail(error, ExitCodes.Cancelled, "cancelled; nothing was written").ConfigureAwait(false);
             }
         });
         return command;

@@ -18,7 +18,8 @@ public static class DbarchApp
     /// <param name="cancellationToken">Ends the run.</param>
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var root = new RootCommand("dbarch: a database architect for PostgreSQL-backed projects. Writes TODO_database-architect.md.");
+        var verbose = new Option<bool>("--verbose") { Description = "On an unexpected failure, also print where it happened (the stack trace).", Recursive = true };
+        var root = new RootCommand($"dbarch: a database architect for PostgreSQL-backed projects. Writes TODO_database-architect.md. {ExitCodes.Table}") { verbose };
         root.Subcommands.Add(AnalyzeCommand.Create(output, error));
         root.Subcommands.Add(ExplainCommand.Create(output, error));
         root.Subcommands.Add(AdviseCommand.Create(output, error));
@@ -42,7 +43,11 @@ public static class DbarchApp
         Console.CancelKeyPress += onCancel;
         try
         {
-            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellation.Token).ConfigureAwait(false);
+            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellation.Token).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            return await UnexpectedFailure.ReportAsync(e, error, parseResult.GetValue(verbose)).ConfigureAwait(false);
         }
         finally
         {

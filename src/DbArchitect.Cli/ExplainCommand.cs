@@ -29,6 +29,8 @@ internal static class ExplainCommand
                 return await Cli.Fail(error, ExitCodes.Usage, "--connection is required").ConfigureAwait(false);
             }
 
+            connectionString = ConnectionUri.ToKeyValue(connectionString);
+
             try
             {
                 await using var dataSource = TargetDataSource.Create(connectionString);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DbArchitect.Postgres.Sessions;
 using Microsoft.Extensions.Configuration;
 
 namespace DbArchitect.Cli;
@@ -8,11 +9,11 @@ internal sealed record TargetChoice(string? ConnectionString, bool Demo)
 {
     public const string Conflict = "give exactly one of --connection and --demo";
 
-    /// <summary>Null when neither or both were given.</summary>
+    /// <summary>Null when neither or both were given. A <c>postgresql://</c> URI is turned into key/value form.</summary>
     public static TargetChoice? Read(ParseResult parse, Option<string?> connection, Option<bool> demo, IConfiguration configuration)
     {
         var connectionString = parse.GetValue(connection) ?? configuration["Database:ConnectionString"];
         var isDemo = parse.GetValue(demo);
-        return isDemo == !string.IsNullOrWhiteSpace(connectionString) ? null : new TargetChoice(isDemo ? null : connectionString, isDemo);
+        return isDemo == !string.IsNullOrWhiteSpace(connectionString) ? null : new TargetChoice(isDemo ? null : ConnectionUri.ToKeyValue(connectionString!), isDemo);
     }
 }

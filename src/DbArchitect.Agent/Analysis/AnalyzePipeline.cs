@@ -40,10 +40,10 @@ public sealed class AnalyzePipeline
         var findings = FindingRanking.Rank(SameIndexFolding.Fold([.. RuleEngine.Evaluate(facts, RuleCatalog.All), .. workload.Findings], facts.Snapshot));
         progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.Snapshot.Tables.Count} relations and {workload.Planned} planned workload statements");
 
-        var planned = new DeterministicPlanner().Plan(findings);
-        var context = ContextBuilder.Build(facts.Snapshot, source, "deterministic planner (no model)", planned.PainPoints);
-
-        await using var checker = request.CheckSql ? await StartCheckerAsync(connectionString, scratch, progress, cancellationToken).ConfigureAwait(false) : null;
+        await using var checker = request.CheckSql ? await StartCheckerAsync(connectionString, scratch, facts.Snapshot, progress, cancellationToken).ConfigureAwait(false) : null;
+        var proven = await new RemedyProof(checker).PlanAsync(findings, progress, cancellationToken).ConfigureAwait(false);
+        (findings, var planned) = (proven.Findings, proven.Planned);
+        var context = ContextBuilder.Build(facts.Snapshot, source, "deterministic planner (no model)", [.. proven.Unprovable, .. planned.PainPoints]);
 
         var deterministic = TodoAssembler.Assemble(context, planned, findings, sqlChecked: checker is not null);
         var architect = await ModelArchitectStage.RunAsync(request, new ArchitectInput
@@ -111,27 +111,38 @@ public sealed class AnalyzePipeline
 
     /// <summary>
     /// A checker on a scratch copy of the target's schema; on the demo's own cluster when there is
-    /// one. Without local server binaries the run goes on unchecked and the QA checklist says so.
+    /// one. Without local server binaries, or when the schema cannot be copied (pg_dump refused by
+    /// the target, a schema that does not load), the run goes on unchecked and the QA checklist
+    /// says so. A cluster started here is stopped on every path that does not hand it on.
     /// </summary>
-    private static async Task<ScratchSqlSession?> StartCheckerAsync(string connectionString, ScratchCluster? existing, IProgress<string> progress, CancellationToken cancellationToken)
+    private static async Task<ScratchSqlSession?> StartCheckerAsync(string connectionString, ScratchCluster? existing, CatalogSnapshot snapshot, IProgress<string> progress, CancellationToken cancellationToken)
     {
         ScratchCluster? owned = null;
         try
         {
-            var cluster = existing ?? (owned = await ScratchCluster.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false));
+            var cluster = existing ?? (owned = await ScratchCluster.StartAsync(ScratchSizing.For(snapshot), cancellationToken).ConfigureAwait(false));
             progress.Report("copying the schema to a scratch database to run every change and its rollback…");
             var clone = await SchemaCloner.CloneSchemaAsync(connectionString, cluster, cancellationToken).ConfigureAwait(false);
-            return new ScratchSqlSession(new ScratchSqlChecker(clone), owned);
+            return new ScratchSqlSession(clone, owned);
         }
-        catch (ScratchClusterException e)
+        catch (Exception e) when (e is ScratchClusterException or DbArchitectException)
         {
-            if (owned is not null)
-            {
-                await owned.DisposeAsync().ConfigureAwait(false);
-            }
-
+            await DisposeAsync(owned).ConfigureAwait(false);
             progress.Report($"SQL blocks not checked on a scratch server ({e.Message}); the QA checklist says so");
             return null;
+        }
+        catch
+        {
+            await DisposeAsync(owned).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task DisposeAsync(ScratchCluster? cluster)
+    {
+        if (cluster is not null)
+        {
+            await cluster.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

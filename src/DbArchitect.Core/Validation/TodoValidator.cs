@@ -61,13 +61,13 @@ public sealed class TodoValidator
     {
         var itemOfBlock = new Dictionary<string, string>(StringComparer.Ordinal);
         var blocks = new List<SqlBlock>();
-        // The change and its rollback run as one block, in that order: a rollback is only proven
-        // if it runs on the state the change leaves behind. Done items describe work already
-        // applied or findings that are gone, so their SQL no longer fits the target.
+        // Done items describe work already applied or findings that are gone, so their SQL no longer fits the target.
         foreach (var item in document.Items.Where(item => !item.Done))
         {
-            var sql = SqlText.IsOnlyComments(item.Rollback) ? item.Sql : $"{item.Sql.TrimEnd().TrimEnd(';')};\n{item.Rollback}";
-            AddBlock(item.Id, $"{item.Id} change then rollback", sql);
+            if (ItemSqlBlock.Of(item) is { } block && itemOfBlock.TryAdd(block.Origin, item.Id))
+            {
+                blocks.Add(block);
+            }
         }
 
         if (blocks.Count == 0)
@@ -79,13 +79,5 @@ public sealed class TodoValidator
         return rejected.Select(error => new ValidationError(
             itemOfBlock.GetValueOrDefault(error.Origin, error.Origin),
             $"{error.Origin} is rejected by the server: {error.Message}"));
-
-        void AddBlock(string itemId, string origin, string sql)
-        {
-            if (!SqlText.IsOnlyComments(sql) && itemOfBlock.TryAdd(origin, itemId))
-            {
-                blocks.Add(new SqlBlock(origin, sql));
-            }
-        }
     }
 }

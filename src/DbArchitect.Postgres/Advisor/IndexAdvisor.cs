@@ -69,7 +69,7 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource, ScratchIndexTrial?
             verified = await VerifyAsync(costing, chosen, statements, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!statements.Any(s => s.Statement.Source != WorkloadSource.File))
+        if (statements.Count > 0 && statements.All(s => s.Statement.Source == WorkloadSource.File))
         {
             notes.Add("the workload file gives no call counts, so write overhead is reported for each index but not weighed against its savings");
         }

@@ -1,0 +1,35 @@
+using System.Net.Sockets;
+using DbArchitect.Core.Failures;
+using Npgsql;
+
+namespace DbArchitect.Cli;
+
+/// <summary>
+/// The last line of defence: whatever escapes a command ends as one line on stderr and a documented
+/// exit code, never System.CommandLine's stack trace and exit 1, which CI would read as findings.
+/// </summary>
+internal static class UnexpectedFailure
+{
+    public static async Task<int> ReportAsync(Exception exception, TextWriter error, bool verbose)
+    {
+        var (code, message) = exception switch
+        {
+            DbArchitectException e => (e.ExitCode, e.Message),
+            OperationCanceledException => (ExitCodes.Cancelled, "cancelled; nothing was written"),
+            PostgresException e => (ExitCodes.Unreachable, $"the database refused a request: {e.SqlState} {e.MessageText}"),
+            NpgsqlException or SocketException or TimeoutException => (ExitCodes.Unreachable, $"lost the database: {OneLine(exception.Message)}"),
+            IOException or UnauthorizedAccessException => (ExitCodes.Unreachable, $"cannot read or write a file: {OneLine(exception.Message)}"),
+            _ => (ExitCodes.ValidationFailed, $"internal error, nothing was written: {exception.GetType().Name}: {OneLine(exception.Message)}"),
+        };
+        await error.WriteLineAsync($"dbarch: {message}{(verbose ? "" : " (--verbose shows where)")}").ConfigureAwait(false);
+        if (verbose)
+        {
+            await error.WriteLineAsync(exception.ToString()).ConfigureAwait(false);
+        }
+
+        return code;
+    }
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

@@ -73,6 +73,11 @@ internal static class AnalyzeCommand
                 return await Cli.Fail(error, ExitCodes.Usage, $"--out: directory not found: {target.FullName}").ConfigureAwait(false);
             }
 
+            if (!json && OutputProbe.Refusal(target) is { } refusal)
+            {
+                return await Cli.Fail(error, ExitCodes.Unreachable, $"--out: cannot write to {target.FullName}: {refusal}").ConfigureAwait(false);
+            }
+
             RuleOptions rules;
             TargetSessionOptions session;
             ModelOptions modelOptions;

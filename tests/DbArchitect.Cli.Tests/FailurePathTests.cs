@@ -53,4 +53,15 @@ public sealed class FailurePathTests(ShopFixture shop) : IClassFixture<ShopFixtu
         Assert.Contains("130 cancelled", root.Output, StringComparison.Ordinal);
         Assert.Contains("--fail-on <info|low|medium|high|critical>", analyze.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_out_directory_that_cannot_be_written_is_refused_before_the_analysis()
+    {
+        // /proc exists and refuses new files to every user, root included.
+        var run = await CliRun.InvokeAsync("analyze", "--connection", "Host=127.0.0.1;Port=1;Database=nowhere", "--out", "/proc");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("--out: cannot write to /proc", run.LastErrorLine, StringComparison.Ordinal);
+        Assert.DoesNotContain("reading the catalog", run.Error, StringComparison.Ordinal);
+    }
 }

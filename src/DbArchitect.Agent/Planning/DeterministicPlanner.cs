@@ -93,6 +93,7 @@ public sealed class DeterministicPlanner
         MigrationStrategy.BatchedDml => "Batched DML in small transactions, then DDL",
         MigrationStrategy.Configuration => "Configuration change (ALTER SYSTEM, reload or restart)",
         MigrationStrategy.Maintenance => "Maintenance command, no schema change",
+        MigrationStrategy.TableRewrite => "Table rewrite under ACCESS EXCLUSIVE lock: reads and writes wait for the whole rewrite (roughly the time to copy the table and rebuild its indexes); run in a maintenance window, or use the online alternative in the item's impact",
         _ => "Standard migration (short-lived locks)",
     };
 

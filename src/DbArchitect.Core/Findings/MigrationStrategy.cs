@@ -17,4 +17,11 @@ public enum MigrationStrategy
 
     /// <summary>Routine maintenance (VACUUM, ANALYZE, REINDEX) with no schema change.</summary>
     Maintenance,
+
+    /// <summary>
+    /// DDL that rewrites the whole table (and its indexes) under an ACCESS EXCLUSIVE lock: reads
+    /// and writes wait for as long as the rewrite takes, so it needs a maintenance window sized
+    /// from the table, or an online alternative (new column, batched backfill, swap).
+    /// </summary>
+    TableRewrite,
 }

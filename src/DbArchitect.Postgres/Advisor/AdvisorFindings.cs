@@ -1,5 +1,6 @@
 using System.Globalization;
 using DbArchitect.Core.Findings;
+using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 using DbArchitect.Postgres.Workload;
 
@@ -54,10 +55,16 @@ public static class AdvisorFindings
                 Down = index.DropStatement,
                 Creates = [index.QualifiedName],
                 PerformanceImpact = Invariant($"Planner cost of the statements it serves falls by {(before > 0 ? (before - after) / before : 0):P0}; about {MeasureText.Bytes(recommendation.EstimatedBytes)} more disk and one more index to maintain per written row."),
-                Testing = "Run `dbarch advise` (or `dbarch explain` on each statement listed) after creating it: the plans should use the index at the cost shown.",
+                Testing = Testing(index),
             },
         };
     }
+
+    // The name check catches an index of that name that was there before and is something else.
+    private static string Testing(IndexCandidate index) =>
+        $"SELECT indexdef FROM pg_indexes WHERE schemaname = {SqlIdentifier.Literal(index.Schema)} AND indexname = {SqlIdentifier.Literal(index.Name)}; "
+        + $"must return one row, the definition {index.ServerDefinition} (and pg_index.indisvalid true). "
+        + "Then run `dbarch advise` (or `dbarch explain` on each statement listed): the plans should use the index at the cost shown.";
 
     private static Finding Redundant(RedundantIndex redundant) => new()
     {

@@ -17,4 +17,11 @@ public sealed record AdvisorOptions
 
     /// <summary>False skips CP-SAT and selects greedily (the benchmark compares both).</summary>
     public bool UseSolver { get; init; } = true;
+
+    /// <summary>
+    /// A literal earns a partial index only on a category-like column with at most this many
+    /// distinct values (pg_stats n_distinct, a negative fraction scaled by the rows); elsewhere it is
+    /// one value of a parameter and the composite index serves every value. Default 20.
+    /// </summary>
+    public double CategoryMaximumDistinct { get; init; } = 20;
 }

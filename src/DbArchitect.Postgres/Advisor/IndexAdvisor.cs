@@ -36,7 +36,7 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource, ScratchIndexTrial?
         var costing = new WhatIfCosting(dataSource, session);
         var statements = await costing.BaselineAsync(workload, cancellationToken).ConfigureAwait(false);
         var tables = TableFacts.Index(snapshot);
-        var candidates = CandidateGenerator.Generate(statements.SelectMany(s => s.Accesses), tables);
+        var candidates = CandidateGenerator.Generate(statements.SelectMany(s => s.Accesses).ToList(), tables, options.CategoryMaximumDistinct);
 
         var notes = new List<string>();
         if (session is null)
@@ -59,6 +59,8 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource, ScratchIndexTrial?
         var problem = Problem(statements, measurements, tables, writeShare, options);
         var selection = options.UseSolver ? CpSatSelector.Select(problem, options.SolverTimeLimit) : GreedySelector.Select(problem);
         var chosen = selection.Chosen.Select(i => measurements[i]).ToList();
+        var names = IndexNames.Assign(chosen.Select(m => m.Candidate).ToList(), snapshot);
+        chosen = chosen.Select((m, i) => m with { Candidate = names[i] }).ToList();
 
         // The model adds savings per table; the real planner decides with all indexes present.
         // Drop what it then ignores and look again, so every recommendation is used by some plan.

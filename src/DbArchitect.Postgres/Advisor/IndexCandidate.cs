@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -7,7 +9,7 @@ namespace DbArchitect.Postgres.Advisor;
 /// An index the advisor considers: keys in order, optional INCLUDE columns and partial predicate.
 /// Keys and predicate are SQL as they would appear in CREATE INDEX, already quoted.
 /// </summary>
-public sealed record IndexCandidate
+public sealed partial record IndexCandidate
 {
     public required string Schema { get; init; }
     public required string Table { get; init; }
@@ -24,10 +26,32 @@ public sealed record IndexCandidate
     /// <summary>SQL to run before the index can exist, e.g. CREATE EXTENSION pg_trgm.</summary>
     public string? Prerequisite { get; init; }
 
+    private readonly string? chosenName;
+
     public string QualifiedTable => SqlIdentifier.Qualify(Schema, Table);
 
-    /// <summary>The conventional table_keys_idx name, cut to 63 bytes.</summary>
-    public string Name => IndexStatements.IndexName(Table, [.. NameParts()]);
+    /// <summary>
+    /// The name it is created with: the conventional one unless the recommendation set had to
+    /// choose another (<see cref="IndexNames"/>), because that one was taken.
+    /// </summary>
+    public string Name
+    {
+        get => chosenName ?? ConventionalName;
+        init => chosenName = value;
+    }
+
+    /// <summary>table_keys[_predicate]_idx; past 63 bytes cut, with a hash of the definition so cut names stay apart.</summary>
+    public string ConventionalName
+    {
+        get
+        {
+            var name = $"{NameStem}_idx";
+            return Encoding.UTF8.GetByteCount(name) <= ObjectNames.MaxIdentifierBytes ? name : IndexNames.WithHash(this);
+        }
+    }
+
+    /// <summary>The name without its _idx suffix.</summary>
+    internal string NameStem => $"{Table}_{string.Join("_", NameParts())}";
 
     public string QualifiedName => SqlIdentifier.Qualify(Schema, Name);
 
@@ -37,9 +61,12 @@ public sealed record IndexCandidate
     /// <summary>Unnamed CREATE INDEX, the form hypopg_create_index and a scratch trial take.</summary>
     public string Definition => $"CREATE INDEX ON {QualifiedTable}{Using} ({string.Join(", ", Keys)}){IncludeClause}{WhereClause}";
 
-    /// <summary>The online statement a migration runs.</summary>
+    /// <summary>The definition as pg_indexes.indexdef prints it once the index exists, for the check that it is this index.</summary>
+    public string ServerDefinition => $"CREATE INDEX {SqlIdentifier.Quote(Name)} ON {QualifiedTable} USING {Method} ({string.Join(", ", Keys)}){IncludeClause}{(Predicate is null ? "" : $" WHERE ({Predicate})")}";
+
+    /// <summary>The online statement a migration runs; no IF NOT EXISTS, the names were made unique when the set was built.</summary>
     public string CreateStatement =>
-        $"CREATE INDEX CONCURRENTLY IF NOT EXISTS {SqlIdentifier.Quote(Name)} ON {QualifiedTable}{Using} ({string.Join(", ", Keys)}){IncludeClause}{WhereClause};";
+        $"CREATE INDEX CONCURRENTLY {SqlIdentifier.Quote(Name)} ON {QualifiedTable}{Using} ({string.Join(", ", Keys)}){IncludeClause}{WhereClause};";
 
     public string DropStatement => IndexStatements.DropNamed(QualifiedName, online: true);
 
@@ -69,9 +96,10 @@ public sealed record IndexCandidate
             }
         }
 
+        // The predicate's words, so that partial indexes for different values differ by name.
         if (Predicate is not null)
         {
-            yield return "partial";
+            yield return NonWord().Replace(Cast().Replace(Predicate, ""), "_").Trim('_').ToLowerInvariant();
         }
 
         if (Method != "btree")
@@ -82,4 +110,10 @@ public sealed record IndexCandidate
 
     private static string NamePart(string key) =>
         new(key.Split(' ')[0].Where(c => char.IsAsciiLetterOrDigit(c) || c == '_').ToArray());
+
+    [GeneratedRegex("::[a-z ]+(\\[\\])?")]
+    private static partial Regex Cast();
+
+    [GeneratedRegex("[^A-Za-z0-9]+")]
+    private static partial Regex NonWord();
 }

@@ -32,4 +32,11 @@ public sealed class RuleOptions
     /// <summary>Rows sampled per table for the normalisation checks. Default 2,000.</summary>
     [Range(10, 1_000_000)]
     public int SampleRows { get; set; } = 2_000;
+
+    /// <summary>
+    /// A text column is called enum-like only on a table with at least this many rows: a few values
+    /// in a small table are as likely free text that has not varied yet. Default 10,000.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long EnumLikeMinimumRows { get; set; } = 10_000;
 }

@@ -65,4 +65,19 @@ public sealed class DeterministicPlannerTests
         Assert.Empty(work.Plan);
         Assert.Equal(["[Low] cache-hit-rate on database"], work.PainPoints);
     }
+
+    [Fact]
+    public void A_table_rewrite_is_not_labelled_a_standard_migration()
+    {
+        var finding = Make("float-for-money", "public.orders(total)", Severity.Medium, FindingArea.SchemaDesign) with
+        {
+            Remedy = new Remedy { Kind = ChangeKind.SchemaChange, Strategy = MigrationStrategy.TableRewrite, Up = "ALTER TABLE orders ALTER COLUMN total TYPE numeric(19,4);", Down = "ALTER TABLE orders ALTER COLUMN total TYPE float8;" },
+        };
+
+        var entry = Assert.Single(new DeterministicPlanner().Plan([finding]).Plan);
+
+        Assert.DoesNotContain("Standard", entry.MigrationStrategy, StringComparison.Ordinal);
+        Assert.Contains("ACCESS EXCLUSIVE", entry.MigrationStrategy, StringComparison.Ordinal);
+        Assert.Contains("maintenance window", entry.MigrationStrategy, StringComparison.Ordinal);
+    }
 }

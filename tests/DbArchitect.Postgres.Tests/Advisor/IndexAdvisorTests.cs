@@ -51,7 +51,7 @@ public sealed class IndexAdvisorTests(AdvisorFixture database) : IClassFixture<A
         var statement = Assert.Single(result.Statements);
         Assert.True(statement.CostAfter < statement.CostBefore / 10, $"{statement.CostBefore} → {statement.CostAfter}");
         Assert.Equal([recommendation.Index.QualifiedName], statement.IndexesUsed);
-        Assert.StartsWith("CREATE INDEX CONCURRENTLY IF NOT EXISTS customers_email_idx ON public.customers (email);", recommendation.Index.CreateStatement, StringComparison.Ordinal);
+        Assert.StartsWith("CREATE INDEX CONCURRENTLY customers_email_idx ON public.customers (email);", recommendation.Index.CreateStatement, StringComparison.Ordinal);
         Assert.Equal("DROP INDEX CONCURRENTLY IF EXISTS public.customers_email_idx;", recommendation.Index.DropStatement);
         Assert.InRange(recommendation.EstimatedBytes, 1_000_000, 20_000_000);
     }

@@ -6,7 +6,7 @@ namespace DbArchitect.Postgres.Advisor.Candidates;
 /// Index candidates from the way statements read tables, never from guessing: single columns that
 /// are filtered, joined, sorted or grouped on; composites ordered equality (most selective first),
 /// then one range, then sort keys; the same with INCLUDE for an index-only scan; partial indexes
-/// for rare constants; BRIN for time-ordered ranges; hash for wide equality keys; GIN where only
+/// for rare constants of category columns (<see cref="CategoryColumn"/>); BRIN for time-ordered ranges; hash for wide equality keys; GIN where only
 /// GIN has the operator. Candidates an existing index already serves are left out.
 /// </summary>
 internal static class CandidateGenerator
@@ -17,13 +17,6 @@ internal static class CandidateGenerator
     /// <summary>A constant selecting at most this fraction of rows earns a partial index.</summary>
     private const double RareFraction = 0.2;
 
-    /// <summary>
-    /// Only a status-like column, with few distinct values, makes a partial index worth its
-    /// predicate: a rare value there is a category queries keep asking for. A rare value of a
-    /// high-cardinality column (an id, a tracking code) is just the one literal a statement carried.
-    /// </summary>
-    private const double PartialMaximumDistinct = 100;
-
     /// <summary>BRIN pays off only on big tables stored in (nearly) the order of the column.</summary>
     private const double BrinMinimumRows = 100_000;
     private const double BrinMinimumCorrelation = 0.9;
@@ -33,8 +26,15 @@ internal static class CandidateGenerator
 
     private const string TrigramExtension = "CREATE EXTENSION IF NOT EXISTS pg_trgm;";
 
-    public static IReadOnlyList<IndexCandidate> Generate(IEnumerable<TableAccess> accesses, IReadOnlyDictionary<(string Schema, string Table), TableFacts> tables)
+    /// <param name="accesses">How the workload's statements read each table.</param>
+    /// <param name="tables">The catalog's facts per table.</param>
+    /// <param name="categoryMaximumDistinct">A constant earns a partial index only on a column with at most this many distinct values.</param>
+    public static IReadOnlyList<IndexCandidate> Generate(IReadOnlyList<TableAccess> accesses, IReadOnlyDictionary<(string Schema, string Table), TableFacts> tables, double categoryMaximumDistinct)
     {
+        // A column compared with a parameter anywhere takes values per call, so its literals elsewhere are samples too.
+        var parameterised = accesses
+            .SelectMany(a => a.Comparisons.Where(c => c.OtherColumn is null && !c.IsConstant).Select(c => (a.Schema, a.Table, c.Column.Column)))
+            .ToHashSet();
         var candidates = new Dictionary<string, IndexCandidate>(StringComparer.Ordinal);
         foreach (var access in accesses)
         {
@@ -44,7 +44,8 @@ internal static class CandidateGenerator
                 continue;
             }
 
-            foreach (var candidate in ForAccess(access, facts).Where(c => !AlreadyServed(c, facts)))
+            bool Category(string column) => CategoryColumn.Is(facts, column, parameterised.Contains((access.Schema, access.Table, column)), categoryMaximumDistinct);
+            foreach (var candidate in ForAccess(access, facts, Category).Where(c => !AlreadyServed(c, facts)))
             {
                 candidates.TryAdd(candidate.Shape, candidate);
             }
@@ -53,7 +54,7 @@ internal static class CandidateGenerator
         return candidates.Values.ToList();
     }
 
-    private static IEnumerable<IndexCandidate> ForAccess(TableAccess access, TableFacts facts)
+    private static IEnumerable<IndexCandidate> ForAccess(TableAccess access, TableFacts facts, Func<string, bool> category)
     {
         bool Known(string column) => facts.Columns.ContainsKey(column);
         var comparisons = access.Comparisons.Where(c => Known(c.Column.Column)).ToList();
@@ -115,7 +116,7 @@ internal static class CandidateGenerator
             }
         }
 
-        foreach (var partial in Partials(comparisons, equality, ranges, sort, facts))
+        foreach (var partial in Partials(comparisons, equality, ranges, sort, facts, category))
         {
             yield return partial;
         }
@@ -139,13 +140,13 @@ internal static class CandidateGenerator
         }
     }
 
-    private static IEnumerable<IndexCandidate> Partials(List<Comparison> comparisons, List<string> equality, List<string> ranges, List<(string Column, bool Descending)> sort, TableFacts facts)
+    private static IEnumerable<IndexCandidate> Partials(List<Comparison> comparisons, List<string> equality, List<string> ranges, List<(string Column, bool Descending)> sort, TableFacts facts, Func<string, bool> category)
     {
         foreach (var constant in comparisons.Where(c => c.IsEquality && c.IsConstant && c.Operator != "= ANY"))
         {
             var column = constant.Column.Column;
             var fraction = constant.Operator == "IS" ? facts.NullFraction(column) : facts.Frequency(column, constant.ConstantValue!);
-            if (fraction is not { } f || f > RareFraction || (constant.Operator != "IS" && facts.Distinct(column) > PartialMaximumDistinct))
+            if (fraction is not { } f || f > RareFraction || (constant.Operator != "IS" && !category(column)))
             {
                 continue;
             }

@@ -5,18 +5,27 @@ namespace DbArchitect.Postgres.Advisor.Candidates;
 /// <summary>What the catalog says about one table that candidate generation needs: columns, statistics, indexes.</summary>
 internal sealed record TableFacts(TableInfo Table, IReadOnlyDictionary<string, ColumnInfo> Columns, IReadOnlyDictionary<string, ColumnStatistics> Statistics, IReadOnlyList<IndexInfo> Indexes)
 {
+    /// <summary>Columns that identify rows or other rows: in a foreign key, or the single key of a unique index.</summary>
+    public IReadOnlySet<string> KeyColumns { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public static IReadOnlyDictionary<(string Schema, string Table), TableFacts> Index(CatalogSnapshot snapshot)
     {
         var columns = snapshot.Columns.ToLookup(c => (c.Schema, c.Table));
         var statistics = snapshot.ColumnStatistics.ToLookup(s => (s.Schema, s.Table));
         var indexes = snapshot.Indexes.ToLookup(i => (i.Schema, i.Table));
+        var foreignKeys = snapshot.Constraints.Where(c => c.Kind == ConstraintKind.ForeignKey).ToLookup(c => (c.Schema, c.Table));
         return snapshot.Tables.ToDictionary(
             t => (t.Schema, t.Name),
             t => new TableFacts(
                 t,
                 columns[(t.Schema, t.Name)].ToDictionary(c => c.Name),
                 statistics[(t.Schema, t.Name)].DistinctBy(s => s.Column).ToDictionary(s => s.Column),
-                indexes[(t.Schema, t.Name)].Where(i => i.IsValid).ToList()));
+                indexes[(t.Schema, t.Name)].Where(i => i.IsValid).ToList())
+            {
+                KeyColumns = foreignKeys[(t.Schema, t.Name)].SelectMany(c => c.Columns)
+                    .Concat(indexes[(t.Schema, t.Name)].Where(i => i.IsUnique && i.KeyColumns.Count == 1).Select(i => i.KeyColumns[0]))
+                    .ToHashSet(StringComparer.Ordinal),
+            });
     }
 
     public double Rows => Math.Max(Table.EstimatedRows, 0);

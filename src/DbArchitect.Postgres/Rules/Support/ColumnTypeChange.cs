@@ -25,11 +25,14 @@ internal static class ColumnTypeChange
         return (Statement(table, up), Statement(table, down));
     }
 
-    /// <summary>The change as a standard schema-change remedy, run as one statement each way.</summary>
-    public static Remedy InPlaceRemedy(string up, string down, string performanceImpact, string testing) => new()
+    /// <summary>
+    /// The change as a schema-change remedy, run as one statement each way; <c>rewrites</c> says the
+    /// new type is not binary-compatible, so PostgreSQL rewrites the table under an ACCESS EXCLUSIVE lock.
+    /// </summary>
+    public static Remedy InPlaceRemedy(string up, string down, bool rewrites, string performanceImpact, string testing) => new()
     {
         Kind = ChangeKind.SchemaChange,
-        Strategy = MigrationStrategy.Standard,
+        Strategy = rewrites ? MigrationStrategy.TableRewrite : MigrationStrategy.Standard,
         Up = up,
         Down = down,
         PerformanceImpact = performanceImpact,

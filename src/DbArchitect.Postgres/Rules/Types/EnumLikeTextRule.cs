@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
@@ -7,12 +8,12 @@ namespace DbArchitect.Postgres.Rules.Types;
 /// <summary>
 /// A text column whose statistics show a handful of values covering every row is a closed set in
 /// disguise (status, kind, currency). Without a CHECK, an enum or a lookup table, any typo is
-/// stored forever. The CHECK is proposed from the values PostgreSQL itself counted.
+/// stored forever. The CHECK is proposed from the values PostgreSQL itself counted, only where
+/// the table is large enough for a few values to mean a closed set and every value looks like a code.
 /// </summary>
-public sealed class EnumLikeTextRule : ISchemaRule
+public sealed partial class EnumLikeTextRule : ISchemaRule
 {
     private const int MaximumDistinct = 12;
-    private const double MinimumRows = 1_000;
 
     // The most common values must account for every sampled row, otherwise rarer values exist that a CHECK would reject.
     private const double MinimumCoverage = 0.999;
@@ -26,7 +27,7 @@ public sealed class EnumLikeTextRule : ISchemaRule
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
         var lookup = new CatalogLookup(facts.Snapshot);
-        foreach (var table in lookup.DesignTables.Where(t => t.EstimatedRows >= MinimumRows))
+        foreach (var table in lookup.DesignTables.Where(t => t.EstimatedRows >= facts.Options.EnumLikeMinimumRows))
         {
             var constrained = lookup.ConstraintsOf(table)
                 .Where(c => c.Kind is ConstraintKind.Check or ConstraintKind.ForeignKey or ConstraintKind.PrimaryKey or ConstraintKind.Unique)
@@ -47,7 +48,12 @@ public sealed class EnumLikeTextRule : ISchemaRule
     private static bool IsClosedSet(ColumnStatistics statistics) =>
         statistics.DistinctValues is > 1 and <= MaximumDistinct
         && statistics.MostCommonValues.Count == (int)statistics.DistinctValues
-        && statistics.MostCommonFrequencies.Sum() + statistics.NullFraction >= MinimumCoverage;
+        && statistics.MostCommonFrequencies.Sum() + statistics.NullFraction >= MinimumCoverage
+        && statistics.MostCommonValues.All(v => CodeShape().IsMatch(v));
+
+    // A code (paid, DE, in_transit, B2B-EU), not prose: a note or a name of a few repeated words is free text.
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
+    private static partial Regex CodeShape();
 
     private Finding Describe(TableInfo table, ColumnInfo column, ColumnStatistics statistics)
     {

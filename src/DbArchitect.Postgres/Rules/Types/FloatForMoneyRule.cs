@@ -49,6 +49,7 @@ public sealed class FloatForMoneyRule : ISchemaRule
                     Remedy = ColumnTypeChange.InPlaceRemedy(
                         up,
                         down,
+                        rewrites: true,
                         "Rewrites the table and its indexes under an exclusive lock; for large tables add a numeric column, backfill in batches and swap. numeric arithmetic is slightly slower than float.",
                         $"SELECT sum({SqlIdentifier.Quote(column.Name)}) before and after must agree to 4 decimal places; check the application reads the value as a decimal type."),
                 };

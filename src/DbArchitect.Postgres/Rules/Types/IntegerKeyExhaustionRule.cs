@@ -78,8 +78,10 @@ public sealed class IntegerKeyExhaustionRule : ISchemaRule
             down.Add($"ALTER SEQUENCE {sequenceName} AS {sequence.DataType};");
         }
 
+        var widensKey = false;
         if (table is not null && column is not null && column.TypeName is "int2" or "int4")
         {
+            widensKey = true;
             foreach (var (owner, keyColumn) in Referencing(lookup, table, column).Prepend((table, column)))
             {
                 var (widen, restore) = ColumnTypeChange.For(owner, [keyColumn], "bigint");
@@ -91,7 +93,7 @@ public sealed class IntegerKeyExhaustionRule : ISchemaRule
         return new Remedy
         {
             Kind = ChangeKind.SchemaChange,
-            Strategy = MigrationStrategy.Standard,
+            Strategy = widensKey ? MigrationStrategy.TableRewrite : MigrationStrategy.Standard,
             Up = string.Join("\n", up),
             Down = string.Join("\n", down),
             PerformanceImpact = "Changing a key column to bigint rewrites the table, its indexes and the referencing tables under exclusive locks. On a large table, add a bigint column, fill it by trigger and in batches, build its unique index concurrently and swap the key instead.",

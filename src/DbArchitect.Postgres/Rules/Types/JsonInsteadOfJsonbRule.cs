@@ -44,6 +44,7 @@ public sealed class JsonInsteadOfJsonbRule : ISchemaRule
                 Remedy = ColumnTypeChange.InPlaceRemedy(
                     up,
                     down,
+                    rewrites: true,
                     "Rewrites the table under an exclusive lock; for large tables add a jsonb column, backfill in batches and swap instead. Reads get faster afterwards.",
                     $"Check that queries on {table.QualifiedName} still return the same documents (key order and duplicate keys are normalised by jsonb)."),
             };

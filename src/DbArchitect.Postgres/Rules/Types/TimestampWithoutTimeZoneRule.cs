@@ -46,6 +46,7 @@ public sealed class TimestampWithoutTimeZoneRule : ISchemaRule
             Remedy = ColumnTypeChange.InPlaceRemedy(
                 up,
                 down,
+                rewrites: true,
                 "Rewrites the table and its indexes under an exclusive lock unless the session TimeZone is UTC (PostgreSQL 12+ then skips the rewrite): run with SET TimeZone = 'UTC'.",
                 "Compare a sample of values before and after in UTC: SELECT col AT TIME ZONE 'UTC' must equal the old value."),
         };

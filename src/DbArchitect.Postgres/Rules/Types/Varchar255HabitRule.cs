@@ -48,6 +48,7 @@ public sealed class Varchar255HabitRule : ISchemaRule
             Remedy = ColumnTypeChange.InPlaceRemedy(
                 up,
                 down,
+                rewrites: false,
                 "varchar to text is binary-compatible: no rewrite, only a brief exclusive lock (indexes are kept). The way back re-checks lengths with a scan.",
                 $"\\d {table.QualifiedName} shows text; a value longer than 255 characters can now be inserted."),
         };

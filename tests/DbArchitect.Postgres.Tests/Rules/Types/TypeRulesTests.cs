@@ -36,6 +36,11 @@ public sealed class TypeRulesDatabase : RuleDatabase
             SELECT 'sku-' || g, g, g, jsonb_build_object('n', g), now(), (ARRAY['active', 'draft', 'archived'])[1 + g % 3]
             FROM generate_series(1, 2000) g;
 
+            CREATE TABLE shipments (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text NOT NULL, state text NOT NULL);
+            INSERT INTO shipments (note, state)
+            SELECT (ARRAY['Please leave at the door', 'Gift wrap requested', 'Call before delivery'])[1 + g % 3], (ARRAY['in_transit', 'delivered', 'returned-to-sender'])[1 + g % 3]
+            FROM generate_series(1, 12000) g;
+
             CREATE TABLE tickets (id serial PRIMARY KEY, subject text);
             SELECT setval('tickets_id_seq', 2000000000);
             INSERT INTO tickets (subject) SELECT 't' || g FROM generate_series(1, 10) g;
@@ -126,15 +131,34 @@ public sealed class TypeRulesTests(TypeRulesDatabase database) : IClassFixture<T
     }
 
     [Fact]
-    public async Task Text_with_a_few_values_and_no_check_is_reported_from_column_statistics()
+    public async Task Text_with_a_few_code_values_and_no_check_is_reported_from_column_statistics()
     {
-        var findings = await database.EvaluateAsync(new EnumLikeTextRule());
+        var findings = await database.EvaluateAsync(new EnumLikeTextRule(), new RuleOptions { EnumLikeMinimumRows = 1_000 });
 
-        var finding = Assert.Single(findings);
-        Assert.Equal("public.products(status)", finding.Subject);
+        Assert.Equal(["public.products(status)", "public.shipments(state)"], findings.Select(f => f.Subject).Order(StringComparer.Ordinal));
+        var finding = findings.Single(f => f.Subject == "public.products(status)");
         Assert.Contains(finding.Evidence, e => e.Label == "distinct values (pg_stats)" && e.Value == "3");
         Assert.Contains("CHECK (status IN ('active', 'archived', 'draft')) NOT VALID", finding.Remedy!.Up);
         await RemedyProof.AssertUpAndDownRunAsync(database, finding);
+    }
+
+    [Fact]
+    public async Task Type_changes_that_rewrite_the_table_say_so_and_varchar_to_text_does_not()
+    {
+        var findings = await database.EvaluateAsync(new ISchemaRule[] { new FloatForMoneyRule(), new JsonInsteadOfJsonbRule(), new TimestampWithoutTimeZoneRule(), new Varchar255HabitRule() });
+
+        Assert.All(findings.Where(f => f.RuleId != "varchar-255-habit"), f => Assert.Equal(MigrationStrategy.TableRewrite, f.Remedy!.Strategy));
+        Assert.Contains(findings, f => f.RuleId == "float-for-money");
+        Assert.All(findings.Where(f => f.RuleId == "varchar-255-habit"), f => Assert.Equal(MigrationStrategy.Standard, f.Remedy!.Strategy));
+    }
+
+    [Fact]
+    public async Task Enum_like_rule_is_quiet_on_prose_and_on_a_small_sample()
+    {
+        // products(status) has code values but 2,000 rows; shipments(note) has 12,000 rows of a few sentences.
+        var findings = await database.EvaluateAsync(new EnumLikeTextRule());
+
+        Assert.Equal(["public.shipments(state)"], findings.Select(f => f.Subject));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using DbArchitect.Agent.Planning;
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Todo;
 using DbArchitect.Core.Validation;
 using DbArchitect.Postgres.Validation;
 
@@ -23,7 +24,7 @@ internal sealed class RemedyProof(ScratchSqlSession? scratch)
             return new ProvenPlan(findings, planned, []);
         }
 
-        var rejected = await RejectedAsync(planned, cancellationToken).ConfigureAwait(false);
+        var rejected = await RejectedAsync(findings, planned, cancellationToken).ConfigureAwait(false);
         if (rejected.Count == 0)
         {
             return new ProvenPlan(findings, planned, []);
@@ -53,22 +54,51 @@ internal sealed class RemedyProof(ScratchSqlSession? scratch)
         return new ProvenPlan(revised, planner.Plan(revised), unprovable);
     }
 
-    /// <summary>The server's message per finding key whose item it refuses.</summary>
-    private async Task<Dictionary<string, string>> RejectedAsync(PlannedWork planned, CancellationToken cancellationToken)
+    /// <summary>
+    /// The server's message per finding key whose item it refuses. An item carrying many findings
+    /// as one script is refused as a whole, so its findings are then tried one by one to name the
+    /// ones at fault.
+    /// </summary>
+    private async Task<Dictionary<string, string>> RejectedAsync(IReadOnlyList<Finding> findings, PlannedWork planned, CancellationToken cancellationToken)
     {
-        var findingOfOrigin = new Dictionary<string, string>(StringComparer.Ordinal);
+        var itemOfOrigin = new Dictionary<string, TodoItem>(StringComparer.Ordinal);
         var blocks = new List<SqlBlock>();
         foreach (var item in planned.Items)
         {
-            if (ItemSqlBlock.Of(item) is { } block && findingOfOrigin.TryAdd(block.Origin, item.FindingKey))
+            if (ItemSqlBlock.Of(item) is { } block && itemOfOrigin.TryAdd(block.Origin, item))
             {
                 blocks.Add(block);
             }
         }
 
-        var errors = await scratch!.Checker.CheckAsync(blocks, cancellationToken).ConfigureAwait(false);
-        return errors.ToDictionary(e => findingOfOrigin[e.Origin], e => e.Message, StringComparer.Ordinal);
+        var rejected = new Dictionary<string, string>(StringComparer.Ordinal);
+        var combined = new List<TodoItem>();
+        foreach (var error in await scratch!.Checker.CheckAsync(blocks, cancellationToken).ConfigureAwait(false))
+        {
+            var item = itemOfOrigin[error.Origin];
+            if (item.AlsoCovers.Count == 0)
+            {
+                rejected[item.FindingKey] = error.Message;
+            }
+            else
+            {
+                combined.Add(item);
+            }
+        }
+
+        var remedies = findings.Where(f => f.Remedy is not null).ToDictionary(f => f.Key, f => f.Remedy!, StringComparer.Ordinal);
+        var single = combined.SelectMany(item => item.AlsoCovers.Prepend(item.FindingKey))
+            .Select(key => new SqlBlock(key, ChangeThenRollback(remedies[key])))
+            .ToList();
+        foreach (var error in await scratch.Checker.CheckAsync(single, cancellationToken).ConfigureAwait(false))
+        {
+            rejected[error.Origin] = error.Message;
+        }
+
+        return rejected;
     }
+
+    private static string ChangeThenRollback(Remedy remedy) => $"{remedy.Up.TrimEnd().TrimEnd(';')};\n{remedy.Down}";
 
     private async Task<Remedy?> CompleteAsync(Finding finding, string message, CancellationToken cancellationToken)
     {
@@ -83,7 +113,7 @@ internal sealed class RemedyProof(ScratchSqlSession? scratch)
             return null;
         }
 
-        var errors = await scratch.Checker.CheckAsync([new SqlBlock(finding.Key, $"{completed.Up.TrimEnd().TrimEnd(';')};\n{completed.Down}")], cancellationToken).ConfigureAwait(false);
+        var errors = await scratch.Checker.CheckAsync([new SqlBlock(finding.Key, ChangeThenRollback(completed))], cancellationToken).ConfigureAwait(false);
         return errors.Count == 0 ? completed : null;
     }
 }

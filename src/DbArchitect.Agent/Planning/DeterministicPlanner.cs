@@ -6,10 +6,15 @@ namespace DbArchitect.Agent.Planning;
 /// <summary>
 /// The architect without a model: findings become DB-ITEMs (one per finding) grouped into
 /// DB-PLAN entries (one per rule within an area), worst first. Ordering is total and depends only
-/// on the findings, so the same database always yields the same IDs.
+/// on the findings, so the same database always yields the same IDs. A rule with more findings
+/// than <see cref="ItemsPerEntry"/> keeps the TODO readable at scale: the first ones are items of
+/// their own and the rest one item whose SQL is their remedies as one script.
 /// </summary>
 public sealed class DeterministicPlanner
 {
+    /// <summary>Items under one plan entry, the last of them carrying the rest when there are more.</summary>
+    public const int ItemsPerEntry = 10;
+
     public PlannedWork Plan(IReadOnlyList<Finding> findings)
     {
         var actionable = findings.Where(f => f.Remedy is not null).ToList();
@@ -30,7 +35,13 @@ public sealed class DeterministicPlanner
             var itemNumber = 0;
             foreach (var group in groups)
             {
-                var groupItems = group.Select(finding => ToItem(finding, TodoIds.Item(area.Key, ++itemNumber))).ToList();
+                var alone = group.Count <= ItemsPerEntry ? group : group.Take(ItemsPerEntry - 1).ToList();
+                var groupItems = alone.Select(finding => ToItem(finding, TodoIds.Item(area.Key, ++itemNumber))).ToList();
+                if (group.Count > alone.Count)
+                {
+                    groupItems.Add(ToCombinedItem(group.Skip(alone.Count).ToList(), TodoIds.Item(area.Key, ++itemNumber)));
+                }
+
                 items.AddRange(groupItems);
                 plan.Add(ToPlanEntry(area.Key, group, groupItems, TodoIds.Plan(area.Key, ++planNumber)));
             }
@@ -62,6 +73,25 @@ public sealed class DeterministicPlanner
             Evidence = finding.Evidence,
             Creates = remedy.Creates,
             References = finding.Tables,
+        };
+    }
+
+    /// <summary>One script for many findings of one rule: changes in order, rollbacks in reverse.</summary>
+    private static TodoItem ToCombinedItem(IReadOnlyList<Finding> rest, string id)
+    {
+        var first = ToItem(rest[0], id);
+        var subjects = rest.Select(f => f.Subject).ToList();
+        return first with
+        {
+            Title = $"... and {rest.Count} more: {Humanize(rest[0].RuleId)} ({subjects[0]} to {subjects[^1]})",
+            Severity = rest.Max(f => f.Severity),
+            Sql = $"-- {rest.Count} objects, one script: each statement is the remedy of one object, in the order listed under Evidence.\n"
+                + string.Join("\n\n", rest.Select(f => f.Remedy!.Up.Trim())),
+            Rollback = string.Join("\n\n", rest.Reverse().Select(f => f.Remedy!.Down.Trim())),
+            Evidence = [new Evidence("objects", string.Join(", ", subjects))],
+            Creates = rest.SelectMany(f => f.Remedy!.Creates).Distinct(StringComparer.Ordinal).ToList(),
+            References = rest.SelectMany(f => f.Tables).Distinct(StringComparer.Ordinal).ToList(),
+            AlsoCovers = rest.Skip(1).Select(f => f.Key).ToList(),
         };
     }
 

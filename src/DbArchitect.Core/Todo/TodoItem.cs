@@ -31,6 +31,12 @@ public sealed record TodoItem
     /// <summary>Objects the SQL refers to that must already exist (tables, table.column).</summary>
     public IReadOnlyList<string> References { get; init; } = [];
 
+    /// <summary>
+    /// Further findings this item resolves besides <see cref="FindingKey"/>: an item that carries
+    /// the remedies of many identical findings as one script.
+    /// </summary>
+    public IReadOnlyList<string> AlsoCovers { get; init; } = [];
+
     /// <summary>Why the box was ticked by the tool, e.g. "finding no longer present (2026-11-25)".</summary>
     public string? Resolution { get; init; }
 }

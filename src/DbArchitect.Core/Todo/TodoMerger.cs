@@ -44,7 +44,7 @@ public static class TodoMerger
             merged.Add(result);
         }
 
-        var freshKeys = fresh.Items.Select(item => item.FindingKey).ToHashSet(StringComparer.Ordinal);
+        var freshKeys = fresh.Items.SelectMany(item => item.AlsoCovers.Prepend(item.FindingKey)).ToHashSet(StringComparer.Ordinal);
         var mergedIds = merged.Select(item => item.Id).ToHashSet(StringComparer.Ordinal);
         var leftovers = existing.Items.Where(item => !mergedIds.Contains(item.Id)).ToList();
         merged.AddRange(leftovers.Select(item => freshKeys.Contains(item.FindingKey) || item.Done ? item : Resolve(item, today)));

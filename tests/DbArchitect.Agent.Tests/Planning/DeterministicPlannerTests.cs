@@ -80,4 +80,25 @@ public sealed class DeterministicPlannerTests
         Assert.Contains("ACCESS EXCLUSIVE", entry.MigrationStrategy, StringComparison.Ordinal);
         Assert.Contains("maintenance window", entry.MigrationStrategy, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Many_findings_of_one_rule_become_one_plan_entry_whose_last_item_carries_the_rest_as_one_script()
+    {
+        var findings = Enumerable.Range(0, 250).Select(i => Make("fk-without-index", $"public.t{i:000}", Severity.High, FindingArea.Indexing)).ToList();
+
+        var work = new DeterministicPlanner().Plan(findings);
+
+        var entry = Assert.Single(work.Plan);
+        Assert.Contains("250 objects", entry.Title, StringComparison.Ordinal);
+        Assert.Equal(250, entry.TablesAffected.Count);
+        Assert.Equal(DeterministicPlanner.ItemsPerEntry, work.Items.Count);
+        var rest = work.Items[^1];
+        Assert.StartsWith("... and 241 more", rest.Title, StringComparison.Ordinal);
+        Assert.Equal("fk-without-index:public.t009", rest.FindingKey);
+        Assert.Equal(240, rest.AlsoCovers.Count);
+        Assert.Equal(241, rest.Sql.Split("CREATE INDEX CONCURRENTLY", StringSplitOptions.None).Length - 1);
+        Assert.Equal(241, rest.Rollback.Split("DROP INDEX CONCURRENTLY", StringSplitOptions.None).Length - 1);
+        var covered = work.Items.SelectMany(item => item.AlsoCovers.Prepend(item.FindingKey)).ToHashSet(StringComparer.Ordinal);
+        Assert.All(findings, f => Assert.Contains(f.Key, covered));
+    }
 }

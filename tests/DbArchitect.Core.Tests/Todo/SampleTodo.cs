@@ -54,6 +54,7 @@ internal static class SampleTodo
                 Evidence = [new Evidence("rows", "0"), new Evidence("primary key", "none | *absent*")],
                 Creates = ["\"Sales\".\"Order Items\".id"],
                 References = ["\"Sales\".\"Order Items\""],
+                AlsoCovers = ["fk-without-index:\"Sales\".\"Order Items\"(order_id)"],
                 Rationale = "Rows cannot be addressed.\n\nReplication needs a key.",
             },
             Item("DB-ITEM-3.1", "fk-without-index:public.orders(customer_id)") with

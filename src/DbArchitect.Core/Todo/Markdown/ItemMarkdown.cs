@@ -62,6 +62,7 @@ internal static class ItemMarkdown
 
         markdown.ListField(2, TodoLabels.Creates, item.Creates)
             .ListField(2, TodoLabels.References, item.References)
+            .ListField(2, TodoLabels.AlsoCovers, item.AlsoCovers)
             .CodeField(2, TodoLabels.Sql, "sql", item.Sql)
             .CodeField(2, TodoLabels.Rollback, "sql", item.Rollback)
             .Field(2, TodoLabels.Rationale, item.Rationale)

@@ -48,6 +48,7 @@ internal static class TaskMarkdownParser
                 .Select(evidence => new Evidence(evidence.Name, evidence.Text)).ToList() ?? [],
             Creates = Optional(fields, TodoLabels.Creates)?.ChildTexts() ?? [],
             References = Optional(fields, TodoLabels.References)?.ChildTexts() ?? [],
+            AlsoCovers = Optional(fields, TodoLabels.AlsoCovers)?.ChildTexts() ?? [],
             Resolution = string.IsNullOrEmpty(resolution) ? null : resolution,
         };
     }

@@ -39,6 +39,7 @@ internal static class TodoLabels
     public const string Evidence = "Evidence";
     public const string Creates = "Creates";
     public const string References = "References";
+    public const string AlsoCovers = "Also Covers";
     public const string Sql = "DDL/DML";
     public const string Rollback = "Rollback";
     public const string Rationale = "Rationale";

@@ -7,7 +7,7 @@ internal sealed class RequiredFindingsCoveredRule : ITodoRule
 {
     public IEnumerable<ValidationError> Check(TodoDocument document, ValidationContext context)
     {
-        var covered = document.Items.Select(item => item.FindingKey).ToHashSet(StringComparer.Ordinal);
+        var covered = document.Items.SelectMany(item => item.AlsoCovers.Prepend(item.FindingKey)).ToHashSet(StringComparer.Ordinal);
         return context.RequiredFindingKeys
             .Where(key => !covered.Contains(key))
             .Distinct(StringComparer.Ordinal)

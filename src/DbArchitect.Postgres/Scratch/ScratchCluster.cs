@@ -55,6 +55,7 @@ public sealed class ScratchCluster : IAsyncDisposable
         AbandonedScratchDirectories.Sweep();
         var dataDirectory = Path.Combine(Path.GetTempPath(), AbandonedScratchDirectories.Prefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataDirectory);
+        ScratchOwner.Claim(dataDirectory);
         var port = FreePort();
         var cluster = new ScratchCluster(dataDirectory, port, bin, runAs);
         try
@@ -113,6 +114,11 @@ public sealed class ScratchCluster : IAsyncDisposable
             {
                 await Task.Delay(100).ConfigureAwait(false);
             }
+        }
+
+        if (!Directory.Exists(DataDirectory))
+        {
+            ScratchOwner.Release(DataDirectory);
         }
     }
 

@@ -45,4 +45,31 @@ public sealed class ScratchClusterTests
             running.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_running_cluster_whose_owner_process_is_gone_is_stopped_and_removed_by_the_sweeper()
+    {
+        await using var cluster = await ScratchCluster.StartAsync();
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(cluster.DataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Directory.Exists($"/proc/{postmaster}"));
+        await File.WriteAllTextAsync(ScratchOwner.FileOf(cluster.DataDirectory), "999999999 0");
+
+        AbandonedScratchDirectories.Sweep();
+
+        Assert.False(Directory.Exists($"/proc/{postmaster}"), "the orphaned server was stopped");
+        Assert.False(Directory.Exists(cluster.DataDirectory));
+        Assert.False(File.Exists(ScratchOwner.FileOf(cluster.DataDirectory)));
+    }
+
+    [Fact]
+    public async Task A_cluster_whose_owner_still_runs_is_left_alone()
+    {
+        await using var cluster = await ScratchCluster.StartAsync();
+
+        AbandonedScratchDirectories.Sweep();
+
+        Assert.True(File.Exists(Path.Combine(cluster.DataDirectory, "postmaster.pid")));
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString());
+        await connection.OpenAsync();
+    }
 }

@@ -30,6 +30,7 @@ public sealed class ExplainCommandTests(ShopFixture shop) : IClassFixture<ShopFi
     [Theory]
     [InlineData("SELECT 1; SELECT 2", "exactly one statement")]
     [InlineData("DELETE FROM orders", "modifies data")]
+    [InlineData("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'victim'", "not executed: pg_terminate_backend is VOLATILE in pg_proc; planned only")]
     public async Task Explain_analyze_refusals_exit_2_with_the_reason(string sql, string reason)
     {
         var before = await PgDump.DumpAsync(shop.AdminConnectionString);

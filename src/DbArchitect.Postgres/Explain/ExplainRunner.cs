@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DbArchitect.Postgres.Explain.Volatility;
 using DbArchitect.Postgres.Validation;
 using Npgsql;
 using NpgsqlTypes;
@@ -9,7 +10,7 @@ namespace DbArchitect.Postgres.Explain;
 /// <summary>
 /// Plans statements on a target, and runs them with ANALYZE only when that cannot change anything:
 /// a single statement (sent through the extended protocol, so the server refuses a second one),
-/// whose plan modifies no table, inside a READ ONLY transaction that is always rolled back, under
+/// whose plan modifies no table and whose functions cannot act (<see cref="ExecutionGuard"/>), inside a READ ONLY transaction that is always rolled back, under
 /// the session's statement_timeout.
 /// </summary>
 public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
@@ -55,6 +56,11 @@ public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
             if (result.Plan.DescendantsAndSelf().Any(node => node.NodeType == "ModifyTable"))
             {
                 throw new ExplainRefusedException("refused: EXPLAIN ANALYZE runs only read-only statements, and this one modifies data");
+            }
+
+            if (await ExecutionGuard.RefusalAsync(connection, sql, plan, cancellationToken).ConfigureAwait(false) is { } acting)
+            {
+                throw new ExplainRefusedException($"not executed: {acting}; planned only");
             }
 
             var analyzed = await PlanAsync(connection, sql, "FORMAT JSON, VERBOSE, SETTINGS, ANALYZE, BUFFERS, WAL", generic: false, placeholders, options, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Data;
 using System.Globalization;
 using DbArchitect.Postgres.Explain;
 using DbArchitect.Postgres.Explain.Constants;
+using DbArchitect.Postgres.Explain.Volatility;
 using Npgsql;
 
 namespace DbArchitect.Postgres.Rewrites;
@@ -80,6 +81,16 @@ public sealed class RewriteVerifier(NpgsqlDataSource dataSource, RewriteVerifier
                 return verdict with { Refusal = tooCostly };
             }
 
+            if (await ActingAsync(originalQuery, originalPlan, "original", cancellationToken).ConfigureAwait(false) is { } originalActs)
+            {
+                return verdict with { Refusal = originalActs };
+            }
+
+            if (await ActingAsync(rewriteQuery, rewritePlan, "rewrite", cancellationToken).ConfigureAwait(false) is { } rewriteActs)
+            {
+                return verdict with { Refusal = rewriteActs };
+            }
+
             step = "running the original";
             var values = constants.Select(value => value.Value).ToList();
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -113,6 +124,15 @@ public sealed class RewriteVerifier(NpgsqlDataSource dataSource, RewriteVerifier
         return verdict.OriginalHash == verdict.RewriteHash
             ? verdict with { Accepted = true }
             : verdict with { Refusal = RowsRefusal(verdict) };
+    }
+
+    // The row comparison executes both statements: a function that acts would act on the target.
+    private async Task<string?> ActingAsync(QueryStatement query, ExplainResult plan, string which, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ExecutionGuard.RefusalAsync(connection, query.Text, plan.RawJson, cancellationToken).ConfigureAwait(false) is { } acting
+            ? $"the {which} was not executed: {acting}; planned only"
+            : null;
     }
 
     private string? CostRefusal(double original, double rewrite)

@@ -1,8 +1,9 @@
 using DbArchitect.Benchmarks;
 using DbArchitect.Benchmarks.Advisor;
+using DbArchitect.Benchmarks.Analyze;
 using DbArchitect.Benchmarks.Catalog;
 
-IBenchmark[] benchmarks = [new CatalogBenchmark(), new AdvisorBenchmark()];
+IBenchmark[] benchmarks = [new CatalogBenchmark(), new AdvisorBenchmark(), new AnalyzeBenchmark()];
 
 var benchmark = args.Length > 0 ? benchmarks.SingleOrDefault(b => b.Name == args[0]) : null;
 if (benchmark is null)

@@ -5,8 +5,9 @@ namespace DbArchitect.Postgres.Workload;
 
 /// <summary>
 /// The top statements of this database by total execution time, from pg_stat_statements. Statements
-/// that read only system catalogs (drivers loading types, tools probing for objects) are not the
-/// application's workload and are left out.
+/// that read only system catalogs (drivers loading types, tools probing for objects, pg_dump) are not
+/// the application's workload and are left out: the cheap text filter below first, then the parse
+/// tree (<see cref="CatalogOnlyStatement"/>), reading four times the limit to make up for them.
 /// </summary>
 public sealed class PgStatStatements(NpgsqlDataSource dataSource)
 {
@@ -43,11 +44,16 @@ public sealed class PgStatStatements(NpgsqlDataSource dataSource)
             }
         }
 
-        await using var command = new NpgsqlCommand(Query, connection) { Parameters = { new NpgsqlParameter { Value = limit }, new NpgsqlParameter { Value = ToolMarker.Comment } } };
+        await using var command = new NpgsqlCommand(Query, connection) { Parameters = { new NpgsqlParameter { Value = limit * 4 }, new NpgsqlParameter { Value = ToolMarker.Comment } } };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var statements = new List<WorkloadStatement>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        while (statements.Count < limit && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (CatalogOnlyStatement.IsCatalogOnly(reader.GetString(0)))
+            {
+                continue;
+            }
+
             statements.Add(new WorkloadStatement
             {
                 Text = reader.GetString(0),

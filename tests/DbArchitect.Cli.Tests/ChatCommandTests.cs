@@ -39,7 +39,7 @@ public sealed class ChatCommandTests(ShopFixture shop) : IClassFixture<ShopFixtu
         var run = await CliRun.InvokeWithInputAsync("/advise SELECT total FROM orders WHERE customer_id = $1\n", "chat", "--connection", shop.AdminConnectionString);
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_idx ON public.orders (customer_id);", run.Output, StringComparison.Ordinal);
+        Assert.Contains("CREATE INDEX CONCURRENTLY orders_customer_id_idx ON public.orders (customer_id);", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,8 +1,21 @@
 using DbArchitect.Agent.Model;
 using DbArchitect.Core.Failures;
 using DbArchitect.Evals;
+using DbArchitect.Evals.RealSchemas;
 using DbArchitect.Postgres.Scratch;
 using Microsoft.Extensions.Configuration;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+if (args.FirstOrDefault() == "real")
+{
+    return await RealSchemaCommand.RunAsync(args[1..], cancellation.Token);
+}
 
 EvalArguments arguments;
 ModelAnswerSource answers;
@@ -19,13 +32,6 @@ catch (Exception e) when (e is ArgumentException or DbArchitectException)
     Console.Error.WriteLine("usage: dotnet run --project evals/DbArchitect.Evals -c Release [-- --mode deterministic|model|both] [--json PATH] [--scenario NAME] [--scenarios DIR] [--record DIR --model PROVIDER [--model-endpoint URL] --model-name NAME]");
     return 2;
 }
-
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancellation.Cancel();
-};
 
 var scenarios = await ScenarioCatalog.LoadAsync(arguments, cancellation.Token);
 if (scenarios.Count == 0)

@@ -16,6 +16,9 @@ public sealed record AnalyzeOutcome
     /// <summary>How the model architect got its document (answers, repairs, fallback, tokens, tool calls); null when no model was asked.</summary>
     public ArchitectResult? Architect { get; init; }
 
+    /// <summary>Findings whose remedy the scratch copy refused even after completion: pain points, not items.</summary>
+    public IReadOnlyList<string> RemediesLeftToAPerson { get; init; } = [];
+
     /// <summary>True when some finding is at or above the request's fail-on severity.</summary>
     public bool FailThresholdReached { get; init; }
 }

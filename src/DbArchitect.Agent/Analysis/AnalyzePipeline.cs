@@ -87,6 +87,7 @@ public sealed class AnalyzePipeline
             Findings = findings,
             WrittenTo = writtenTo,
             Architect = architect,
+            RemediesLeftToAPerson = proven.Unprovable,
             FailThresholdReached = request.FailOn is { } threshold && findings.Any(f => f.Severity >= threshold),
         };
     }

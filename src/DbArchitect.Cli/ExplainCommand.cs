@@ -41,7 +41,7 @@ internal static class ExplainCommand
                 if (parse.GetValue(format) == "json")
                 {
                     var plan = JsonDocument.Parse(result.RawJson).RootElement;
-                    await output.WriteLineAsync(JsonSerializer.Serialize(new { statement = result.Statement, analyzed = result.Analyzed, plan, insights }, Json)).ConfigureAwait(false);
+                    await output.WriteLineAsync(JsonSerializer.Serialize(new { statement = result.Statement, analyzed = result.Analyzed, assumedPlaceholderType = result.AssumedPlaceholderType, plan, insights }, Json)).ConfigureAwait(false);
                 }
                 else
                 {

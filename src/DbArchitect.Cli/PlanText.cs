@@ -11,6 +11,11 @@ internal static class PlanText
     public static string Render(ExplainResult result, IReadOnlyList<Finding> insights)
     {
         var builder = new StringBuilder();
+        if (result.AssumedPlaceholderType is { } assumed)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"Generic plan with the placeholders taken as {assumed}: nothing in the statement says their type.\n");
+        }
+
         Append(builder, result.Plan, 0);
         if (result.PlanningTimeMs is { } planning)
         {

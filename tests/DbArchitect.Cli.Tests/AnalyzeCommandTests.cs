@@ -20,6 +20,22 @@ public sealed class AnalyzeCommandTests(ShopFixture shop) : IClassFixture<ShopFi
     }
 
     [Fact]
+    public async Task Workload_statements_that_cannot_be_planned_are_named_once_in_the_context_with_the_reason()
+    {
+        using var output = new TempDirectory();
+        var workload = Path.Combine(output.Path, "workload.sql");
+        await File.WriteAllTextAsync(workload, "SELECT g FROM generate_series($1, $2) g;\nSELECT $1 && $2;\n");
+
+        var run = await CliRun.InvokeAsync("analyze", "--connection", shop.AdminConnectionString, "--workload", workload, "--out", output.Path, "--no-sql-check");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var workloadLines = TodoMarkdownParser.Parse(await File.ReadAllTextAsync(output.TodoPath)).Context.Workload;
+        var notPlanned = Assert.Single(workloadLines, l => l.StartsWith("not planned: SELECT $1 && $2 ", StringComparison.Ordinal));
+        Assert.DoesNotContain(workloadLines, l => l.StartsWith("not planned: SELECT g FROM generate_series", StringComparison.Ordinal));
+        Assert.Contains("does not say what type its placeholders are", notPlanned, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Analyze_writes_a_todo_that_parses_back_with_stable_ids_across_runs()
     {
         using var first = new TempDirectory();

@@ -4,6 +4,7 @@ using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Explain;
 using DbArchitect.Postgres.Explain.Constants;
 using DbArchitect.Postgres.Explain.Insights;
+using DbArchitect.Postgres.Validation;
 using DbArchitect.Postgres.Workload;
 using Npgsql;
 
@@ -27,7 +28,7 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
         var runner = new ExplainRunner(dataSource);
         var sampler = new SampledConstantPlanner(dataSource);
         var planned = 0;
-        var skipped = 0;
+        var notPlanned = new List<string>();
         foreach (var statement in statements)
         {
             try
@@ -43,8 +44,9 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
             }
             catch (Exception e) when (e is ExplainRefusedException or PostgresException { IsTransient: false })
             {
-                skipped++;
-                progress.Report($"workload statement not planned ({e.Message.Split('\n')[0]})");
+                var line = $"not planned: {SqlScript.Excerpt(statement.Text, 80)} ({e.Message.Split('\n')[0]})";
+                notPlanned.Add(line);
+                progress.Report("workload statement " + line);
             }
         }
 
@@ -54,7 +56,7 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
             progress.Report($"index advisor: {note}");
         }
 
-        return new WorkloadReviewResult(FindingRanking.Rank(Supersede(findings, advice).Concat(AdvisorFindings.From(advice))), planned, skipped, fromStatistics is not null, statements);
+        return new WorkloadReviewResult(FindingRanking.Rank(Supersede(findings, advice).Concat(AdvisorFindings.From(advice))), planned, notPlanned, fromStatistics is not null, statements);
     }
 
     /// <summary>
@@ -94,4 +96,5 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
 }
 
 /// <summary>What the workload stage found, and how much of the workload it could plan.</summary>
-internal sealed record WorkloadReviewResult(IReadOnlyList<Finding> Findings, int Planned, int Skipped, bool PgStatStatementsRead, IReadOnlyList<WorkloadStatement> Statements);
+/// <summary>The workload review's findings and counts; NotPlanned holds each statement that could not be planned, with the reason, said once in the Context.</summary>
+internal sealed record WorkloadReviewResult(IReadOnlyList<Finding> Findings, int Planned, IReadOnlyList<string> NotPlanned, bool PgStatStatementsRead, IReadOnlyList<WorkloadStatement> Statements);

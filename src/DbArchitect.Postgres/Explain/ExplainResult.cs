@@ -14,6 +14,12 @@ public sealed record ExplainResult
     /// <summary>Planner-relevant settings that differ from their defaults (EXPLAIN SETTINGS).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// For a generic plan of a statement that leaves its placeholders' types open: the type they
+    /// were declared as to plan it at all. Null when the statement typed them itself.
+    /// </summary>
+    public string? AssumedPlaceholderType { get; init; }
+
     /// <summary>The server's JSON, verbatim, for people and tools that want all of it.</summary>
     public required string RawJson { get; init; }
 }

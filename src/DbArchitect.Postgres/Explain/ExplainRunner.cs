@@ -46,8 +46,8 @@ public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
         try
         {
             await ExecuteAsync(connection, "SET TRANSACTION READ ONLY", cancellationToken).ConfigureAwait(false);
-            var plan = await PlanAsync(connection, sql, "FORMAT JSON, VERBOSE, SETTINGS", generic, placeholders, options, cancellationToken).ConfigureAwait(false);
-            var result = PlanJsonReader.Read(sql, plan, analyzed: false);
+            var (plan, assumed) = await PlanAsync(connection, sql, "FORMAT JSON, VERBOSE, SETTINGS", generic, placeholders, options, cancellationToken).ConfigureAwait(false);
+            var result = PlanJsonReader.Read(sql, plan, analyzed: false) with { AssumedPlaceholderType = assumed };
             if (!options.Analyze)
             {
                 return result;
@@ -63,7 +63,7 @@ public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
                 throw new ExplainRefusedException($"not executed: {acting}; planned only");
             }
 
-            var analyzed = await PlanAsync(connection, sql, "FORMAT JSON, VERBOSE, SETTINGS, ANALYZE, BUFFERS, WAL", generic: false, placeholders, options, cancellationToken).ConfigureAwait(false);
+            var (analyzed, _) = await PlanAsync(connection, sql, "FORMAT JSON, VERBOSE, SETTINGS, ANALYZE, BUFFERS, WAL", generic: false, placeholders, options, cancellationToken).ConfigureAwait(false);
             return PlanJsonReader.Read(sql, analyzed, analyzed: true);
         }
         catch (PostgresException e) when (Refusal(e) is { } message)
@@ -76,22 +76,23 @@ public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
         }
     }
 
-    private static async Task<string> PlanAsync(NpgsqlConnection connection, string sql, string explainOptions, bool generic, int placeholders, ExplainOptions options, CancellationToken cancellationToken)
+    /// <returns>The plan's JSON, and the type assumed for placeholders the statement leaves untyped (null when none was).</returns>
+    private static async Task<(string Plan, string? AssumedType)> PlanAsync(NpgsqlConnection connection, string sql, string explainOptions, bool generic, int placeholders, ExplainOptions options, CancellationToken cancellationToken)
     {
         if (!generic)
         {
             var parameters = (options.Parameters ?? []).Select(value => Parameter(value, options.ParametersAsLiterals)).ToList();
-            return await ScalarAsync(connection, $"EXPLAIN ({explainOptions}) {sql}", parameters, cancellationToken).ConfigureAwait(false);
+            return (await ScalarAsync(connection, $"EXPLAIN ({explainOptions}) {sql}", parameters, cancellationToken).ConfigureAwait(false), null);
         }
 
         // No sample values: plan the statement as a prepared statement with a forced generic plan.
         // PREPARE outlives the transaction; on failure the pool's DISCARD ALL removes it.
-        await ExecuteAsync(connection, $"PREPARE {PreparedName} AS {sql}", cancellationToken).ConfigureAwait(false);
+        var assumed = await GenericPreparation.PrepareAsync(connection, PreparedName, sql, placeholders, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, "SET LOCAL plan_cache_mode = force_generic_plan", cancellationToken).ConfigureAwait(false);
         var nulls = string.Join(", ", Enumerable.Repeat("NULL", placeholders));
         var plan = await ScalarAsync(connection, $"EXPLAIN ({explainOptions}) EXECUTE {PreparedName}({nulls})", [], cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, $"DEALLOCATE {PreparedName}", cancellationToken).ConfigureAwait(false);
-        return plan;
+        return (plan, assumed);
     }
 
     // A batch command is sent as one Parse message, unparsed by the driver: the server itself

@@ -15,7 +15,8 @@ public static class ContextBuilder
     /// <summary>Tables described in full in the data dictionary and diagram; the rest are counted.</summary>
     public const int MaxTablesDescribed = 40;
 
-    public static TodoContext Build(CatalogSnapshot snapshot, string source, string generator, IReadOnlyList<string> painPoints)
+    /// <summary>The Context; <paramref name="workloadNotes"/> is what the workload review has to say beside the figures, such as statements it could not plan and why.</summary>
+    public static TodoContext Build(CatalogSnapshot snapshot, string source, string generator, IReadOnlyList<string> painPoints, IReadOnlyList<string>? workloadNotes = null)
     {
         var tables = snapshot.Tables.Where(t => t.Kind is TableKind.Table or TableKind.PartitionedTable && !t.IsPartition).ToList();
         var described = tables
@@ -36,7 +37,7 @@ public static class ContextBuilder
             DataDictionary = described.Select(t => DictionaryEntry(snapshot, t)).ToList(),
             PainPoints = painPoints,
             Volumes = Volumes(snapshot, tables),
-            Workload = Workload(snapshot, tables),
+            Workload = [.. Workload(snapshot, tables), .. workloadNotes ?? []],
         };
     }
 

@@ -51,6 +51,25 @@ public sealed class ExplainRunnerTests(ExplainFixture database) : IClassFixture<
     }
 
     [Fact]
+    public async Task Placeholders_the_statement_leaves_untyped_are_planned_with_an_assumed_type_that_the_result_names()
+    {
+        var series = await Explain("SELECT g FROM generate_series($1, $2) g");
+        var typed = await Explain("SELECT name FROM items WHERE id = $1");
+
+        Assert.Equal("bigint", series.AssumedPlaceholderType);
+        Assert.Equal("Function Scan", series.Plan.NodeType);
+        Assert.Null(typed.AssumedPlaceholderType);
+    }
+
+    [Fact]
+    public async Task A_statement_no_assumed_type_can_plan_is_skipped_with_the_reason()
+    {
+        var refused = await Assert.ThrowsAsync<ExplainRefusedException>(() => Explain("SELECT $1 && $2"));
+
+        Assert.StartsWith("skipped: the statement does not say what type its placeholders are", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Typed_constants_normalised_by_pg_stat_statements_are_planned_as_casts()
     {
         var result = await Explain("SELECT count(*) FROM items WHERE price > numeric $1 AND now() > timestamptz $2 - interval $3");

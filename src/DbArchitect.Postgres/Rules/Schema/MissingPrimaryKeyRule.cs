@@ -7,7 +7,9 @@ namespace DbArchitect.Postgres.Rules.Schema;
 /// <summary>
 /// A table without a primary key cannot be referenced safely, replicated logically (UPDATE and
 /// DELETE need a replica identity) or deduplicated. The remedy promotes an existing unique index
-/// when there is one, else an existing <c>id</c> column, else adds a bigint identity column.
+/// when there is one, else an existing <c>id</c> column, else adds a bigint identity column. A
+/// partitioned table is reported too, without a remedy: its key must contain the partition key,
+/// and which columns make rows unique there is a person's decision.
 /// </summary>
 public sealed class MissingPrimaryKeyRule : ISchemaRule
 {
@@ -18,8 +20,9 @@ public sealed class MissingPrimaryKeyRule : ISchemaRule
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
         var lookup = new CatalogLookup(facts.Snapshot);
-        foreach (var table in lookup.DesignTables.Where(t => t.Kind == TableKind.Table && lookup.PrimaryKeyOf(t) is null))
+        foreach (var table in lookup.DesignTables.Where(t => lookup.PrimaryKeyOf(t) is null))
         {
+            var partitioned = table.Kind == TableKind.PartitionedTable;
             var columns = lookup.ColumnsOf(table).ToList();
             var uniqueIndex = lookup.IndexesOf(table)
                 .Where(i => i.IsUnique && i.IsValid && i.Predicate is null && !i.HasExpressions && i.KeyColumns.Count > 0)
@@ -31,7 +34,8 @@ public sealed class MissingPrimaryKeyRule : ISchemaRule
                 Severity = Severity,
                 Area = Area,
                 Title = $"Table {table.QualifiedName} has no primary key",
-                Rationale = "Without a primary key rows cannot be addressed reliably: duplicates creep in, foreign keys cannot point at the table, and logical replication cannot replicate its updates and deletes.",
+                Rationale = "Without a primary key rows cannot be addressed reliably: duplicates creep in, foreign keys cannot point at the table, and logical replication cannot replicate its updates and deletes."
+                    + (partitioned ? " On a partitioned table the key must include the partition key columns, so no key is proposed: choose the columns that identify a row, with the partition key among them." : ""),
                 Evidence =
                 [
                     new Evidence("estimated rows", MeasureText.Count(Math.Max(0, table.EstimatedRows))),
@@ -39,7 +43,8 @@ public sealed class MissingPrimaryKeyRule : ISchemaRule
                     new Evidence("unique NOT NULL index that could become the key", uniqueIndex?.Name ?? "none"),
                 ],
                 Tables = [table.QualifiedName],
-                Remedy = uniqueIndex is not null ? PromoteIndex(table, uniqueIndex)
+                Remedy = partitioned ? null
+                    : uniqueIndex is not null ? PromoteIndex(table, uniqueIndex)
                     : columns.FirstOrDefault(c => c.Name == "id") is { } id ? PromoteColumn(table, id)
                     : AddIdentity(table, columns),
             };

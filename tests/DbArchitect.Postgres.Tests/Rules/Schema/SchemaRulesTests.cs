@@ -21,6 +21,11 @@ public sealed class SchemaRulesDatabase : RuleDatabase
             CREATE TABLE tenant_notes (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, org_id bigint NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now());
             CREATE POLICY tenant_notes_isolation ON tenant_notes USING (org_id = current_setting('app.tenant_id', true)::bigint);
             ALTER TABLE tenant_notes ENABLE ROW LEVEL SECURITY;
+            CREATE TABLE artist_credits (artist_id int, is_track_artist boolean NOT NULL, credited_as text, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now()) PARTITION BY LIST (is_track_artist);
+            CREATE TABLE artist_credits_track PARTITION OF artist_credits FOR VALUES IN (true);
+            CREATE TABLE artist_credits_release PARTITION OF artist_credits FOR VALUES IN (false);
+            CREATE TABLE keyed_days (id bigint, day date, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (id, day)) PARTITION BY RANGE (day);
+            CREATE TABLE keyed_days_2026 PARTITION OF keyed_days FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
             """,
         "ANALYZE",
     ];
@@ -60,6 +65,18 @@ public sealed class SchemaRulesTests(SchemaRulesDatabase database) : IClassFixtu
         var finding = Assert.Single(findings, f => f.Subject == "public.country_codes");
         Assert.Contains("PRIMARY KEY USING INDEX country_codes_code_key", finding.Remedy!.Up);
         await RemedyProof.AssertUpAndDownRunAsync(database, finding);
+    }
+
+    [Fact]
+    public async Task Partitioned_table_without_primary_key_is_reported_once_and_left_to_a_person()
+    {
+        var findings = await database.EvaluateAsync(new MissingPrimaryKeyRule());
+
+        var finding = Assert.Single(findings, f => f.Subject.StartsWith("public.artist_credits", StringComparison.Ordinal));
+        Assert.Equal("public.artist_credits", finding.Subject);
+        Assert.Null(finding.Remedy);
+        Assert.Contains("partition key", finding.Rationale, StringComparison.Ordinal);
+        Assert.DoesNotContain(findings, f => f.Subject.StartsWith("public.keyed_days", StringComparison.Ordinal));
     }
 
     [Fact]

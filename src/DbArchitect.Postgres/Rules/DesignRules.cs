@@ -20,6 +20,7 @@ internal static class DesignRules
         new SerialInsteadOfIdentityRule(),
         new IntegerKeyExhaustionRule(),
         new EnumLikeTextRule(),
+        new CharColumnRule(),
         new NotSnakeCaseRule(),
         new SingularTableNameRule(),
         new QuotedIdentifierRule(),

@@ -48,6 +48,11 @@ public sealed class TypeRulesDatabase : RuleDatabase
 
             CREATE TABLE small_counters (id serial PRIMARY KEY, label text);
             INSERT INTO small_counters (label) SELECT 'c' FROM generate_series(1, 10);
+
+            CREATE TABLE warehouses (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, country_code char(2) NOT NULL, site_code char(10), name text);
+            CREATE UNIQUE INDEX warehouses_site_code_key ON warehouses (site_code);
+            INSERT INTO warehouses (country_code, site_code, name)
+            SELECT (ARRAY['DE', 'FR', 'NL'])[1 + g % 3], 'S' || g, 'Site ' || g FROM generate_series(1, 300) g;
             """,
         "ANALYZE",
     ];
@@ -65,6 +70,21 @@ public sealed class TypeRulesTests(TypeRulesDatabase database) : IClassFixture<T
         Assert.Contains(finding.Evidence, e => e.Label == "varchar(255) columns" && e.Value == "2");
         Assert.Contains("ALTER COLUMN sku TYPE text", finding.Remedy!.Up);
         Assert.Contains("ALTER COLUMN sku TYPE character varying(255)", finding.Remedy.Down);
+        await RemedyProof.AssertUpAndDownRunAsync(database, finding);
+    }
+
+    [Fact]
+    public async Task Char_columns_are_reported_per_table_with_a_rewrite_to_text_and_back()
+    {
+        var findings = await database.EvaluateAsync(new CharColumnRule());
+
+        var finding = Assert.Single(findings);
+        Assert.Equal("public.warehouses", finding.Subject);
+        Assert.Contains(finding.Evidence, e => e.Label == "char columns" && e.Value == "country_code (character(2)), site_code (character(10))");
+        Assert.Contains(finding.Evidence, e => e.Label == "average width" && e.Value.Contains("site_code avg 3.", StringComparison.Ordinal));
+        Assert.Equal(MigrationStrategy.TableRewrite, finding.Remedy!.Strategy);
+        Assert.Contains("ALTER COLUMN site_code TYPE text", finding.Remedy.Up);
+        Assert.Contains("ALTER COLUMN site_code TYPE character(10)", finding.Remedy.Down);
         await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 

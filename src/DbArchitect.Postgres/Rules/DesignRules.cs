@@ -27,6 +27,7 @@ internal static class DesignRules
         new RepeatingColumnGroupRule(),
         new DelimitedListColumnRule(),
         new TransitiveDependencyRule(),
+        new DenormalisedCopyRule(),
         new RangePartitioningCandidateRule(),
         new BrinIndexCandidateRule(),
     ];

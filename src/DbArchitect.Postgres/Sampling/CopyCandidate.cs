@@ -10,15 +10,8 @@ namespace DbArchitect.Postgres.Sampling;
 /// </summary>
 internal sealed record CopyCandidate(TableInfo Table, ColumnInfo Column, ConstraintInfo ForeignKey, TableInfo Parent, ColumnInfo ParentColumn)
 {
-    public string ForeignKeyColumn => ForeignKey.Columns[0];
-
-    public string ReferencedColumn => ForeignKey.ReferencedColumns[0];
-
-    /// <summary>The parent column the candidate may copy, as <c>schema.table.column</c>.</summary>
-    public string Original => $"{Parent.QualifiedName}.{SqlIdentifier.Quote(ParentColumn.Name)}";
-
     /// <summary>
-    /// Numbers and times are left out: a price or a date on the referencing row is usually the value
+    /// Numbers, times, flags and binary are left out: a price or a date on the referencing row is usually the value
     /// at the time the row was written, a deliberate snapshot that equals the parent's only until it changes.
     /// </summary>
     private static readonly HashSet<string> SnapshotTypes = new(StringComparer.Ordinal)
@@ -28,6 +21,13 @@ internal sealed record CopyCandidate(TableInfo Table, ColumnInfo Column, Constra
 
     private static readonly HashSet<string> TextTypes = new(StringComparer.Ordinal) { "text", "varchar", "bpchar", "citext", "name" };
 
+    public string ForeignKeyColumn => ForeignKey.Columns[0];
+
+    public string ReferencedColumn => ForeignKey.ReferencedColumns[0];
+
+    /// <summary>The parent column the candidate may copy, as <c>schema.table.column</c>.</summary>
+    public string Original => $"{Parent.QualifiedName}.{SqlIdentifier.Quote(ParentColumn.Name)}";
+
     public static IEnumerable<CopyCandidate> In(CatalogLookup lookup)
     {
         foreach (var table in lookup.DesignTables)
@@ -35,6 +35,8 @@ internal sealed record CopyCandidate(TableInfo Table, ColumnInfo Column, Constra
             var constraints = lookup.ConstraintsOf(table).ToList();
             var keys = lookup.KeyColumnsOf(table);
             var referencing = constraints.Where(c => c.Kind == ConstraintKind.ForeignKey).SelectMany(c => c.Columns).ToHashSet(StringComparer.Ordinal);
+            // Keys and columns that reference a table of their own (a tenant_id on every table) are
+            // deliberate; a column filled by a default is written by the database, not copied by the application.
             var attributes = lookup.ColumnsOf(table)
                 .Where(c => !keys.Contains(c.Name) && !referencing.Contains(c.Name) && c.Default is null && c.Generated is null && c.Identity is null && !SnapshotTypes.Contains(c.TypeName))
                 .ToList();

@@ -102,7 +102,7 @@ public sealed class DenormalisedCopyRule : ISchemaRule
                 FROM {copy.Parent.QualifiedName} AS parent
                 WHERE parent.{referenced} = child.{key};{notNull}{string.Concat(indexes)}
                 """,
-            PerformanceImpact = "Dropping the column is a catalog change under a brief exclusive lock; it fails while a view still uses the column, which is the point. Reads of the value become a join on the foreign key. The way back rewrites every row.",
+            PerformanceImpact = "Dropping the column is a catalog change under a brief exclusive lock; it fails while a view still uses the column, which is the point. Reads of the value become a join on the foreign key. The way back adds the column at the end of the table and updates every row.",
             Testing = $"Before: SELECT count(*) FROM {copy.Table.QualifiedName} AS child JOIN {copy.Parent.QualifiedName} AS parent ON parent.{referenced} = child.{key} WHERE child.{column} IS DISTINCT FROM parent.{parentColumn} counts the rows that have drifted already. After: pg_stat_statements shows no statement reading {copy.Column.Name}.",
         };
     }

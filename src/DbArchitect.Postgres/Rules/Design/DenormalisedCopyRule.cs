@@ -12,7 +12,10 @@ namespace DbArchitect.Postgres.Rules.Design;
 /// </summary>
 public sealed class DenormalisedCopyRule : ISchemaRule
 {
+    /// <summary>Fewer joined rows than this agree by chance too easily to call a column a copy.</summary>
     private const int MinimumSampledRows = 50;
+
+    /// <summary>Not 100 %: a copy that has drifted on a few rows is still a copy, and the drift is the harm.</summary>
     private const double MinimumMatchRate = 0.99;
 
     public string Id => "denormalised-copy";

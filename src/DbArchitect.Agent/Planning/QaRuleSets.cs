@@ -18,6 +18,6 @@ internal static class QaRuleSets
     public static readonly IReadOnlySet<string> DataTypes = new HashSet<string>(StringComparer.Ordinal)
     {
         "varchar-255-habit", "timestamp-without-time-zone", "json-instead-of-jsonb", "float-for-money",
-        "serial-instead-of-identity", "integer-key-exhaustion", "enum-like-text-without-check",
+        "serial-instead-of-identity", "integer-key-exhaustion", "enum-like-text-without-check", "char-column",
     };
 }

@@ -11,6 +11,9 @@ public sealed record AnalysisFacts
     /// <summary>Row samples by table oid; tables that were not sampled are absent.</summary>
     public IReadOnlyDictionary<uint, TableSample> Samples { get; init; } = new Dictionary<uint, TableSample>();
 
+    /// <summary>Columns that may copy a column of the row their foreign key references, as measured on a sample.</summary>
+    public IReadOnlyList<CopiedColumnSample> CopiedColumns { get; init; } = [];
+
     public RuleOptions Options { get; init; } = new();
 
     /// <summary>Reference time for ages ("analyzed 40 days ago"); the snapshot time.</summary>

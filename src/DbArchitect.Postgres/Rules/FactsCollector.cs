@@ -4,13 +4,14 @@ using Npgsql;
 
 namespace DbArchitect.Postgres.Rules;
 
-/// <summary>Gathers what the rules read from a target: the catalog snapshot, then row samples of its largest tables.</summary>
+/// <summary>Gathers what the rules read from a target: the catalog snapshot, then row samples of its largest tables and of columns that may copy a referenced row's.</summary>
 public sealed class FactsCollector(NpgsqlDataSource dataSource)
 {
     public async Task<AnalysisFacts> CollectAsync(RuleOptions options, CancellationToken ct)
     {
         var snapshot = await new CatalogReader(dataSource).ReadAsync(ct).ConfigureAwait(false);
         var samples = await new RowSampler(dataSource).SampleAsync(snapshot, options, ct).ConfigureAwait(false);
-        return new AnalysisFacts { Snapshot = snapshot, Samples = samples, Options = options };
+        var copies = await new CopiedColumnSampler(dataSource).SampleAsync(snapshot, options, ct).ConfigureAwait(false);
+        return new AnalysisFacts { Snapshot = snapshot, Samples = samples, CopiedColumns = copies, Options = options };
     }
 }

@@ -29,7 +29,7 @@ public sealed class RuleOptions
     [Range(1, 3650)]
     public int StaleAnalyzeDays { get; set; } = 7;
 
-    /// <summary>Rows sampled per table for the normalisation checks. Default 2,000.</summary>
+    /// <summary>Rows sampled per table for the normalisation checks, and per candidate column for the copied-column check. Default 2,000.</summary>
     [Range(10, 1_000_000)]
     public int SampleRows { get; set; } = 2_000;
 

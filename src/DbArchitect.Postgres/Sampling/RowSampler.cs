@@ -1,7 +1,6 @@
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace DbArchitect.Postgres.Sampling;
 
@@ -52,15 +51,17 @@ public sealed class RowSampler(NpgsqlDataSource dataSource)
     {
         try
         {
-            var pages = SampleQuery.For(table, columns, sampleRows, "SYSTEM");
-            var rows = await ReadRowsAsync(connection, pages, columns.Count, ct).ConfigureAwait(false);
-            if (rows.Count > 0 || pages.Percent is null)
+            var rows = new List<string?[]>();
+            foreach (var query in SampleQuery.Attempts(table, columns, sampleRows))
             {
-                return rows;
+                rows = await ReadRowsAsync(connection, query, columns.Count, ct).ConfigureAwait(false);
+                if (rows.Count > 0)
+                {
+                    break;
+                }
             }
 
-            // SYSTEM drew no page with a live row (few pages, or dead ones): draw rows instead.
-            return await ReadRowsAsync(connection, SampleQuery.For(table, columns, sampleRows, "BERNOULLI"), columns.Count, ct).ConfigureAwait(false);
+            return rows;
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.QueryCanceled)
         {
@@ -70,13 +71,7 @@ public sealed class RowSampler(NpgsqlDataSource dataSource)
 
     private static async Task<List<string?[]>> ReadRowsAsync(NpgsqlConnection connection, SampleQuery query, int columnCount, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(query.Sql, connection);
-        command.Parameters.Add(new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = query.Limit });
-        if (query.Percent is { } percent)
-        {
-            command.Parameters.Add(new NpgsqlParameter<float> { NpgsqlDbType = NpgsqlDbType.Real, TypedValue = (float)percent });
-        }
-
+        await using var command = query.CommandOn(connection);
         var rows = new List<string?[]>();
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))

@@ -1,13 +1,15 @@
 using System.Globalization;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Sessions;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace DbArchitect.Postgres.Sampling;
 
 /// <summary>
-/// The SELECT that samples one table: every column but bytea as text cut to 200 characters, rows
-/// drawn by TABLESAMPLE with a fixed seed (the same database gives the same sample, so findings
-/// keep their IDs), or the first rows of a table too small to need sampling.
+/// A SELECT over a sample of one table: rows drawn by TABLESAMPLE with a fixed seed (the same
+/// database gives the same sample, so findings keep their IDs), or the first rows of a table too
+/// small to need sampling. $1 is the row limit, $2 the TABLESAMPLE percent when there is one.
 /// </summary>
 internal sealed record SampleQuery(string Sql, double? Percent, int Limit)
 {
@@ -17,19 +19,46 @@ internal sealed record SampleQuery(string Sql, double? Percent, int Limit)
     /// <summary>TABLESAMPLE picks whole pages (SYSTEM) or rows (BERNOULLI) by chance; asking for twice the rows keeps LIMIT the usual bound.</summary>
     private const double Oversampling = 2.0;
 
-    public static SampleQuery For(TableInfo table, IReadOnlyList<ColumnInfo> columns, int sampleRows, string method)
+    /// <summary>Every column but bytea as text cut to <see cref="MaxTextLength"/> characters.</summary>
+    public static IReadOnlyList<SampleQuery> Attempts(TableInfo table, IReadOnlyList<ColumnInfo> columns, int sampleRows)
     {
         var selectList = string.Join(", ", columns.Select(c => $"left({SqlIdentifier.Quote(c.Name)}::text, {MaxTextLength.ToString(CultureInfo.InvariantCulture)})"));
+        return Attempts(table, sampleRows, source => $"SELECT {selectList} FROM {source} LIMIT $1");
+    }
+
+    /// <summary>
+    /// The queries to try in order until one returns rows: SYSTEM draws pages cheaply but may draw
+    /// none with a live row (few pages, or dead ones), so BERNOULLI draws rows next; a small table
+    /// is read once, whole. <paramref name="select"/> gets the FROM item and must bound its rows by $1.
+    /// </summary>
+    public static IReadOnlyList<SampleQuery> Attempts(TableInfo table, int sampleRows, Func<string, string> select)
+    {
         var rows = Math.Max(table.EstimatedRows, table.LiveTuples);
         if (rows <= sampleRows)
         {
-            return new SampleQuery($"{ToolMarker.Comment} SELECT {selectList} FROM {table.QualifiedName} LIMIT $1", null, sampleRows);
+            return [new SampleQuery($"{ToolMarker.Comment} {select(table.QualifiedName)}", null, sampleRows)];
         }
 
         var percent = Math.Clamp(100.0 * sampleRows * Oversampling / rows, 0.0001, 100.0);
-        return new SampleQuery(
-            $"{ToolMarker.Comment} SELECT {selectList} FROM {table.QualifiedName} TABLESAMPLE {method} ($2) REPEATABLE ({Seed.ToString(CultureInfo.InvariantCulture)}) LIMIT $1",
-            percent,
-            sampleRows);
+        var seed = Seed.ToString(CultureInfo.InvariantCulture);
+        return
+        [
+            .. new[] { "SYSTEM", "BERNOULLI" }.Select(method => new SampleQuery(
+                $"{ToolMarker.Comment} {select($"{table.QualifiedName} TABLESAMPLE {method} ($2) REPEATABLE ({seed})")}",
+                percent,
+                sampleRows)),
+        ];
+    }
+
+    public NpgsqlCommand CommandOn(NpgsqlConnection connection)
+    {
+        var command = new NpgsqlCommand(Sql, connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = Limit });
+        if (Percent is { } percent)
+        {
+            command.Parameters.Add(new NpgsqlParameter<float> { NpgsqlDbType = NpgsqlDbType.Real, TypedValue = (float)percent });
+        }
+
+        return command;
     }
 }

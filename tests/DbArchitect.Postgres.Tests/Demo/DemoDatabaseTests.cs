@@ -1,5 +1,8 @@
 using DbArchitect.Postgres.Demo;
+using DbArchitect.Postgres.Rules;
+using DbArchitect.Postgres.Rules.Design;
 using DbArchitect.Postgres.Scratch;
+using DbArchitect.Postgres.Sessions;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -74,6 +77,17 @@ public sealed class DemoDatabaseTests(DemoDatabaseFixture demo, ITestOutputHelpe
         Assert.Equal(300, orderLookups);
         Assert.Contains("orders_pkey", used);
         Assert.Contains("customers_last_name_idx", unused);
+    }
+
+    [Fact]
+    public async Task Demo_orders_copy_the_customers_city_through_customer_id_on_a_tablesample()
+    {
+        await using var target = TargetDataSource.Create(_connectionString);
+        var facts = await new FactsCollector(target).CollectAsync(new RuleOptions(), CancellationToken.None);
+
+        var finding = Assert.Single(new DenormalisedCopyRule().Evaluate(facts));
+        Assert.Equal("public.orders(customer_city)", finding.Subject);
+        Assert.Contains(finding.Evidence, e => e.Label == "match rate" && e.Value.StartsWith("100% (", StringComparison.Ordinal));
     }
 
     private async Task<List<T>> QueryAsync<T>(string sql)

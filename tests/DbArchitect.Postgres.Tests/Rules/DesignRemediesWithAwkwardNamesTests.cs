@@ -30,6 +30,10 @@ public sealed class AwkwardNamesDatabase : RuleDatabase
             FROM generate_series(1, 1500) g;
             CREATE TABLE "Sales Data".{{LongName}} (id bigint PRIMARY KEY, "select" text, tags text);
             INSERT INTO "Sales Data".{{LongName}} SELECT g, 's', 'a,b' FROM generate_series(1, 100) g;
+            CREATE TABLE "Sales Data"."Buyer" ("Buyer Id" int PRIMARY KEY, "E-Mail" text, "Land" char(2));
+            INSERT INTO "Sales Data"."Buyer" SELECT g, 'b' || g || '@example.com', 'DE' FROM generate_series(1, 100) g;
+            CREATE TABLE "Sales Data"."Buyer Order" (id int PRIMARY KEY, "Buyer Id" int NOT NULL REFERENCES "Sales Data"."Buyer", "E-Mail" text NOT NULL);
+            INSERT INTO "Sales Data"."Buyer Order" SELECT g, g, 'b' || g || '@example.com' FROM generate_series(1, 60) g;
             """,
         "ANALYZE",
     ];
@@ -46,6 +50,8 @@ public sealed class DesignRemediesWithAwkwardNamesTests(AwkwardNamesDatabase dat
         Assert.Contains(findings, f => f.RuleId == "float-for-money" && f.Subject == "\"Sales Data\".\"Customer Orders\"(\"Total Amount\")");
         Assert.Contains(findings, f => f.RuleId == "tenant-table-without-rls");
         Assert.Contains(findings, f => f.RuleId == "identifier-needs-quotes" && f.Subject == $"\"Sales Data\".{AwkwardNamesDatabase.LongName}");
+        Assert.Contains(findings, f => f.RuleId == "char-column" && f.Subject == "\"Sales Data\".\"Buyer\"");
+        Assert.Contains(findings, f => f.RuleId == "denormalised-copy" && f.Subject == "\"Sales Data\".\"Buyer Order\"(\"E-Mail\")");
         await RemedyProof.AssertAllRunAsync(database, findings);
     }
 

@@ -58,6 +58,8 @@ internal sealed class CatalogLookup
 
     public TableInfo? FindTable(string schema, string name) => _tablesByName.GetValueOrDefault((schema, name));
 
+    public TableInfo? FindTable(uint oid) => _tablesByOid.GetValueOrDefault(oid);
+
     public bool TableExists(string schema, string name) => _tablesByName.ContainsKey((schema, name));
 
     // Index rules need the next three: a partition's indexes usually belong to its parent's index and

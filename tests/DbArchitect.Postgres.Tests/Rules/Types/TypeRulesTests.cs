@@ -48,6 +48,15 @@ public sealed class TypeRulesDatabase : RuleDatabase
 
             CREATE TABLE small_counters (id serial PRIMARY KEY, label text);
             INSERT INTO small_counters (label) SELECT 'c' FROM generate_series(1, 10);
+
+            CREATE TABLE warehouses (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, country_code char(2) NOT NULL, site_code char(10), name text);
+            CREATE UNIQUE INDEX warehouses_site_code_key ON warehouses (site_code);
+            INSERT INTO warehouses (country_code, site_code, name)
+            SELECT (ARRAY['DE', 'FR', 'NL'])[1 + g % 3], 'S' || g, 'Site ' || g FROM generate_series(1, 300) g;
+
+            CREATE TABLE stock_moves (moved_on date NOT NULL, bin char(4) NOT NULL) PARTITION BY RANGE (moved_on);
+            CREATE TABLE stock_moves_2026 PARTITION OF stock_moves FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+            INSERT INTO stock_moves SELECT date '2026-01-01' + g % 300, 'B' || g % 50 FROM generate_series(1, 500) g;
             """,
         "ANALYZE",
     ];
@@ -66,6 +75,21 @@ public sealed class TypeRulesTests(TypeRulesDatabase database) : IClassFixture<T
         Assert.Contains("ALTER COLUMN sku TYPE text", finding.Remedy!.Up);
         Assert.Contains("ALTER COLUMN sku TYPE character varying(255)", finding.Remedy.Down);
         await RemedyProof.AssertUpAndDownRunAsync(database, finding);
+    }
+
+    [Fact]
+    public async Task Char_columns_are_reported_per_table_and_once_for_a_partitioned_table_with_a_rewrite_to_text_and_back()
+    {
+        var findings = await database.EvaluateAsync(new CharColumnRule());
+
+        Assert.Equal(["public.stock_moves", "public.warehouses"], findings.Select(f => f.Subject).Order(StringComparer.Ordinal));
+        var finding = findings.Single(f => f.Subject == "public.warehouses");
+        Assert.Contains(finding.Evidence, e => e.Label == "char columns" && e.Value == "country_code (character(2)), site_code (character(10))");
+        Assert.Contains(finding.Evidence, e => e.Label == "average width" && e.Value.Contains("site_code avg 3.", StringComparison.Ordinal));
+        Assert.Equal(MigrationStrategy.TableRewrite, finding.Remedy!.Strategy);
+        Assert.Contains("ALTER COLUMN site_code TYPE text", finding.Remedy.Up);
+        Assert.Contains("ALTER COLUMN site_code TYPE character(10)", finding.Remedy.Down);
+        await RemedyProof.AssertAllRunAsync(database, findings);
     }
 
     [Fact]

@@ -40,7 +40,11 @@ public sealed class TransitiveDependencyRule : ISchemaRule
             var keys = lookup.KeyColumnsOf(table);
             var attributes = sample.Columns.Where(c => !keys.Contains(c.Name) && c.Generated is null && c.Identity is null && !IgnoredTypes.Contains(c.TypeName) && c.TypeName != "_text").ToList();
             var explained = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var determinant in attributes)
+
+            // A column that already references another table has its dependents' home there:
+            // copies of that table's columns are denormalised-copy's to report, not a new table.
+            var referencing = lookup.ConstraintsOf(table).Where(c => c.Kind == ConstraintKind.ForeignKey && c.Columns.Count == 1).Select(c => c.Columns[0]).ToHashSet(StringComparer.Ordinal);
+            foreach (var determinant in attributes.Where(a => !referencing.Contains(a.Name)))
             {
                 if (explained.Contains(determinant.Name) || Groups(sample, determinant) is not { } groups)
                 {

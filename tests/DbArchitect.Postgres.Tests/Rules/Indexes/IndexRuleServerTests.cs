@@ -29,17 +29,55 @@ public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFi
     }
 
     [Fact]
-    public async Task Index_fixes_on_a_partitioned_table_do_without_concurrently_and_skip_its_partitions()
+    public async Task Index_fixes_on_a_partitioned_table_build_on_only_the_parent_and_attach_concurrent_partition_indexes()
     {
         var foreignKey = Assert.Single(await FindAsync(new ForeignKeyWithoutIndexRule()), f => f.Subject == "ix.visits(customer_id)");
         var duplicate = Assert.Single(await FindAsync(new DuplicateIndexRule()), f => f.Subject == "ix.visits_at_b");
 
-        Assert.Equal("CREATE INDEX IF NOT EXISTS visits_customer_id_idx ON ix.visits (customer_id);", foreignKey.Remedy!.Up);
+        Assert.Equal(
+            """
+            CREATE INDEX visits_customer_id_idx ON ONLY ix.visits (customer_id);
+            CREATE INDEX CONCURRENTLY visits_2026_customer_id_idx ON ix.visits_2026 (customer_id);
+            ALTER INDEX ix.visits_customer_id_idx ATTACH PARTITION ix.visits_2026_customer_id_idx;
+            """,
+            foreignKey.Remedy!.Up);
+        Assert.Equal("DROP INDEX IF EXISTS ix.visits_customer_id_idx;", foreignKey.Remedy.Down);
+        Assert.Equal(MigrationStrategy.OnlineDdl, foreignKey.Remedy.Strategy);
+        Assert.Contains(foreignKey.Evidence, e => e.Label == "partitions without an index leading with the key" && e.Value == "1 of 1: ix.visits_2026");
         Assert.Equal("DROP INDEX IF EXISTS ix.visits_at_b;", duplicate.Remedy!.Up);
         Assert.Equal(MigrationStrategy.Standard, duplicate.Remedy.Strategy);
         Assert.DoesNotContain(await FindAsync(new UnusedIndexRule(), new RuleOptions { UnusedIndexMinStatsAgeDays = 0 }), f => f.Subject.StartsWith("ix.visits", StringComparison.Ordinal));
         await RemedyProof.AssertUpAndDownRunAsync(database, foreignKey);
         await RemedyProof.AssertUpAndDownRunAsync(database, duplicate);
+    }
+
+    [Fact]
+    public async Task Partitioned_index_fix_runs_statement_by_statement_outside_a_transaction_and_its_rollback_removes_every_partition_index()
+    {
+        var foreignKey = Assert.Single(await FindAsync(new ForeignKeyWithoutIndexRule()), f => f.Subject == "ix.visits(customer_id)");
+
+        await RemedyProof.AssertUpThenDownRunOneByOneAsync(database, foreignKey);
+
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE schemaname = 'ix' AND indexname LIKE 'visits%customer_id_idx'"));
+    }
+
+    [Fact]
+    public async Task Foreign_key_on_a_partitioned_table_is_served_by_a_partitioned_index_or_an_index_on_every_partition()
+    {
+        var subjects = (await FindAsync(new ForeignKeyWithoutIndexRule())).Select(f => f.Subject).ToList();
+
+        Assert.DoesNotContain("ix.posts(author_id)", subjects);
+        Assert.DoesNotContain("ix.shipments(customer_id)", subjects);
+        Assert.DoesNotContain(subjects, s => s.StartsWith("ix.posts_", StringComparison.Ordinal) || s.StartsWith("ix.shipments_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Foreign_key_is_served_by_a_partial_index_on_its_non_null_keys_and_not_by_another_predicate()
+    {
+        var subjects = (await FindAsync(new ForeignKeyWithoutIndexRule())).Select(f => f.Subject).ToList();
+
+        Assert.DoesNotContain("ix.comments(author_id)", subjects);
+        Assert.Contains("ix.replies(author_id)", subjects);
     }
 
     [Fact]

@@ -54,6 +54,21 @@ public sealed class IndexRulesDatabase : RuleDatabase
         CREATE INDEX visits_at_a ON ix.visits (at);
         CREATE INDEX visits_at_b ON ix.visits (at);
         """,
+        """
+        CREATE TABLE ix.posts (id bigint, author_id bigint REFERENCES ix.customers (id), posted_at date) PARTITION BY RANGE (posted_at);
+        CREATE TABLE ix.posts_2025 PARTITION OF ix.posts FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+        CREATE TABLE ix.posts_2026 PARTITION OF ix.posts FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+        CREATE INDEX posts_author ON ix.posts (author_id);
+        CREATE TABLE ix.shipments (id bigint, customer_id bigint REFERENCES ix.customers (id), region int) PARTITION BY LIST (region);
+        CREATE TABLE ix.shipments_1 PARTITION OF ix.shipments FOR VALUES IN (1);
+        CREATE TABLE ix.shipments_2 PARTITION OF ix.shipments FOR VALUES IN (2);
+        CREATE INDEX shipments_1_customer ON ix.shipments_1 (customer_id);
+        CREATE INDEX shipments_2_customer ON ix.shipments_2 (customer_id, id);
+        CREATE TABLE ix.comments (id bigint, author_id bigint REFERENCES ix.customers (id), posted_at date);
+        CREATE INDEX comments_author_known ON ix.comments (author_id, posted_at) WHERE author_id IS NOT NULL;
+        CREATE TABLE ix.replies (id bigint, author_id bigint REFERENCES ix.customers (id), posted_at date);
+        CREATE INDEX replies_author_dated ON ix.replies (author_id, posted_at) WHERE posted_at IS NOT NULL;
+        """,
         "VACUUM ANALYZE ix.bloated",
         "ANALYZE",
     ];

@@ -94,7 +94,7 @@ public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFi
     {
         var findings = await FindAsync(new DuplicateIndexRule());
 
-        Assert.Equal(["ix.customers_email_b", "ix.customers_id_copy", "ix.visits_at_b"], findings.Select(f => f.Subject).Order(StringComparer.Ordinal));
+        Assert.Equal(["ix.customers_email_b", "ix.customers_id_copy", "ix.metrics partitions (v)", "ix.visits_at_b"], findings.Select(f => f.Subject).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(findings, f => f.Subject.Contains("name", StringComparison.Ordinal));
         foreach (var finding in findings)
         {
@@ -107,8 +107,22 @@ public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFi
     {
         var findings = await FindAsync(new RedundantIndexRule());
 
-        var finding = Assert.Single(findings);
-        Assert.Equal("ix.orders_note", finding.Subject);
+        Assert.Equal(["ix.metrics partitions (w)", "ix.orders_note"], findings.Select(f => f.Subject).Order(StringComparer.Ordinal));
+        var onPartitions = findings.Single(f => f.Subject == "ix.metrics partitions (w)");
+        Assert.Equal("DROP INDEX CONCURRENTLY IF EXISTS ix.metrics_1_w;\nDROP INDEX CONCURRENTLY IF EXISTS ix.metrics_2_w;", onPartitions.Remedy!.Up);
+        await RemedyProof.AssertAllRunAsync(database, findings);
+    }
+
+    [Fact]
+    public async Task Duplicate_pair_repeated_on_partitions_is_one_finding_on_the_parent_dropping_them_all()
+    {
+        var finding = Assert.Single(await FindAsync(new DuplicateIndexRule()), f => f.Subject.StartsWith("ix.metrics", StringComparison.Ordinal));
+
+        Assert.Contains(finding.Evidence, e => e.Label == "partitions" && e.Value == "3: ix.metrics_1, ix.metrics_2, ix.metrics_3");
+        Assert.Equal(3, finding.Remedy!.Up.Split('\n').Length);
+        Assert.Equal(3, finding.Remedy.Down.Split('\n').Length);
+        Assert.All(finding.Remedy.Up.Split('\n'), line => Assert.Matches(@"^DROP INDEX CONCURRENTLY IF EXISTS ix\.metrics_\d_v_b;$", line));
+        Assert.DoesNotContain(finding.Evidence, e => e.Value.Contains("visits_2026", StringComparison.Ordinal));
         await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 

@@ -69,6 +69,22 @@ public sealed class IndexRulesDatabase : RuleDatabase
         CREATE TABLE ix.replies (id bigint, author_id bigint REFERENCES ix.customers (id), posted_at date);
         CREATE INDEX replies_author_dated ON ix.replies (author_id, posted_at) WHERE posted_at IS NOT NULL;
         """,
+        """
+        CREATE TABLE ix.metrics (region int, v int, w int) PARTITION BY LIST (region);
+        CREATE TABLE ix.metrics_1 PARTITION OF ix.metrics FOR VALUES IN (1);
+        CREATE TABLE ix.metrics_2 PARTITION OF ix.metrics FOR VALUES IN (2);
+        CREATE TABLE ix.metrics_3 PARTITION OF ix.metrics FOR VALUES IN (3);
+        CREATE INDEX metrics_1_v_a ON ix.metrics_1 (v);
+        CREATE INDEX metrics_1_v_b ON ix.metrics_1 (v);
+        CREATE INDEX metrics_2_v_a ON ix.metrics_2 (v);
+        CREATE INDEX metrics_2_v_b ON ix.metrics_2 (v);
+        CREATE INDEX metrics_3_v_a ON ix.metrics_3 (v);
+        CREATE INDEX metrics_3_v_b ON ix.metrics_3 (v);
+        CREATE INDEX metrics_1_w ON ix.metrics_1 (w);
+        CREATE INDEX metrics_1_w_v ON ix.metrics_1 (w, v);
+        CREATE INDEX metrics_2_w ON ix.metrics_2 (w);
+        CREATE INDEX metrics_2_w_v ON ix.metrics_2 (w, v);
+        """,
         "VACUUM ANALYZE ix.bloated",
         "ANALYZE",
     ];

@@ -17,6 +17,7 @@ internal static class OperationalRules
         new UnusedIndexRule(),
         new LargeTableWithoutIndexRule(),
         new IndexBloatRule(),
+        new PartitionMissingParentIndexRule(),
 
         new ConstraintNotValidatedRule(),
         new ForeignKeyDeleteActionUnsetRule(),

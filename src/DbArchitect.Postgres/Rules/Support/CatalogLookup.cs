@@ -14,6 +14,7 @@ internal sealed class CatalogLookup
     private readonly ILookup<uint, ConstraintInfo> _constraints;
     private readonly ILookup<uint, IndexInfo> _indexes;
     private readonly ILookup<uint, TableInfo> _partitions;
+    private readonly ILookup<uint, IndexInfo> _attachedIndexes;
     private readonly Dictionary<(string Schema, string Table, string Column), ColumnStatistics> _statistics;
     private readonly Dictionary<(string Schema, string Name), TableInfo> _tablesByName;
     private readonly Dictionary<uint, TableInfo> _tablesByOid;
@@ -24,6 +25,7 @@ internal sealed class CatalogLookup
         _columns = snapshot.Columns.OrderBy(c => c.Position).ToLookup(c => c.TableOid);
         _constraints = snapshot.Constraints.ToLookup(c => c.TableOid);
         _indexes = snapshot.Indexes.ToLookup(i => i.TableOid);
+        _attachedIndexes = snapshot.Indexes.Where(i => i.ParentIndexOid is not null).ToLookup(i => i.ParentIndexOid!.Value);
         _partitions = snapshot.Tables.Where(t => t.PartitionParentOid is not null).ToLookup(t => t.PartitionParentOid!.Value);
         _statistics = snapshot.ColumnStatistics
             .GroupBy(s => (s.Schema, s.Table, s.Column))
@@ -68,6 +70,9 @@ internal sealed class CatalogLookup
     /// <summary>The partitions that hold rows: every partition of the tree that is not itself partitioned.</summary>
     public IEnumerable<TableInfo> LeafPartitionsOf(TableInfo table) =>
         PartitionsOf(table).SelectMany(p => p.Kind == TableKind.PartitionedTable ? LeafPartitionsOf(p) : [p]);
+
+    /// <summary>The partitions' indexes attached to a partitioned index.</summary>
+    public IEnumerable<IndexInfo> AttachedTo(IndexInfo index) => _attachedIndexes[index.Oid];
 
     /// <summary>
     /// Rows of a table, summed over its leaf partitions when it is partitioned: the parent's own

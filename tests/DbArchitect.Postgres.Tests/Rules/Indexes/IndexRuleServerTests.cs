@@ -137,6 +137,35 @@ public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task Partition_lacking_its_share_of_the_parent_index_is_reported_with_a_concurrent_index_attached()
+    {
+        var finding = Assert.Single(await FindAsync(new PartitionMissingParentIndexRule()));
+
+        Assert.Equal("ix.logs_2 missing ix.logs_x_idx", finding.Subject);
+        Assert.Equal(
+            """
+            CREATE INDEX CONCURRENTLY logs_2_x_idx ON ix.logs_2 USING btree (x);
+            ALTER INDEX ix.logs_x_idx ATTACH PARTITION ix.logs_2_x_idx;
+            """,
+            finding.Remedy!.Up);
+        Assert.Contains(finding.Evidence, e => e.Label == "pg_index.indisvalid of the parent index" && e.Value == "false");
+        Assert.DoesNotContain(await FindAsync(new InvalidIndexRule()), f => f.Subject == "ix.logs_x_idx");
+        await RemedyProof.AssertUpAndDownRunAsync(database, finding);
+    }
+
+    [Fact]
+    public async Task Missing_partition_index_fix_makes_the_parent_index_valid_and_its_rollback_restores_the_gap()
+    {
+        var finding = Assert.Single(await FindAsync(new PartitionMissingParentIndexRule()));
+
+        await RemedyProof.AssertUpThenDownRunOneByOneAsync(database, finding, afterUp: async () =>
+            Assert.True(await database.ScalarAsync<bool>("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix.logs_x_idx'::regclass")));
+
+        Assert.False(await database.ScalarAsync<bool>("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix.logs_x_idx'::regclass"));
+        Assert.Equal("ix.logs_1_x_idx", await database.ScalarAsync<string>("SELECT string_agg(inhrelid::regclass::text, ',') FROM pg_inherits WHERE inhparent = 'ix.logs_x_idx'::regclass"));
+    }
+
+    [Fact]
     public async Task Unused_index_is_reported_only_once_statistics_are_old_enough()
     {
         Assert.Empty(await FindAsync(new UnusedIndexRule(), new RuleOptions { UnusedIndexMinStatsAgeDays = 3650 }));

@@ -85,6 +85,14 @@ public sealed class IndexRulesDatabase : RuleDatabase
         CREATE INDEX metrics_2_w ON ix.metrics_2 (w);
         CREATE INDEX metrics_2_w_v ON ix.metrics_2 (w, v);
         """,
+        """
+        CREATE TABLE ix.logs (id int, x int, region int) PARTITION BY LIST (region);
+        CREATE TABLE ix.logs_1 PARTITION OF ix.logs FOR VALUES IN (1);
+        CREATE TABLE ix.logs_2 PARTITION OF ix.logs FOR VALUES IN (2);
+        CREATE INDEX logs_x_idx ON ONLY ix.logs (x);
+        CREATE INDEX logs_1_x_idx ON ix.logs_1 (x);
+        ALTER INDEX ix.logs_x_idx ATTACH PARTITION ix.logs_1_x_idx;
+        """,
         "VACUUM ANALYZE ix.bloated",
         "ANALYZE",
     ];

@@ -39,7 +39,7 @@ internal static partial class RemedyProof
     /// CONCURRENTLY included: the way a script that cannot run in a transaction block is applied.
     /// The fixture keeps what Up made only if Down fails, so callers assert what Down left behind.
     /// </summary>
-    public static async Task AssertUpThenDownRunOneByOneAsync(DatabaseFixture database, Finding finding)
+    public static async Task AssertUpThenDownRunOneByOneAsync(DatabaseFixture database, Finding finding, Func<Task>? afterUp = null)
     {
         var remedy = finding.Remedy ?? throw new Xunit.Sdk.XunitException($"{finding.Key} has no remedy");
         await using var connection = new NpgsqlConnection(database.AdminConnectionString);
@@ -57,6 +57,11 @@ internal static partial class RemedyProof
                 {
                     throw new Xunit.Sdk.XunitException($"{finding.Key} {direction} failed: {e.MessageText}\n{statement}");
                 }
+            }
+
+            if (direction == "up" && afterUp is not null)
+            {
+                await afterUp();
             }
         }
     }

@@ -27,6 +27,7 @@ internal static class OperationalRules
         new StaleStatisticsRule(),
         new TransactionIdWraparoundRule(),
         new SequenceNearExhaustionRule(),
+        new PartitionRangeEndingRule(),
         new CacheHitRateRule(),
         new ConnectionUtilisationRule(),
         new IdleInTransactionRule(),

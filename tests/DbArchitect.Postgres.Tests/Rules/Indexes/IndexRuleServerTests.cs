@@ -188,6 +188,18 @@ public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task Partitioned_table_is_judged_large_by_its_partitions_rows_and_they_are_not_reported_alone()
+    {
+        var findings = await FindAsync(new LargeTableWithoutIndexRule(), SmallTables);
+
+        var finding = Assert.Single(findings, f => f.Subject == "ix.archive");
+        Assert.Contains(finding.Evidence, e => e.Label == "estimated rows" && e.Value == "1,600");
+        Assert.DoesNotContain(findings, f => f.Subject.StartsWith("ix.archive_", StringComparison.Ordinal));
+        Assert.StartsWith("CREATE INDEX archive_id_idx ON ONLY ix.archive (id);\nCREATE INDEX CONCURRENTLY archive_1_id_idx ON ix.archive_1 (id);", finding.Remedy!.Up, StringComparison.Ordinal);
+        await RemedyProof.AssertUpAndDownRunAsync(database, finding);
+    }
+
+    [Fact]
     public async Task Index_left_mostly_empty_by_mass_delete_is_bloated_and_a_compact_one_is_not()
     {
         var findings = await FindAsync(new IndexBloatRule());

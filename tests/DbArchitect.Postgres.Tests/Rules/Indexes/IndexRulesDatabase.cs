@@ -93,6 +93,12 @@ public sealed class IndexRulesDatabase : RuleDatabase
         CREATE INDEX logs_1_x_idx ON ix.logs_1 (x);
         ALTER INDEX ix.logs_x_idx ATTACH PARTITION ix.logs_1_x_idx;
         """,
+        """
+        CREATE TABLE ix.archive (id bigint, kind int) PARTITION BY LIST (kind);
+        CREATE TABLE ix.archive_1 PARTITION OF ix.archive FOR VALUES IN (1);
+        CREATE TABLE ix.archive_2 PARTITION OF ix.archive FOR VALUES IN (2);
+        INSERT INTO ix.archive SELECT g, 1 + g % 2 FROM generate_series(1, 1600) g;
+        """,
         "VACUUM ANALYZE ix.bloated",
         "ANALYZE",
     ];

@@ -26,9 +26,7 @@ public sealed class ForeignKeyWithoutIndexRule : ISchemaRule
                 continue;
             }
 
-            yield return table.Kind == TableKind.PartitionedTable
-                ? ReportPartitioned(facts, lookup, table, foreignKey)
-                : Report(facts, table, foreignKey);
+            yield return Report(facts, lookup, table, foreignKey);
         }
     }
 
@@ -46,48 +44,34 @@ public sealed class ForeignKeyWithoutIndexRule : ISchemaRule
     private static bool Lacking(CatalogLookup lookup, TableInfo leaf, IReadOnlyList<string> columns) =>
         !lookup.IndexesOf(leaf).Any(index => ForeignKeyIndexing.Serves(index, columns));
 
-    private Finding Report(AnalysisFacts facts, TableInfo table, ConstraintInfo foreignKey)
+    private Finding Report(AnalysisFacts facts, CatalogLookup lookup, TableInfo table, ConstraintInfo foreignKey)
     {
-        var (create, index) = IndexStatements.CreateBTree(table, foreignKey.Columns);
-        return Finding(facts, table, foreignKey, table.EstimatedRows, new Remedy
-        {
-            Kind = ChangeKind.Index,
-            Strategy = MigrationStrategy.OnlineDdl,
-            Up = create,
-            Down = IndexStatements.DropNamed(index, online: true),
-            Creates = [index],
-            PerformanceImpact = $"Parent deletes and joins on ({ColumnList(foreignKey)}) use an index scan; each write to {table.QualifiedName} maintains one more index.",
-            Testing = Testing(foreignKey, table, index),
-        }, [
-            new Evidence("sequential scans on referencing table", MeasureText.Count(table.SeqScans)),
-            new Evidence("deletes on referencing table", MeasureText.Count(table.Deletes)),
-        ]);
-    }
-
-    private Finding ReportPartitioned(AnalysisFacts facts, CatalogLookup lookup, TableInfo table, ConstraintInfo foreignKey)
-    {
-        var leaves = lookup.LeafPartitionsOf(table).ToList();
+        var (up, down, index) = IndexStatements.CreateBTree(lookup, table, foreignKey.Columns);
+        var partitioned = table.Kind == TableKind.PartitionedTable;
+        var leaves = partitioned ? lookup.LeafPartitionsOf(table).ToList() : [table];
         var lacking = leaves.Where(leaf => Lacking(lookup, leaf, foreignKey.Columns)).Select(leaf => leaf.QualifiedName).ToList();
-        var name = IndexStatements.IndexName(table.Name, foreignKey.Columns);
-        var index = SqlIdentifier.Qualify(table.Schema, name);
-        var statements = PartitionedIndexBuild.Statements(
-            lookup, table, name, "CREATE INDEX", $"({ColumnList(foreignKey)})", p => IndexStatements.IndexName(p.Name, foreignKey.Columns), attachTo: null);
+        var activity = partitioned
+            ? new[]
+            {
+                new Evidence("partitions without an index leading with the key", $"{lacking.Count} of {leaves.Count}" + (lacking.Count > 0 ? $": {string.Join(", ", lacking.Take(10))}{(lacking.Count > 10 ? ", …" : "")}" : "")),
+                new Evidence("sequential scans on its partitions", MeasureText.Count(leaves.Sum(l => l.SeqScans))),
+                new Evidence("deletes on its partitions", MeasureText.Count(leaves.Sum(l => l.Deletes))),
+            }
+            : [
+                new Evidence("sequential scans on referencing table", MeasureText.Count(table.SeqScans)),
+                new Evidence("deletes on referencing table", MeasureText.Count(table.Deletes)),
+            ];
         return Finding(facts, table, foreignKey, lookup.RowsOf(table), new Remedy
         {
             Kind = ChangeKind.Index,
             Strategy = MigrationStrategy.OnlineDdl,
-            Up = string.Join("\n", statements),
-            // The parent's index owns the attached children: one statement removes the whole tree's.
-            Down = IndexStatements.DropNamed(index, online: false),
+            Up = up,
+            Down = down,
             Creates = [index],
-            PerformanceImpact = $"Parent deletes and joins on ({ColumnList(foreignKey)}) use an index scan on every partition; each write maintains one more index." +
-                PartitionedIndexBuild.Impact,
+            PerformanceImpact = $"Parent deletes and joins on ({ColumnList(foreignKey)}) use an index scan; each write to {table.QualifiedName} maintains one more index." +
+                (partitioned ? PartitionedIndexBuild.Impact : ""),
             Testing = Testing(foreignKey, table, index),
-        }, [
-            new Evidence("partitions without an index leading with the key", $"{lacking.Count} of {leaves.Count}" + (lacking.Count > 0 ? $": {string.Join(", ", lacking.Take(10))}{(lacking.Count > 10 ? ", …" : "")}" : "")),
-            new Evidence("sequential scans on its partitions", MeasureText.Count(leaves.Sum(l => l.SeqScans))),
-            new Evidence("deletes on its partitions", MeasureText.Count(leaves.Sum(l => l.Deletes))),
-        ]);
+        }, activity);
     }
 
     private Finding Finding(AnalysisFacts facts, TableInfo table, ConstraintInfo foreignKey, double rows, Remedy remedy, IEnumerable<Evidence> activity)

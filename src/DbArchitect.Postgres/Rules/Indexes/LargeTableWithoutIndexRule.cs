@@ -51,42 +51,24 @@ public sealed class LargeTableWithoutIndexRule : ISchemaRule
                 .. table.Kind == TableKind.PartitionedTable ? [new Evidence("partitions", MeasureText.Count(leaves.Count))] : Array.Empty<Evidence>(),
             ],
             Tables = [table.QualifiedName],
-            Remedy = key is null ? null : table.Kind == TableKind.PartitionedTable ? PartitionedIndex(lookup, table, key) : Index(table, key),
+            Remedy = key is null ? null : Index(lookup, table, key),
         };
     }
 
-    private static Remedy Index(TableInfo table, string column)
+    private static Remedy Index(CatalogLookup lookup, TableInfo table, string column)
     {
-        var (create, index) = IndexStatements.CreateBTree(table, [column]);
+        var (up, down, index) = IndexStatements.CreateBTree(lookup, table, [column]);
+        var partitioned = table.Kind == TableKind.PartitionedTable;
         return new Remedy
         {
             Kind = ChangeKind.Index,
             Strategy = MigrationStrategy.OnlineDdl,
-            Up = create,
-            Down = IndexStatements.DropNamed(index, online: true),
+            Up = up,
+            Down = down,
             Creates = [index],
-            PerformanceImpact = $"Lookups by {SqlIdentifier.Quote(column)} become index scans; writes maintain one index.",
-            Testing = $"EXPLAIN SELECT * FROM {table.QualifiedName} WHERE {SqlIdentifier.Quote(column)} = <value> shows an index scan on {index}; " +
+            PerformanceImpact = $"Lookups by {SqlIdentifier.Quote(column)} become index scans; writes maintain one index." + (partitioned ? PartitionedIndexBuild.Impact : ""),
+            Testing = $"EXPLAIN SELECT * FROM {table.QualifiedName} WHERE {SqlIdentifier.Quote(column)} = <value> shows an index scan on {(partitioned ? "each partition's index" : index)}; " +
                 "if the column is unique, make it a primary key instead.",
-        };
-    }
-
-    private static Remedy PartitionedIndex(CatalogLookup lookup, TableInfo table, string column)
-    {
-        var name = IndexStatements.IndexName(table.Name, [column]);
-        var index = SqlIdentifier.Qualify(table.Schema, name);
-        return new Remedy
-        {
-            Kind = ChangeKind.Index,
-            Strategy = MigrationStrategy.OnlineDdl,
-            Up = string.Join("\n", PartitionedIndexBuild.Statements(
-                lookup, table, name, "CREATE INDEX", $"({SqlIdentifier.Quote(column)})", p => IndexStatements.IndexName(p.Name, [column]), attachTo: null)),
-            // The parent's index owns the attached children: one statement removes the whole tree's.
-            Down = IndexStatements.DropNamed(index, online: false),
-            Creates = [index],
-            PerformanceImpact = $"Lookups by {SqlIdentifier.Quote(column)} become index scans on every partition; writes maintain one index." + PartitionedIndexBuild.Impact,
-            Testing = $"EXPLAIN SELECT * FROM {table.QualifiedName} WHERE {SqlIdentifier.Quote(column)} = <value> shows index scans on the partitions' indexes; " +
-                $"SELECT indisvalid FROM pg_index WHERE indexrelid = {SqlIdentifier.Literal(index)}::regclass returns true.",
         };
     }
 

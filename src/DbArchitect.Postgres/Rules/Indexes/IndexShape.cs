@@ -56,21 +56,26 @@ internal static class IndexShape
 
         foreach (var repeated in onPartitions.GroupBy(p => (p.Parent.Oid, Drop: Shape(p.Drop), Keep: Shape(p.Keep))))
         {
-            yield return PartitionsDropFinding(rule, [.. repeated.Select(p => (p.Drop, p.Keep))], repeated.First().Parent, relation, rationale);
+            yield return PartitionsDropFinding(rule, lookup, [.. repeated.Select(p => (p.Drop, p.Keep))], repeated.First().Parent, relation, rationale);
         }
     }
 
-    private static Finding PartitionsDropFinding(ISchemaRule rule, IReadOnlyList<(IndexInfo Drop, IndexInfo Keep)> pairs, TableInfo parent, string relation, string rationale)
+    private static Finding PartitionsDropFinding(
+        ISchemaRule rule, CatalogLookup lookup, IReadOnlyList<(IndexInfo Drop, IndexInfo Keep)> pairs, TableInfo parent, string relation, string rationale)
     {
         var (drop, keep) = pairs[0];
         var drops = pairs.Select(p => p.Drop).OrderBy(i => i.Table, StringComparer.Ordinal).ToList();
         var partitions = drops.Select(i => SqlIdentifier.Qualify(i.Schema, i.Table)).ToList();
         var bytes = drops.Sum(i => i.SizeBytes);
         var keys = string.Join(", ", drop.KeyColumns);
+        // A partition that is partitioned in turn has a partitioned index, which takes no CONCURRENTLY.
+        var online = drops.All(i => lookup.IndexDdlOnline(i.TableOid));
+        // Method and predicate keep the subjects of different pairs with the same keys apart.
+        var shape = (drop.Method is "btree" ? "" : $" USING {drop.Method}") + (drop.Predicate is null ? "" : $" WHERE {drop.Predicate}");
         return new Finding
         {
             RuleId = rule.Id,
-            Subject = $"{parent.QualifiedName} partitions ({keys})",
+            Subject = $"{parent.QualifiedName} partitions ({keys}){shape}",
             Severity = rule.Severity,
             Area = rule.Area,
             Title = $"On {partitions.Count} partitions of {parent.QualifiedName} an index on ({keys}) {relation} another",
@@ -86,9 +91,9 @@ internal static class IndexShape
             Remedy = new Remedy
             {
                 Kind = ChangeKind.Index,
-                Strategy = MigrationStrategy.OnlineDdl,
-                Up = string.Join("\n", drops.Select(i => IndexStatements.Drop(i, online: true))),
-                Down = string.Join("\n", drops.Select(i => IndexStatements.Create(i, online: true))),
+                Strategy = online ? MigrationStrategy.OnlineDdl : MigrationStrategy.Standard,
+                Up = string.Join("\n", drops.Select(i => IndexStatements.Drop(i, online))),
+                Down = string.Join("\n", drops.Select(i => IndexStatements.Create(i, online))),
                 PerformanceImpact = $"Frees {MeasureText.Bytes(bytes)} and one index write per row change on each of the {partitions.Count} partitions; reads use the kept index of each partition.",
                 Testing = $"Before dropping, confirm with EXPLAIN on {parent.QualifiedName} that the queries that used the dropped indexes plan on the kept ones; " +
                     "after, pg_stat_user_indexes shows the kept indexes' idx_scan rising.",

@@ -19,7 +19,9 @@ public sealed class PartitionMissingParentIndexRule : ISchemaRule
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
         var lookup = new CatalogLookup(facts.Snapshot);
-        foreach (var parentIndex in facts.Snapshot.Indexes.Where(i => i.IsPartitioned))
+        // PostgreSQL adds a constraint's index to every partition itself (ALTER TABLE ONLY refuses
+        // while partitions exist), so only plain partitioned indexes can have gaps.
+        foreach (var parentIndex in facts.Snapshot.Indexes.Where(i => i.IsPartitioned && i.ConstraintName is null))
         {
             if (lookup.TableOf(parentIndex.TableOid) is not { } parent)
             {
@@ -67,9 +69,7 @@ public sealed class PartitionMissingParentIndexRule : ISchemaRule
                 Kind = ChangeKind.Index,
                 Strategy = MigrationStrategy.OnlineDdl,
                 Up = string.Join("\n", up),
-                Down = parentIndex.ConstraintName is null
-                    ? string.Join("\n", Restore(lookup, parentIndex, attachTo: null))
-                    : $"-- {parentName} backs constraint {SqlIdentifier.Quote(parentIndex.ConstraintName)}; an attached index cannot be detached, so the gap is not re-created.",
+                Down = string.Join("\n", Restore(lookup, parentIndex, attachTo: null)),
                 Creates = [SqlIdentifier.Qualify(partition.Schema, name)],
                 PerformanceImpact = $"Once attached, {parentName} becomes valid (when no other partition lacks it) and the planner uses it on every partition; writes to {partition.QualifiedName} maintain one more index." +
                     PartitionedIndexBuild.Impact,

@@ -41,4 +41,10 @@ public sealed record IndexInfo
 
     /// <summary>True when any key is an expression rather than a plain column.</summary>
     public bool HasExpressions { get; init; }
+
+    /// <summary>An index on a partitioned table (relkind 'I'): it has no storage, its partitions' indexes attached to it do.</summary>
+    public bool IsPartitioned { get; init; }
+
+    /// <summary>The partitioned index this partition's index is attached to, null when it stands alone.</summary>
+    public uint? ParentIndexOid { get; init; }
 }

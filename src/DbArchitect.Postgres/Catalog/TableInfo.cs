@@ -15,8 +15,17 @@ public sealed record TableInfo
     public string? PartitionParentSchema { get; init; }
     public string? PartitionParentName { get; init; }
 
+    /// <summary>pg_inherits.inhparent of a partition, null otherwise.</summary>
+    public uint? PartitionParentOid { get; init; }
+
+    /// <summary>A partition's bound as pg_get_expr prints it, e.g. "FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')" or "DEFAULT".</summary>
+    public string? PartitionBound { get; init; }
+
     /// <summary>Partition key expression for partitioned tables, e.g. "RANGE (created_at)".</summary>
     public string? PartitionKey { get; init; }
+
+    /// <summary>pg_partitioned_table.partstrat of a partitioned table, null otherwise.</summary>
+    public PartitionStrategy? PartitionStrategy { get; init; }
 
     public bool IsPartition => PartitionParentName is not null;
 

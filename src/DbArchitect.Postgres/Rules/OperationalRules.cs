@@ -17,6 +17,7 @@ internal static class OperationalRules
         new UnusedIndexRule(),
         new LargeTableWithoutIndexRule(),
         new IndexBloatRule(),
+        new PartitionMissingParentIndexRule(),
 
         new ConstraintNotValidatedRule(),
         new ForeignKeyDeleteActionUnsetRule(),
@@ -26,6 +27,7 @@ internal static class OperationalRules
         new StaleStatisticsRule(),
         new TransactionIdWraparoundRule(),
         new SequenceNearExhaustionRule(),
+        new PartitionRangeEndingRule(),
         new CacheHitRateRule(),
         new ConnectionUtilisationRule(),
         new IdleInTransactionRule(),

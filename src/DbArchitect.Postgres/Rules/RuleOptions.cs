@@ -39,4 +39,12 @@ public sealed class RuleOptions
     /// </summary>
     [Range(1, long.MaxValue)]
     public long EnumLikeMinimumRows { get; set; } = 10_000;
+
+    /// <summary>
+    /// Days of partitions a range-partitioned table must have ahead on its time key: within this
+    /// many days of the last upper bound, with no DEFAULT partition, it is reported before inserts
+    /// start to fail. Default 28, so that a monthly job has one run to notice.
+    /// </summary>
+    [Range(1, 3650)]
+    public int PartitionRunwayDays { get; set; } = 28;
 }

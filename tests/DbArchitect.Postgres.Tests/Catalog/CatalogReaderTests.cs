@@ -51,6 +51,11 @@ public sealed class CatalogReaderTests(ShopSchemaFixture shop) : IClassFixture<S
         Assert.Equal(TableKind.Table, partition.Kind);
         Assert.True(partition.IsPartition);
         Assert.Equal(("shop", "events"), (partition.PartitionParentSchema, partition.PartitionParentName));
+        Assert.Equal(Table("events").Oid, partition.PartitionParentOid);
+        Assert.StartsWith("FOR VALUES FROM ('2026-01-01", partition.PartitionBound, StringComparison.Ordinal);
+        Assert.Equal(PartitionStrategy.Range, Table("events").PartitionStrategy);
+        Assert.Null(partition.PartitionStrategy);
+        Assert.Null(Table("customers").PartitionBound);
     }
 
     [Fact]

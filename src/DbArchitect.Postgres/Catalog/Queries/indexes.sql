@@ -46,12 +46,16 @@ SELECT ic.oid,
        pg_stat_get_numscans(i.indexrelid)                    AS scans,
        pg_stat_get_tuples_returned(i.indexrelid)             AS tuples_read,
        pg_stat_get_tuples_fetched(i.indexrelid)              AS tuples_fetched,
-       i.indexprs IS NOT NULL                                AS has_expressions
+       i.indexprs IS NOT NULL                                AS has_expressions,
+       ic.relkind = 'I'                                      AS is_partitioned,
+       inh.inhparent                                         AS parent_index_oid
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_am am ON am.oid = ic.relam
+-- Only an index on a partition can be attached to a parent's partitioned index.
+LEFT JOIN pg_inherits inh ON c.relispartition AND inh.inhrelid = i.indexrelid
 LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')
 WHERE c.relkind IN ('r', 'p', 'm')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')

@@ -1,5 +1,5 @@
 -- Tables, partitioned tables, views, materialized views and foreign tables in user schemas,
--- with size, row-level security, partitioning and activity statistics. Extension objects left out.
+-- with size, row-level security, partitioning (parent, bound, strategy) and activity statistics. Extension objects left out.
 -- Sizes come from pg_class.relpages (as of the last VACUUM, ANALYZE or CREATE INDEX), not from
 -- pg_table_size: that opens every relation, which costs seconds on 10,000 tables and takes a lock
 -- on each. Activity comes from the pg_stat_get_* functions pg_stat_all_tables is made of.
@@ -11,7 +11,10 @@ SELECT c.oid,
        c.relkind::text                                       AS kind,
        pn.nspname                                            AS partition_parent_schema,
        pc.relname                                            AS partition_parent_name,
+       inh.inhparent                                         AS partition_parent_oid,
+       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+       pt.partstrat::text                                    AS partition_strategy,
        c.reltuples::float8                                   AS estimated_rows,
        (c.relpages::bigint + coalesce(toast.relpages, 0)) * current_setting('block_size')::bigint AS table_bytes,
        coalesce(ix.pages, 0) * current_setting('block_size')::bigint AS index_bytes,
@@ -40,6 +43,7 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_inherits inh ON c.relispartition AND inh.inhrelid = c.oid
 LEFT JOIN pg_class pc ON pc.oid = inh.inhparent
 LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+LEFT JOIN pg_partitioned_table pt ON c.relkind = 'p' AND pt.partrelid = c.oid
 LEFT JOIN pg_description dsc ON dsc.classoid = 'pg_class'::regclass AND dsc.objoid = c.oid AND dsc.objsubid = 0
 LEFT JOIN pg_class toast ON toast.oid = c.reltoastrelid
 LEFT JOIN LATERAL (SELECT sum(ic.relpages)::bigint AS pages, sum(pg_stat_get_numscans(i.indexrelid))::bigint AS scans

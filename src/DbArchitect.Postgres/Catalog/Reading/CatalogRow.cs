@@ -36,6 +36,8 @@ internal sealed class CatalogRow
 
     public uint Oid(string column) => _reader.GetFieldValue<uint>(Ordinal(column));
 
+    public uint? NullableOid(string column) => _reader.IsDBNull(Ordinal(column)) ? null : Oid(column);
+
     public int Int(string column) => _reader.GetInt32(Ordinal(column));
 
     public long Long(string column) => _reader.GetInt64(Ordinal(column));

@@ -57,6 +57,8 @@ internal static class IndexQuery
             TuplesRead = row.Long("tuples_read"),
             TuplesFetched = row.Long("tuples_fetched"),
             HasExpressions = row.Bool("has_expressions"),
+            IsPartitioned = row.Bool("is_partitioned"),
+            ParentIndexOid = row.NullableOid("parent_index_oid"),
         },
         row.Shorts("keys"),
         row.Int("key_count"),

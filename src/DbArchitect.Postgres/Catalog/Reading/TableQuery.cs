@@ -10,7 +10,10 @@ internal static class TableQuery
         Kind = Kind(row.String("kind")),
         PartitionParentSchema = row.NullableName("partition_parent_schema"),
         PartitionParentName = row.NullableName("partition_parent_name"),
+        PartitionParentOid = row.NullableOid("partition_parent_oid"),
+        PartitionBound = row.NullableString("partition_bound"),
         PartitionKey = row.NullableString("partition_key"),
+        PartitionStrategy = row.NullableString("partition_strategy") is { } strategy ? Strategy(strategy) : null,
         EstimatedRows = row.Double("estimated_rows"),
         TableBytes = row.Long("table_bytes"),
         IndexBytes = row.Long("index_bytes"),
@@ -45,5 +48,13 @@ internal static class TableQuery
         "m" => TableKind.MaterializedView,
         "f" => TableKind.ForeignTable,
         _ => throw new InvalidOperationException($"unexpected relkind '{relkind}'"),
+    };
+
+    private static PartitionStrategy Strategy(string partstrat) => partstrat switch
+    {
+        "r" => Catalog.PartitionStrategy.Range,
+        "l" => Catalog.PartitionStrategy.List,
+        "h" => Catalog.PartitionStrategy.Hash,
+        _ => throw new InvalidOperationException($"unexpected partstrat '{partstrat}'"),
     };
 }

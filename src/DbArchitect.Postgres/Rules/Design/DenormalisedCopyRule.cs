@@ -42,7 +42,7 @@ public sealed class DenormalisedCopyRule : ISchemaRule
 
     private static CopyCandidate? Resolve(CatalogLookup lookup, CopiedColumnSample sample)
     {
-        if (lookup.FindTable(sample.TableOid) is not { } table
+        if (lookup.TableOf(sample.TableOid) is not { } table
             || lookup.ColumnsOf(table).FirstOrDefault(c => c.Name == sample.Column) is not { } column
             || lookup.ConstraintsOf(table).FirstOrDefault(c => c.Kind == ConstraintKind.ForeignKey && c.Name == sample.ForeignKey) is not { } foreignKey
             || lookup.FindTable(foreignKey.ReferencedSchema!, foreignKey.ReferencedTable!) is not { } parent

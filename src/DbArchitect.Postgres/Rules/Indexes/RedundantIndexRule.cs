@@ -7,6 +7,7 @@ namespace DbArchitect.Postgres.Rules.Indexes;
 /// <summary>
 /// A b-tree whose keys are a strict leading prefix of another b-tree with the same predicate: the
 /// longer index answers every lookup the shorter one can, so the shorter one is write cost only.
+/// The same pair on many partitions is one finding on their parent.
 /// </summary>
 public sealed class RedundantIndexRule : ISchemaRule
 {
@@ -17,10 +18,8 @@ public sealed class RedundantIndexRule : ISchemaRule
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
         var lookup = new CatalogLookup(facts.Snapshot);
-
-        // A partition's indexes mirror its parent's; the parent's finding covers them.
-        var candidates = facts.Snapshot.Indexes.Where(i => i.IsValid && i.Method is "btree" && !lookup.IsPartition(i.TableOid));
-        foreach (var sameTable in candidates.GroupBy(i => i.TableOid))
+        var pairs = new List<(IndexInfo, IndexInfo)>();
+        foreach (var sameTable in facts.Snapshot.Indexes.Where(i => i.IsValid && i.Method is "btree").GroupBy(i => i.TableOid))
         {
             var indexes = sameTable.ToList();
             foreach (var shorter in indexes)
@@ -29,20 +28,19 @@ public sealed class RedundantIndexRule : ISchemaRule
                     .Where(longer => longer != shorter && Covers(longer, shorter) && IndexShape.MayDrop(shorter, longer))
                     .OrderBy(IndexShape.KeepPreference)
                     .FirstOrDefault();
-                if (covering is null)
+                if (covering is not null)
                 {
-                    continue;
+                    pairs.Add((shorter, covering));
                 }
-
-                yield return IndexShape.DropFinding(
-                    this,
-                    shorter,
-                    covering,
-                    lookup.IndexDdlOnline(shorter.TableOid),
-                    $"Index {IndexStatements.QualifiedName(shorter)} is a left prefix of {IndexStatements.QualifiedName(covering)}",
-                    $"Every lookup on ({string.Join(", ", shorter.KeyColumns)}) can use the longer index; the shorter one only adds write and storage cost.");
             }
         }
+
+        return IndexShape.DropFindings(
+            this,
+            lookup,
+            pairs,
+            "is a left prefix of",
+            "Every lookup the shorter index answers can use the longer one, which starts with the same keys; the shorter one only adds write and storage cost.");
     }
 
     private static bool Covers(IndexInfo longer, IndexInfo shorter) =>

@@ -13,6 +13,8 @@ internal sealed class CatalogLookup
     private readonly ILookup<uint, ColumnInfo> _columns;
     private readonly ILookup<uint, ConstraintInfo> _constraints;
     private readonly ILookup<uint, IndexInfo> _indexes;
+    private readonly ILookup<uint, TableInfo> _partitions;
+    private readonly ILookup<uint, IndexInfo> _attachedIndexes;
     private readonly Dictionary<(string Schema, string Table, string Column), ColumnStatistics> _statistics;
     private readonly Dictionary<(string Schema, string Name), TableInfo> _tablesByName;
     private readonly Dictionary<uint, TableInfo> _tablesByOid;
@@ -23,6 +25,8 @@ internal sealed class CatalogLookup
         _columns = snapshot.Columns.OrderBy(c => c.Position).ToLookup(c => c.TableOid);
         _constraints = snapshot.Constraints.ToLookup(c => c.TableOid);
         _indexes = snapshot.Indexes.ToLookup(i => i.TableOid);
+        _attachedIndexes = snapshot.Indexes.Where(i => i.ParentIndexOid is not null).ToLookup(i => i.ParentIndexOid!.Value);
+        _partitions = snapshot.Tables.Where(t => t.PartitionParentOid is not null).ToLookup(t => t.PartitionParentOid!.Value);
         _statistics = snapshot.ColumnStatistics
             .GroupBy(s => (s.Schema, s.Table, s.Column))
             .ToDictionary(g => g.Key, g => g.First());
@@ -58,7 +62,28 @@ internal sealed class CatalogLookup
 
     public TableInfo? FindTable(string schema, string name) => _tablesByName.GetValueOrDefault((schema, name));
 
-    public TableInfo? FindTable(uint oid) => _tablesByOid.GetValueOrDefault(oid);
+    public TableInfo? TableOf(uint oid) => _tablesByOid.GetValueOrDefault(oid);
+
+    /// <summary>The direct partitions of a partitioned table; some may be partitioned in turn.</summary>
+    public IEnumerable<TableInfo> PartitionsOf(TableInfo table) => _partitions[table.Oid];
+
+    /// <summary>The partitions that hold rows: every partition of the tree that is not itself partitioned.</summary>
+    public IEnumerable<TableInfo> LeafPartitionsOf(TableInfo table) =>
+        PartitionsOf(table).SelectMany(p => p.Kind == TableKind.PartitionedTable ? LeafPartitionsOf(p) : [p]);
+
+    /// <summary>The partitions' indexes attached to a partitioned index.</summary>
+    public IEnumerable<IndexInfo> AttachedTo(IndexInfo index) => _attachedIndexes[index.Oid];
+
+    /// <summary>
+    /// Rows of a table, summed over its leaf partitions when it is partitioned: the parent's own
+    /// reltuples is not kept up to date by autovacuum, which never analyzes a partitioned table.
+    /// </summary>
+    public double RowsOf(TableInfo table) =>
+        table.Kind == TableKind.PartitionedTable ? LeafPartitionsOf(table).Sum(p => Math.Max(p.EstimatedRows, 0)) : table.EstimatedRows;
+
+    /// <summary>Table and index bytes, summed over the leaf partitions of a partitioned table (which has no storage of its own).</summary>
+    public long TotalBytesOf(TableInfo table) =>
+        table.Kind == TableKind.PartitionedTable ? LeafPartitionsOf(table).Sum(p => p.TotalBytes) : table.TotalBytes;
 
     public bool TableExists(string schema, string name) => _tablesByName.ContainsKey((schema, name));
 

@@ -25,14 +25,24 @@ internal static class IndexStatements
     public static string DropNamed(string qualifiedIndex, bool online) =>
         $"DROP INDEX {(online ? "CONCURRENTLY " : "")}IF EXISTS {qualifiedIndex};";
 
-    /// <summary>A b-tree on plain columns with the conventional <c>table_col_idx</c> name cut to 63 bytes.</summary>
-    public static (string Statement, string QualifiedIndex) CreateBTree(TableInfo table, IReadOnlyList<string> columns)
+    /// <summary>
+    /// A b-tree on plain columns with the conventional <c>table_col_idx</c> name cut to 63 bytes,
+    /// built CONCURRENTLY; on a partitioned table, ON ONLY the parent with each partition's index
+    /// built CONCURRENTLY and attached (<see cref="PartitionedIndexBuild"/>). Down drops it, and
+    /// with a partitioned table's index every partition's.
+    /// </summary>
+    public static (string Up, string Down, string QualifiedIndex) CreateBTree(CatalogLookup lookup, TableInfo table, IReadOnlyList<string> columns)
     {
         var name = IndexName(table.Name, columns);
-        var columnList = string.Join(", ", columns.Select(SqlIdentifier.Quote));
+        var columnList = $"({string.Join(", ", columns.Select(SqlIdentifier.Quote))})";
         var qualified = SqlIdentifier.Qualify(table.Schema, name);
-        var online = OnlineAllowed(table.Kind) ? "CONCURRENTLY " : "";
-        return ($"CREATE INDEX {online}IF NOT EXISTS {SqlIdentifier.Quote(name)} ON {table.QualifiedName} ({columnList});", qualified);
+        if (OnlineAllowed(table.Kind))
+        {
+            return ($"CREATE INDEX CONCURRENTLY IF NOT EXISTS {SqlIdentifier.Quote(name)} ON {table.QualifiedName} {columnList};", DropNamed(qualified, online: true), qualified);
+        }
+
+        var statements = PartitionedIndexBuild.Statements(lookup, table, name, "CREATE INDEX", columnList, p => IndexName(p.Name, columns), attachTo: null);
+        return (string.Join("\n", statements), DropNamed(qualified, online: false), qualified);
     }
 
     public static bool OnlineAllowed(TableKind kind) => kind != TableKind.PartitionedTable;

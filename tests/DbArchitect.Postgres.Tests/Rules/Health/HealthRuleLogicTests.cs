@@ -7,6 +7,29 @@ namespace DbArchitect.Postgres.Tests.Rules.Health;
 
 public sealed class HealthRuleLogicTests
 {
+    [Fact]
+    public void Monthly_range_partitions_are_continued_by_calendar_months_named_by_month()
+    {
+        // Now is 2026-11-25: December's partition ends within the 28-day runway, January's would not.
+        var events = Table(1, "events") with { Kind = TableKind.PartitionedTable, PartitionKey = "RANGE (created_at)", PartitionStrategy = PartitionStrategy.Range };
+        var november = Partition(events, 2, "events_2026_11", "FOR VALUES FROM ('2026-11-01') TO ('2026-12-01')");
+        var december = Partition(events, 3, "events_2026_12", "FOR VALUES FROM ('2026-12-01') TO ('2027-01-01')");
+        var snapshot = Snapshot with
+        {
+            Tables = [events, november, december],
+            Columns = [Column(events, 1, "created_at", "date", "date")],
+        };
+
+        var finding = Assert.Single(new PartitionRangeEndingRule().Evaluate(Facts(snapshot, new() { PartitionRunwayDays = 40 })));
+
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.Equal("CREATE TABLE public.events_2027_01 PARTITION OF public.events FOR VALUES FROM ('2027-01-01') TO ('2027-02-01');", finding.Remedy!.Up);
+        Assert.Empty(new PartitionRangeEndingRule().Evaluate(Facts(snapshot, new() { PartitionRunwayDays = 20 })));
+    }
+
+    private static TableInfo Partition(TableInfo parent, uint oid, string name, string bound) =>
+        Table(oid, name) with { PartitionParentOid = parent.Oid, PartitionParentSchema = parent.Schema, PartitionParentName = parent.Name, PartitionBound = bound };
+
     [Theory]
     [InlineData(90_000_000, null)]
     [InlineData(110_000_000, Severity.Medium)]

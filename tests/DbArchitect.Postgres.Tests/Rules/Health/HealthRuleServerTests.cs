@@ -11,6 +11,44 @@ public sealed class HealthRuleServerTests(HealthRulesDatabase database) : IClass
         [.. rule.Evaluate(await database.CollectAsync(options)).Where(f => f.Subject.StartsWith("hl.", StringComparison.Ordinal))];
 
     [Fact]
+    public async Task Range_partitions_ending_within_the_runway_without_a_default_partition_are_reported_with_the_next_partition()
+    {
+        var findings = await FindAsync(new PartitionRangeEndingRule());
+
+        Assert.Equal(["hl.bookings", "hl.pings"], findings.Select(f => f.Subject).Order(StringComparer.Ordinal));
+        var bookings = findings.Single(f => f.Subject == "hl.bookings");
+        var end = DateTime.UtcNow.Date.AddDays(10);
+        Assert.Equal(Severity.Medium, bookings.Severity);
+        Assert.Contains(bookings.Evidence, e => e.Label == "upper bound" && e.Value == end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(bookings.Evidence, e => e.Label == "inserts per day across partitions" && !e.Value.StartsWith("0 ", StringComparison.Ordinal));
+        Assert.Equal(
+            $"CREATE TABLE hl.bookings_{end:yyyy_MM_dd} PARTITION OF hl.bookings FOR VALUES FROM ('{end:yyyy-MM-dd}') TO ('{end.AddDays(30):yyyy-MM-dd}');",
+            bookings.Remedy!.Up);
+        await RemedyProof.AssertAllRunAsync(database, findings);
+    }
+
+    [Fact]
+    public async Task Range_partition_bound_already_passed_is_high_and_the_remedy_catches_up_past_the_runway()
+    {
+        var pings = Assert.Single(await FindAsync(new PartitionRangeEndingRule()), f => f.Subject == "hl.pings");
+
+        Assert.Equal(Severity.High, pings.Severity);
+        Assert.Equal(2, pings.Remedy!.Up.Split('\n').Length);
+        Assert.Equal(2, pings.Remedy.Down.Split('\n').Length);
+        Assert.Contains(pings.Evidence, e => e.Label == "runway" && e.Value.StartsWith("passed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Range_partitions_with_a_default_partition_or_a_long_runway_are_not_reported()
+    {
+        var subjects = (await FindAsync(new PartitionRangeEndingRule(), new RuleOptions { PartitionRunwayDays = 28 })).Select(f => f.Subject).ToList();
+
+        Assert.DoesNotContain("hl.rentals", subjects);
+        Assert.DoesNotContain("hl.ledger", subjects);
+        Assert.Contains("hl.ledger", (await FindAsync(new PartitionRangeEndingRule(), new RuleOptions { PartitionRunwayDays = 365 })).Select(f => f.Subject));
+    }
+
+    [Fact]
     public async Task Table_with_more_dead_than_live_tuples_gets_vacuum_and_tighter_autovacuum()
     {
         var findings = await FindAsync(new DeadTuplesRule(), new RuleOptions { DeadTupleMinimum = 100 });

@@ -28,5 +28,20 @@ public sealed class HealthRulesDatabase : RuleDatabase
         CREATE TABLE hl.widgets (id bigint PRIMARY KEY, legacy_no serial);
         SELECT setval(pg_get_serial_sequence('hl.widgets', 'legacy_no'), 1900000000);
         """,
+        """
+        CREATE TABLE hl.bookings (id bigint, booked_on date) PARTITION BY RANGE (booked_on);
+        CREATE TABLE hl.rentals (id bigint, rented_on date) PARTITION BY RANGE (rented_on);
+        CREATE TABLE hl.rentals_other PARTITION OF hl.rentals DEFAULT;
+        CREATE TABLE hl.ledger (id bigint, posted_on date) PARTITION BY RANGE (posted_on);
+        CREATE TABLE hl.pings (id bigint, at timestamptz) PARTITION BY RANGE (at);
+        DO $$
+        BEGIN
+            EXECUTE format('CREATE TABLE hl.bookings_current PARTITION OF hl.bookings FOR VALUES FROM (%L) TO (%L)', current_date - 20, current_date + 10);
+            EXECUTE format('CREATE TABLE hl.rentals_current PARTITION OF hl.rentals FOR VALUES FROM (%L) TO (%L)', current_date - 20, current_date + 10);
+            EXECUTE format('CREATE TABLE hl.ledger_current PARTITION OF hl.ledger FOR VALUES FROM (%L) TO (%L)', current_date - 20, current_date + 200);
+            EXECUTE format('CREATE TABLE hl.pings_last PARTITION OF hl.pings FOR VALUES FROM (%L) TO (%L)', current_date - 35, current_date - 5);
+        END $$;
+        INSERT INTO hl.bookings SELECT g, current_date FROM generate_series(1, 300) g;
+        """,
     ];
 }

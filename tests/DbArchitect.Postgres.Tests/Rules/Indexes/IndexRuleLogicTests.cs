@@ -24,6 +24,20 @@ public sealed class IndexRuleLogicTests
         Assert.Empty(new ForeignKeyWithoutIndexRule().Evaluate(Facts(snapshot)));
     }
 
+    [Theory]
+    [InlineData("order_id IS NOT NULL", true)]
+    [InlineData("(order_id IS NOT NULL)", true)]
+    [InlineData("order_id IS NOT NULL AND tenant_id IS NOT NULL", true)]
+    [InlineData("((order_id IS NOT NULL) AND (\"Tenant\" IS NOT NULL))", true)]
+    [InlineData("order_id IS NOT NULL OR tenant_id IS NOT NULL", false)]
+    [InlineData("order_id IS NOT NULL AND sku IS NOT NULL", false)]
+    [InlineData("order_id IS NULL", false)]
+    [InlineData("order_id > 0", false)]
+    [InlineData("NOT order_id IS NOT NULL", false)]
+    [InlineData("\"order_id IS NOT NULL AND x\" IS NOT NULL", false)]
+    public void Only_a_conjunction_of_key_columns_being_not_null_is_implied_by_a_foreign_key_lookup(string predicate, bool implied) =>
+        Assert.Equal(implied, DbArchitect.Postgres.Rules.Support.ForeignKeyIndexing.ImpliedByNonNullKeys(predicate, ["order_id", "tenant_id", "Tenant"]));
+
     [Fact]
     public void Foreign_key_on_a_large_table_covered_only_by_a_partial_index_is_high()
     {

@@ -54,6 +54,51 @@ public sealed class IndexRulesDatabase : RuleDatabase
         CREATE INDEX visits_at_a ON ix.visits (at);
         CREATE INDEX visits_at_b ON ix.visits (at);
         """,
+        """
+        CREATE TABLE ix.posts (id bigint, author_id bigint REFERENCES ix.customers (id), posted_at date) PARTITION BY RANGE (posted_at);
+        CREATE TABLE ix.posts_2025 PARTITION OF ix.posts FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+        CREATE TABLE ix.posts_2026 PARTITION OF ix.posts FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+        CREATE INDEX posts_author ON ix.posts (author_id);
+        CREATE TABLE ix.shipments (id bigint, customer_id bigint REFERENCES ix.customers (id), region int) PARTITION BY LIST (region);
+        CREATE TABLE ix.shipments_1 PARTITION OF ix.shipments FOR VALUES IN (1);
+        CREATE TABLE ix.shipments_2 PARTITION OF ix.shipments FOR VALUES IN (2);
+        CREATE INDEX shipments_1_customer ON ix.shipments_1 (customer_id);
+        CREATE INDEX shipments_2_customer ON ix.shipments_2 (customer_id, id);
+        CREATE TABLE ix.comments (id bigint, author_id bigint REFERENCES ix.customers (id), posted_at date);
+        CREATE INDEX comments_author_known ON ix.comments (author_id, posted_at) WHERE author_id IS NOT NULL;
+        CREATE TABLE ix.replies (id bigint, author_id bigint REFERENCES ix.customers (id), posted_at date);
+        CREATE INDEX replies_author_dated ON ix.replies (author_id, posted_at) WHERE posted_at IS NOT NULL;
+        """,
+        """
+        CREATE TABLE ix.metrics (region int, v int, w int) PARTITION BY LIST (region);
+        CREATE TABLE ix.metrics_1 PARTITION OF ix.metrics FOR VALUES IN (1);
+        CREATE TABLE ix.metrics_2 PARTITION OF ix.metrics FOR VALUES IN (2);
+        CREATE TABLE ix.metrics_3 PARTITION OF ix.metrics FOR VALUES IN (3);
+        CREATE INDEX metrics_1_v_a ON ix.metrics_1 (v);
+        CREATE INDEX metrics_1_v_b ON ix.metrics_1 (v);
+        CREATE INDEX metrics_2_v_a ON ix.metrics_2 (v);
+        CREATE INDEX metrics_2_v_b ON ix.metrics_2 (v);
+        CREATE INDEX metrics_3_v_a ON ix.metrics_3 (v);
+        CREATE INDEX metrics_3_v_b ON ix.metrics_3 (v);
+        CREATE INDEX metrics_1_w ON ix.metrics_1 (w);
+        CREATE INDEX metrics_1_w_v ON ix.metrics_1 (w, v);
+        CREATE INDEX metrics_2_w ON ix.metrics_2 (w);
+        CREATE INDEX metrics_2_w_v ON ix.metrics_2 (w, v);
+        """,
+        """
+        CREATE TABLE ix.logs (id int, x int, region int) PARTITION BY LIST (region);
+        CREATE TABLE ix.logs_1 PARTITION OF ix.logs FOR VALUES IN (1);
+        CREATE TABLE ix.logs_2 PARTITION OF ix.logs FOR VALUES IN (2);
+        CREATE INDEX logs_x_idx ON ONLY ix.logs (x);
+        CREATE INDEX logs_1_x_idx ON ix.logs_1 (x);
+        ALTER INDEX ix.logs_x_idx ATTACH PARTITION ix.logs_1_x_idx;
+        """,
+        """
+        CREATE TABLE ix.archive (id bigint, kind int) PARTITION BY LIST (kind);
+        CREATE TABLE ix.archive_1 PARTITION OF ix.archive FOR VALUES IN (1);
+        CREATE TABLE ix.archive_2 PARTITION OF ix.archive FOR VALUES IN (2);
+        INSERT INTO ix.archive SELECT g, 1 + g % 2 FROM generate_series(1, 1600) g;
+        """,
         "VACUUM ANALYZE ix.bloated",
         "ANALYZE",
     ];

@@ -34,6 +34,38 @@ internal static partial class RemedyProof
         }
     }
 
+    /// <summary>
+    /// Runs Up and then Down for real, one statement per line each in its own implicit transaction,
+    /// CONCURRENTLY included: the way a script that cannot run in a transaction block is applied.
+    /// The fixture keeps what Up made only if Down fails, so callers assert what Down left behind.
+    /// </summary>
+    public static async Task AssertUpThenDownRunOneByOneAsync(DatabaseFixture database, Finding finding, Func<Task>? afterUp = null)
+    {
+        var remedy = finding.Remedy ?? throw new Xunit.Sdk.XunitException($"{finding.Key} has no remedy");
+        await using var connection = new NpgsqlConnection(database.AdminConnectionString);
+        await connection.OpenAsync();
+        foreach (var (direction, sql) in new[] { ("up", remedy.Up), ("down", remedy.Down) })
+        {
+            foreach (var statement in sql.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal)))
+            {
+                await using var command = new NpgsqlCommand(statement, connection);
+                try
+                {
+                    await command.ExecuteNonQueryAsync();
+                }
+                catch (PostgresException e)
+                {
+                    throw new Xunit.Sdk.XunitException($"{finding.Key} {direction} failed: {e.MessageText}\n{statement}");
+                }
+            }
+
+            if (direction == "up" && afterUp is not null)
+            {
+                await afterUp();
+            }
+        }
+    }
+
     public static async Task AssertAllRunAsync(DatabaseFixture database, IEnumerable<Finding> findings)
     {
         foreach (var finding in findings.Where(f => f.Remedy is not null))

@@ -5,6 +5,21 @@ namespace DbArchitect.Postgres.Tests.Rules.Support;
 public sealed class RuleSupportTests
 {
     [Theory]
+    [InlineData("FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')", "2026-02-01T00:00:00+00:00")]
+    [InlineData("FOR VALUES FROM ('2026-01-01 00:00:00+01') TO ('2026-02-01 00:00:00+01')", "2026-02-01T00:00:00+01:00")]
+    [InlineData("FOR VALUES FROM (MINVALUE) TO ('2026-02-01 06:30:00')", "2026-02-01T06:30:00+00:00")]
+    public void Time_range_bounds_read_the_upper_bound_with_its_offset(string bound, string upper) =>
+        Assert.Equal(DateTimeOffset.Parse(upper, System.Globalization.CultureInfo.InvariantCulture), TimeRangeBound.Parse(bound)!.To);
+
+    [Theory]
+    [InlineData("DEFAULT")]
+    [InlineData("FOR VALUES FROM ('2026-01-01') TO (MAXVALUE)")]
+    [InlineData("FOR VALUES FROM ('2026-01-01', 1) TO ('2026-02-01', 1)")]
+    [InlineData("FOR VALUES IN (1)")]
+    public void Default_unbounded_multi_column_and_list_bounds_have_no_time_upper_bound(string bound) =>
+        Assert.Null(TimeRangeBound.Parse(bound)?.To);
+
+    [Theory]
     [InlineData("OrderItems", "order_items")]
     [InlineData("createdAt", "created_at")]
     [InlineData("HTTPStatus", "http_status")]

@@ -43,7 +43,9 @@ public static class DbarchApp
         Console.CancelKeyPress += onCancel;
         try
         {
-            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellation.Token).ConfigureAwait(false);
+            // System.CommandLine would otherwise end the process two seconds after Ctrl+C, before a
+            // run that is stopping its scratch servers has finished: the servers were left running.
+            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellation.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -68,7 +68,9 @@ internal static class CpSatSelector
         }
 
         model.Maximize(objective);
-        var solver = new CpSolver { StringParameters = FormattableString.Invariant($"max_time_in_seconds:{timeLimit.TotalSeconds};num_workers:4;random_seed:1") };
+        // CP-SAT would install its own SIGINT handler and leave the default one behind: Ctrl+C then
+        // killed the process outright, its scratch servers still running. The time limit bounds it instead.
+        var solver = new CpSolver { StringParameters = FormattableString.Invariant($"max_time_in_seconds:{timeLimit.TotalSeconds};num_workers:4;random_seed:1;catch_sigint_signal:false") };
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {

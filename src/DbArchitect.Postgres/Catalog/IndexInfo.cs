@@ -24,6 +24,9 @@ public sealed record IndexInfo
     /// <summary>Per key column operator class where not the default, else empty strings; and sort options.</summary>
     public IReadOnlyList<string> KeyOptions { get; init; } = [];
 
+    /// <summary>Per key column the collation oid (0 for a type without one): an index on <c>name COLLATE x</c> is not a twin of one on <c>name</c>.</summary>
+    public IReadOnlyList<uint> KeyCollations { get; init; } = [];
+
     /// <summary>WHERE predicate of a partial index, else null.</summary>
     public string? Predicate { get; init; }
 

@@ -34,6 +34,7 @@ SELECT ic.oid,
        i.indnkeyatts::int                                    AS key_count,
        i.indclass::oid[]                                     AS operator_classes,
        i.indoption::int2[]                                   AS key_options,
+       i.indcollation::oid[]                                 AS key_collations,
        CASE WHEN i.indexprs IS NOT NULL
             THEN ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts::int) k)
        END                                                   AS key_texts,

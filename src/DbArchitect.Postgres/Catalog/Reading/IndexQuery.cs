@@ -59,6 +59,7 @@ internal static class IndexQuery
             HasExpressions = row.Bool("has_expressions"),
             IsPartitioned = row.Bool("is_partitioned"),
             ParentIndexOid = row.NullableOid("parent_index_oid"),
+            KeyCollations = row.Oids("key_collations"),
         },
         row.Shorts("keys"),
         row.Int("key_count"),

@@ -15,6 +15,7 @@ internal static class IndexShape
         index.Method,
         string.Join("\u0002", index.KeyColumns),
         string.Join("\u0002", index.KeyOptions),
+        string.Join("\u0002", index.KeyCollations),
         string.Join("\u0002", index.IncludedColumns),
         index.Predicate ?? "");
 

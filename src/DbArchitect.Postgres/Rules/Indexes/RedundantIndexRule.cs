@@ -47,6 +47,7 @@ public sealed class RedundantIndexRule : ISchemaRule
         longer.KeyColumns.Count > shorter.KeyColumns.Count
         && longer.KeyColumns.Take(shorter.KeyColumns.Count).SequenceEqual(shorter.KeyColumns, StringComparer.Ordinal)
         && Options(longer, shorter.KeyColumns.Count).SequenceEqual(Options(shorter, shorter.KeyColumns.Count), StringComparer.Ordinal)
+        && longer.KeyCollations.Take(shorter.KeyColumns.Count).SequenceEqual(shorter.KeyCollations.Take(shorter.KeyColumns.Count))
         && string.Equals(longer.Predicate, shorter.Predicate, StringComparison.Ordinal)
         && shorter.IncludedColumns.All(c => longer.KeyColumns.Contains(c) || longer.IncludedColumns.Contains(c));
 

@@ -23,6 +23,8 @@ public sealed class IndexRulesDatabase : RuleDatabase
         CREATE UNIQUE INDEX customers_id_copy ON ix.customers (id);
         CREATE INDEX customers_name_known ON ix.customers (name) WHERE email IS NOT NULL;
         CREATE INDEX customers_name_all ON ix.customers (name);
+        CREATE INDEX customers_name_c ON ix.customers (name COLLATE "C");
+        CREATE INDEX customers_name_c_email ON ix.customers (name COLLATE "POSIX", email);
 
         CREATE INDEX orders_note ON ix.orders (note);
         CREATE INDEX orders_note_id ON ix.orders (note, id);

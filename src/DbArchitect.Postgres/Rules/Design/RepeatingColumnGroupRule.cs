@@ -24,18 +24,26 @@ public sealed partial class RepeatingColumnGroupRule : ISchemaRule
         var lookup = new CatalogLookup(facts.Snapshot);
         foreach (var table in lookup.DesignTables)
         {
+            var referencing = lookup.ConstraintsOf(table).Where(c => c.Kind == ConstraintKind.ForeignKey && c.Columns.Count == 1).Select(c => c.Columns[0]).ToHashSet(StringComparer.Ordinal);
             var groups = lookup.ColumnsOf(table)
                 .Select(c => (Column: c, Match: NumberedName().Match(c.Name)))
                 .Where(m => m.Match.Success)
                 .GroupBy(m => (Stem: m.Match.Groups["stem"].Value, m.Column.DataType))
                 .Select(g => (g.Key.Stem, Members: g.Select(m => (m.Column, Slot: int.Parse(m.Match.Groups["number"].Value, System.Globalization.CultureInfo.InvariantCulture))).OrderBy(m => m.Slot).ToList()))
-                .Where(g => g.Members.Count >= 2 && IsSequence(g.Members.Select(m => m.Slot).ToList()));
+                .Where(g => g.Members.Count >= 2 && IsSequence(g.Members.Select(m => m.Slot).ToList()) && !RelationshipEnds(g.Members, referencing));
             foreach (var (stem, members) in groups)
             {
                 yield return Describe(facts, lookup, table, stem.TrimEnd('_'), members);
             }
         }
     }
+
+    /// <summary>
+    /// Two numbered foreign keys (<c>entity0, entity1</c>) are the two ends of a relationship, each
+    /// with its own meaning, not slots of one attribute: a child table would lose which end is which.
+    /// </summary>
+    private static bool RelationshipEnds(IReadOnlyList<(ColumnInfo Column, int Slot)> members, HashSet<string> referencing) =>
+        members.Count == 2 && members.All(m => referencing.Contains(m.Column.Name));
 
     private static bool IsSequence(IReadOnlyList<int> slots) =>
         slots[0] is 0 or 1 && slots.Zip(slots.Skip(1), (a, b) => b - a).All(step => step == 1);

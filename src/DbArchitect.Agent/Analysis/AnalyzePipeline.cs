@@ -43,7 +43,7 @@ public sealed class AnalyzePipeline
         await using var checker = request.CheckSql ? await StartCheckerAsync(connectionString, scratch, facts.Snapshot, progress, cancellationToken).ConfigureAwait(false) : null;
         var proven = await new RemedyProof(checker).PlanAsync(findings, progress, cancellationToken).ConfigureAwait(false);
         (findings, var planned) = (proven.Findings, proven.Planned);
-        var context = ContextBuilder.Build(facts.Snapshot, source, "deterministic planner (no model)", [.. proven.Unprovable, .. planned.PainPoints], workload.NotPlanned);
+        var context = ContextBuilder.Build(facts.Snapshot, source, "deterministic planner (no model)", [.. facts.Gaps.Notes(), .. proven.Unprovable, .. planned.PainPoints], workload.NotPlanned);
 
         var deterministic = TodoAssembler.Assemble(context, planned, findings, sqlChecked: checker is not null);
         var architect = await ModelArchitectStage.RunAsync(request, new ArchitectInput
@@ -58,7 +58,7 @@ public sealed class AnalyzePipeline
         }, connectionString, progress, cancellationToken).ConfigureAwait(false);
         var fresh = architect?.Document ?? deterministic;
         var today = DateOnly.FromDateTime(facts.Now.UtcDateTime);
-        var merged = TodoMerger.Merge(existing, fresh, today);
+        var merged = TodoMerger.Merge(existing, fresh, today, item => facts.Gaps.MayHide(item.FindingKey, item.References));
         var document = merged with { CodeChanges = MigrationPatches.Build(merged, request.RepositoryPath, today) };
 
         var validationContext = new ValidationContext

@@ -8,13 +8,15 @@ namespace DbArchitect.Core.Todo;
 /// <see cref="PlanEntry.Key"/>: a match keeps its ID and its ticked box (the content is the fresh
 /// one). New findings get the next free number in their area. Items whose finding has disappeared
 /// stay, ticked, with a resolution that says since when; if such a finding comes back, its item is
-/// opened again. A plan entry with items is done exactly when all its items are.
+/// opened again — unless the run could not have seen it (<c>unmeasured</c>: a table the role may
+/// not read, a hidden setting): such an item stays as it was. A plan entry with items is done
+/// exactly when all its items are.
 /// </summary>
 public static class TodoMerger
 {
     private const string NoLongerPresent = "finding no longer present on ";
 
-    public static TodoDocument Merge(TodoDocument? existing, TodoDocument fresh, DateOnly today)
+    public static TodoDocument Merge(TodoDocument? existing, TodoDocument fresh, DateOnly today, Func<TodoItem, bool>? unmeasured = null)
     {
         if (existing is null)
         {
@@ -22,13 +24,13 @@ public static class TodoMerger
         }
 
         var ids = new TaskIdAllocator(existing);
-        var (items, freshToMerged, leftovers) = MergeItems(existing, fresh, ids, today);
+        var (items, freshToMerged, leftovers) = MergeItems(existing, fresh, ids, today, unmeasured ?? (_ => false));
         var plan = MergePlan(existing, fresh, ids, items, freshToMerged, leftovers);
         return fresh with { Plan = plan, Items = items };
     }
 
     private static (List<TodoItem> Items, Dictionary<string, string> FreshToMerged, HashSet<string> Leftovers) MergeItems(
-        TodoDocument existing, TodoDocument fresh, TaskIdAllocator ids, DateOnly today)
+        TodoDocument existing, TodoDocument fresh, TaskIdAllocator ids, DateOnly today, Func<TodoItem, bool> unmeasured)
     {
         var unmatched = existing.Items.GroupBy(item => item.FindingKey, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
@@ -47,7 +49,7 @@ public static class TodoMerger
         var freshKeys = fresh.Items.SelectMany(item => item.AlsoCovers.Prepend(item.FindingKey)).ToHashSet(StringComparer.Ordinal);
         var mergedIds = merged.Select(item => item.Id).ToHashSet(StringComparer.Ordinal);
         var leftovers = existing.Items.Where(item => !mergedIds.Contains(item.Id)).ToList();
-        merged.AddRange(leftovers.Select(item => freshKeys.Contains(item.FindingKey) || item.Done ? item : Resolve(item, today)));
+        merged.AddRange(leftovers.Select(item => freshKeys.Contains(item.FindingKey) || item.Done || unmeasured(item) ? item : Resolve(item, today)));
         return (SortById(merged, item => item.Id), freshToMerged, leftovers.Select(item => item.Id).ToHashSet(StringComparer.Ordinal));
     }
 

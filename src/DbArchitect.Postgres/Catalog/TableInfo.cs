@@ -62,6 +62,12 @@ public sealed record TableInfo
     /// <summary>Table-level storage options (reloptions), e.g. "autovacuum_enabled=false".</summary>
     public IReadOnlyList<string> Options { get; init; } = [];
 
+    /// <summary>
+    /// Whether the session may SELECT from it. Without that, row samples and pg_stats rows for it
+    /// are absent, which must read as "not measured", never as "nothing found".
+    /// </summary>
+    public bool Readable { get; init; } = true;
+
     /// <summary>The later of manual and automatic analyze.</summary>
     public DateTimeOffset? LastAnalyzed =>
         LastAnalyze is null ? LastAutoAnalyze : LastAutoAnalyze is null ? LastAnalyze : (LastAnalyze > LastAutoAnalyze ? LastAnalyze : LastAutoAnalyze);

@@ -16,6 +16,9 @@ public sealed record AnalysisFacts
 
     public RuleOptions Options { get; init; } = new();
 
+    /// <summary>What the connecting role could not read; rules skip it, and the run says so.</summary>
+    public MeasurementGaps Gaps { get; init; } = new();
+
     /// <summary>Reference time for ages ("analyzed 40 days ago"); the snapshot time.</summary>
     public DateTimeOffset Now => Snapshot.Server.SnapshotTakenAt;
 }

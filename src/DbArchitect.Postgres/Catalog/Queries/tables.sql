@@ -37,7 +37,8 @@ SELECT c.oid,
        pg_stat_get_last_autovacuum_time(c.oid)               AS last_autovacuum,
        pg_stat_get_last_analyze_time(c.oid)                  AS last_analyze,
        pg_stat_get_last_autoanalyze_time(c.oid)              AS last_autoanalyze,
-       coalesce(c.reloptions, '{}')                          AS options
+       coalesce(c.reloptions, '{}')                          AS options,
+       has_table_privilege(c.oid, 'SELECT')                  AS readable
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_inherits inh ON c.relispartition AND inh.inhrelid = c.oid

@@ -38,6 +38,7 @@ internal static class TableQuery
         LastAnalyze = row.NullableDateTime("last_analyze"),
         LastAutoAnalyze = row.NullableDateTime("last_autoanalyze"),
         Options = row.Names("options"),
+        Readable = row.Bool("readable"),
     });
 
     private static TableKind Kind(string relkind) => relkind switch

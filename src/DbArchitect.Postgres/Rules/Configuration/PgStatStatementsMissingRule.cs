@@ -11,13 +11,22 @@ public sealed class PgStatStatementsMissingRule : ISchemaRule
 {
     private const string Extension = "pg_stat_statements";
 
-    public string Id => "pg-stat-statements-missing";
+    public const string RuleId = "pg-stat-statements-missing";
+
+    public string Id => RuleId;
     public FindingArea Area => FindingArea.QueryOptimization;
     public Severity Severity => Severity.Medium;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var libraries = (facts.Snapshot.Setting("shared_preload_libraries")?.Value ?? "")
+        // Hidden from roles without pg_read_all_settings: unknown is not empty, and an ALTER SYSTEM
+        // built from an empty list would replace what is really preloaded.
+        if (facts.Snapshot.Setting("shared_preload_libraries") is not { } preload)
+        {
+            return [];
+        }
+
+        var libraries = preload.Value
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(library => library.Trim('"'))
             .ToList();

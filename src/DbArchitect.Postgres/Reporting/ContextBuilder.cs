@@ -129,6 +129,7 @@ public static class ContextBuilder
         lines.Add(snapshot.Extensions.Any(e => e.Name == "pg_stat_statements" && e.Installed)
             ? "pg_stat_statements is installed: statement-level workload is available to `dbarch advise`."
             : "pg_stat_statements is not installed: statement-level workload is not visible.");
+        lines.Add("dbarch's own activity is kept out of these figures: it reads the statistics before it samples, samples by TABLESAMPLE (which no seq_scan counter counts, though the rows add to seq_tup_read), and marks its statements /* dbarch */ so that no workload includes them.");
         return lines;
     }
 }

@@ -10,6 +10,8 @@ namespace DbArchitect.Postgres.Sampling;
 /// A SELECT over a sample of one table: rows drawn by TABLESAMPLE with a fixed seed (the same
 /// database gives the same sample, so findings keep their IDs), or the first rows of a table too
 /// small to need sampling. $1 is the row limit, $2 the TABLESAMPLE percent when there is one.
+/// Even a whole small table is read as <c>TABLESAMPLE SYSTEM (100)</c>: PostgreSQL counts a sample
+/// scan in no table's seq_scan, so the tool's reads do not grow the evidence of its next run.
 /// </summary>
 internal sealed record SampleQuery(string Sql, double? Percent, int Limit)
 {
@@ -36,7 +38,7 @@ internal sealed record SampleQuery(string Sql, double? Percent, int Limit)
         var rows = Math.Max(table.EstimatedRows, table.LiveTuples);
         if (rows <= sampleRows)
         {
-            return [new SampleQuery($"{ToolMarker.Comment} {select(table.QualifiedName)}", null, sampleRows)];
+            return [new SampleQuery($"{ToolMarker.Comment} {select(WholeTable(table))}", null, sampleRows)];
         }
 
         var percent = Math.Clamp(100.0 * sampleRows * Oversampling / rows, 0.0001, 100.0);
@@ -49,6 +51,9 @@ internal sealed record SampleQuery(string Sql, double? Percent, int Limit)
                 sampleRows)),
         ];
     }
+
+    /// <summary>Every row of the table, read as a sample scan so that seq_scan does not count it.</summary>
+    public static string WholeTable(TableInfo table) => $"{table.QualifiedName} TABLESAMPLE SYSTEM (100)";
 
     public NpgsqlCommand CommandOn(NpgsqlConnection connection)
     {

@@ -40,6 +40,33 @@ public sealed class RowSamplerTests(RowSamplerTests.SampleFixture samples) : ICl
     }
 
     [Fact]
+    public async Task Sampling_a_whole_small_table_leaves_its_seq_scan_counter_alone()
+    {
+        Assert.True(samples.IsSampled("small"));
+
+        // One sequential scan of our own, in a session that ends: once the server shows it, the
+        // sampler's sessions (ended before) have reported theirs too.
+        await using (var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(samples.AdminConnectionString) { Pooling = false }.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var scan = new Npgsql.NpgsqlCommand("SELECT count(*) FROM small", connection);
+            await scan.ExecuteScalarAsync();
+        }
+
+        long scans = 0;
+        for (var attempt = 0; attempt < 50 && scans == 0; attempt++)
+        {
+            await Task.Delay(100);
+            await using var reader = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(samples.AdminConnectionString) { Pooling = false }.ConnectionString);
+            await reader.OpenAsync();
+            await using var read = new Npgsql.NpgsqlCommand("SELECT pg_stat_get_numscans('small'::regclass)", reader);
+            scans = (long)(await read.ExecuteScalarAsync())!;
+        }
+
+        Assert.Equal(1, scans);
+    }
+
+    [Fact]
     public void Large_table_is_sampled_up_to_the_row_limit_with_bytea_left_out_and_long_text_cut()
     {
         var big = samples.SampleOf("big");

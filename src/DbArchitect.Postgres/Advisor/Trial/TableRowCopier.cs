@@ -111,7 +111,7 @@ internal sealed class TableRowCopier(NpgsqlDataSource target, NpgsqlConnection s
         var limit = maxRows.ToString(CultureInfo.InvariantCulture);
         if (method is null)
         {
-            return $"COPY ({ToolMarker.Comment} SELECT {columnList} FROM {table.QualifiedName} LIMIT {limit}) TO STDOUT";
+            return $"COPY ({ToolMarker.Comment} SELECT {columnList} FROM {table.QualifiedName} TABLESAMPLE SYSTEM (100) LIMIT {limit}) TO STDOUT";
         }
 
         var percent = Math.Clamp(100.0 * maxRows * Oversampling / estimatedRows, 0.0001, 100.0).ToString("0.######", CultureInfo.InvariantCulture);

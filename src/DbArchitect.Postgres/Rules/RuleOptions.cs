@@ -39,4 +39,13 @@ public sealed class RuleOptions
     /// </summary>
     [Range(1, long.MaxValue)]
     public long EnumLikeMinimumRows { get; set; } = 10_000;
+
+    /// <summary>
+    /// The role the application connects as, which the security rules judge (superuser, owner of
+    /// its tables…). Default null: the role analyze connects as (current_user). Name it when
+    /// analyze connects as an administrator rather than as the application; a role the server does
+    /// not know leaves those rules quiet.
+    /// </summary>
+    [MinLength(1)]
+    public string? ApplicationRole { get; set; }
 }

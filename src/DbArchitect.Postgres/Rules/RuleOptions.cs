@@ -42,10 +42,9 @@ public sealed class RuleOptions
 
     /// <summary>
     /// The role the application connects as, which the security rules judge (superuser, owner of
-    /// its tables…). Default null: the role analyze connects as (current_user). Name it when
-    /// analyze connects as an administrator rather than as the application; a role the server does
-    /// not know leaves those rules quiet.
+    /// its tables…). Default null (or empty): the role analyze connects as (current_user). Name it
+    /// when analyze connects as an administrator rather than as the application; a role the server
+    /// does not know leaves those rules quiet.
     /// </summary>
-    [MinLength(1)]
     public string? ApplicationRole { get; set; }
 }

@@ -10,7 +10,7 @@ namespace DbArchitect.Postgres.Rules.Security;
 /// </summary>
 internal static class ApplicationRole
 {
-    public static string? Name(AnalysisFacts facts) => facts.Options.ApplicationRole ?? facts.Snapshot.Server.ConnectedRole;
+    public static string? Name(AnalysisFacts facts) => Configured(facts) ? facts.Options.ApplicationRole : facts.Snapshot.Server.ConnectedRole;
 
     /// <summary>The role's attributes, null when it is not known or the server has no such role.</summary>
     public static RoleInfo? Of(AnalysisFacts facts) =>
@@ -18,9 +18,12 @@ internal static class ApplicationRole
 
     public static Evidence ChosenBy(AnalysisFacts facts) => new(
         "application role",
-        facts.Options.ApplicationRole is null
-            ? $"{Name(facts)} (the role analyze connected as; set Rules:ApplicationRole when that is not the application's)"
-            : $"{Name(facts)} (Rules:ApplicationRole)");
+        Configured(facts)
+            ? $"{Name(facts)} (Rules:ApplicationRole)"
+            : $"{Name(facts)} (the role analyze connected as; set Rules:ApplicationRole when that is not the application's)");
+
+    // A configuration file lists the key with "" to mean "not set".
+    private static bool Configured(AnalysisFacts facts) => !string.IsNullOrEmpty(facts.Options.ApplicationRole);
 
     public static string Subject(string role) => $"role {SqlIdentifier.Quote(role)}";
 }

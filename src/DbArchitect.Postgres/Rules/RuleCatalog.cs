@@ -4,4 +4,7 @@ namespace DbArchitect.Postgres.Rules;
 public static class RuleCatalog
 {
     public static IReadOnlyList<ISchemaRule> All { get; } = [.. DesignRules.All, .. OperationalRules.All, .. SecurityRules.All];
+
+    /// <summary>The security family on its own: the QA checklist's access-control statement rests on it.</summary>
+    public static IReadOnlyList<ISchemaRule> Security => SecurityRules.All;
 }

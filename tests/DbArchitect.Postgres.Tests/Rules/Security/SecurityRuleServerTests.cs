@@ -24,11 +24,15 @@ public sealed class SecurityRuleServerTests(SecurityRulesDatabase database) : IC
     }
 
     [Fact]
-    public async Task Without_an_application_role_the_connecting_superuser_is_the_one_judged()
+    public async Task The_connecting_superuser_is_judged_by_default_and_gets_a_separate_login_role_for_the_application()
     {
         var finding = Assert.Single(await database.EvaluateAsync(new ApplicationRoleSuperuserRule()));
 
         Assert.Contains("the role analyze connected as", finding.Evidence[0].Value, StringComparison.Ordinal);
+        Assert.Matches("^CREATE ROLE .+_app LOGIN NOSUPERUSER NOCREATEROLE NOBYPASSRLS;\n", finding.Remedy!.Up);
+        Assert.Contains("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA sec TO ", finding.Remedy.Up, StringComparison.Ordinal);
+        Assert.StartsWith("DROP OWNED BY ", finding.Remedy.Down, StringComparison.Ordinal);
+        await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
@@ -57,8 +56,8 @@ public sealed class ApplicationRoleOwnsTablesRule : ISchemaRule
             {
                 Kind = ChangeKind.SchemaChange,
                 Strategy = MigrationStrategy.Standard,
-                Up = Up(owned, facts.Snapshot.Sequences, role.Name, ownerRole),
-                Down = Down(owned, facts.Snapshot.Sequences, role.Name, ownerRole),
+                Up = Up(facts.Snapshot.Schemas, role.Name, ownerRole),
+                Down = Down(role.Name, ownerRole),
                 PerformanceImpact = "ALTER TABLE ... OWNER takes a brief ACCESS EXCLUSIVE lock per table; run it in a quiet moment. Migrations then " +
                     $"run as {ownerRole} (SET ROLE) or as an administrator.",
                 Testing = $"SELECT count(*) FROM pg_class WHERE relowner = {SqlIdentifier.Literal(role.Name)}::regrole AND relkind IN ('r', 'p') returns 0; " +
@@ -67,46 +66,60 @@ public sealed class ApplicationRoleOwnsTablesRule : ISchemaRule
         };
     }
 
-    private static string Up(IReadOnlyList<TableInfo> owned, IReadOnlyList<SequenceInfo> sequences, string role, string ownerRole)
+    // The tables move in a loop on the server rather than one statement each: the rule fires for
+    // every table of a schema an application created, and at 10,000 tables a statement per table
+    // would be the largest item of the TODO. The owner role is new, so the rollback moves back
+    // exactly what it owns.
+    private static string Up(IReadOnlyList<SchemaInfo> schemas, string role, string ownerRole)
     {
-        var (app, owner) = (SqlIdentifier.Quote(role), SqlIdentifier.Quote(ownerRole));
-        var sql = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"CREATE ROLE {owner} NOLOGIN;");
-        foreach (var table in owned)
-        {
-            // OWNER TO carries the table's owned sequences along; serial defaults call nextval as
-            // the application, which then needs USAGE on them.
-            sql.AppendLine(CultureInfo.InvariantCulture, $"ALTER TABLE {table.QualifiedName} OWNER TO {owner};")
-                .AppendLine(CultureInfo.InvariantCulture, $"GRANT {RowPrivileges} ON {table.QualifiedName} TO {app};");
-            foreach (var sequence in OwnedSequences(table, sequences))
-            {
-                sql.AppendLine(CultureInfo.InvariantCulture, $"GRANT USAGE ON SEQUENCE {sequence} TO {app};");
-            }
-        }
-
-        return sql.ToString().TrimEnd();
+        var (app, owner) = (SqlIdentifier.Literal(role), SqlIdentifier.Literal(ownerRole));
+        return $$"""
+            CREATE ROLE {{SqlIdentifier.Quote(ownerRole)}} NOLOGIN;
+            DO $move$
+            DECLARE r record;
+            BEGIN
+                FOR r IN SELECT c.oid::regclass AS rel FROM pg_class c
+                         WHERE c.relowner = {{app}}::regrole AND c.relkind IN ('r', 'p')
+                           AND c.relnamespace = ANY ({{SchemaArray(schemas)}}::regnamespace[])
+                           AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+                LOOP
+                    EXECUTE format('ALTER TABLE %s OWNER TO %I', r.rel, {{owner}});
+                    EXECUTE format('GRANT {{RowPrivileges}} ON %s TO %I', r.rel, {{app}});
+                END LOOP;
+                -- OWNER TO took the tables' own sequences along; serial defaults call nextval as the application.
+                FOR r IN SELECT c.oid::regclass AS rel FROM pg_class c WHERE c.relowner = {{owner}}::regrole AND c.relkind = 'S'
+                LOOP
+                    EXECUTE format('GRANT USAGE ON SEQUENCE %s TO %I', r.rel, {{app}});
+                END LOOP;
+            END
+            $move$;
+            """;
     }
 
-    // The grants are revoked while the owner role still owns the tables, so that they are removed
-    // as the grants it made rather than rewritten onto the application as its own.
-    private static string Down(IReadOnlyList<TableInfo> owned, IReadOnlyList<SequenceInfo> sequences, string role, string ownerRole)
+    // Grants are revoked while the owner role still owns the tables, so they go as the grants it
+    // made rather than being rewritten onto the application as its own.
+    private static string Down(string role, string ownerRole)
     {
-        var (app, owner) = (SqlIdentifier.Quote(role), SqlIdentifier.Quote(ownerRole));
-        var sql = new StringBuilder();
-        foreach (var table in owned)
-        {
-            foreach (var sequence in OwnedSequences(table, sequences))
-            {
-                sql.AppendLine(CultureInfo.InvariantCulture, $"REVOKE USAGE ON SEQUENCE {sequence} FROM {app};");
-            }
-
-            sql.AppendLine(CultureInfo.InvariantCulture, $"REVOKE {RowPrivileges} ON {table.QualifiedName} FROM {app};")
-                .AppendLine(CultureInfo.InvariantCulture, $"ALTER TABLE {table.QualifiedName} OWNER TO {app};");
-        }
-
-        return sql.AppendLine(CultureInfo.InvariantCulture, $"DROP ROLE {owner};").ToString().TrimEnd();
+        var (app, owner) = (SqlIdentifier.Literal(role), SqlIdentifier.Literal(ownerRole));
+        return $$"""
+            DO $move$
+            DECLARE r record;
+            BEGIN
+                FOR r IN SELECT c.oid::regclass AS rel FROM pg_class c WHERE c.relowner = {{owner}}::regrole AND c.relkind = 'S'
+                LOOP
+                    EXECUTE format('REVOKE USAGE ON SEQUENCE %s FROM %I', r.rel, {{app}});
+                END LOOP;
+                FOR r IN SELECT c.oid::regclass AS rel FROM pg_class c WHERE c.relowner = {{owner}}::regrole AND c.relkind IN ('r', 'p')
+                LOOP
+                    EXECUTE format('REVOKE {{RowPrivileges}} ON %s FROM %I', r.rel, {{app}});
+                    EXECUTE format('ALTER TABLE %s OWNER TO %I', r.rel, {{app}});
+                END LOOP;
+            END
+            $move$;
+            DROP ROLE {{SqlIdentifier.Quote(ownerRole)}};
+            """;
     }
 
-    private static IEnumerable<string> OwnedSequences(TableInfo table, IReadOnlyList<SequenceInfo> sequences) =>
-        sequences.Where(s => string.Equals(s.OwnedBySchema, table.Schema, StringComparison.Ordinal) && string.Equals(s.OwnedByTable, table.Name, StringComparison.Ordinal))
-            .Select(s => SqlIdentifier.Qualify(s.Schema, s.Name));
+    private static string SchemaArray(IReadOnlyList<SchemaInfo> schemas) =>
+        $"ARRAY[{string.Join(", ", schemas.Select(s => SqlIdentifier.Literal(SqlIdentifier.Quote(s.Name))))}]";
 }

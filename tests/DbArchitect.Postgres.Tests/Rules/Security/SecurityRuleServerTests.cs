@@ -54,10 +54,32 @@ public sealed class SecurityRuleServerTests(SecurityRulesDatabase database) : IC
         var finding = Assert.Single(await AsApplicationAsync(new ApplicationRoleOwnsTablesRule(), database.App));
 
         Assert.Equal(["sec.accounts", "sec.forced"], finding.Tables);
-        Assert.Contains($"ALTER TABLE sec.accounts OWNER TO {database.App}_owner;", finding.Remedy!.Up, StringComparison.Ordinal);
-        Assert.Contains($"GRANT USAGE ON SEQUENCE sec.accounts_id_seq TO {database.App};", finding.Remedy.Up, StringComparison.Ordinal);
+        Assert.StartsWith($"CREATE ROLE {database.App}_owner NOLOGIN;", finding.Remedy!.Up, StringComparison.Ordinal);
         Assert.EndsWith($"DROP ROLE {database.App}_owner;", finding.Remedy.Down, StringComparison.Ordinal);
         await RemedyProof.AssertUpAndDownRunAsync(database, finding);
+    }
+
+    [Fact]
+    public async Task Moving_the_tables_hands_them_and_their_sequences_to_the_owner_role_and_the_rollback_hands_them_back()
+    {
+        var remedy = Assert.Single(await AsApplicationAsync(new ApplicationRoleOwnsTablesRule(), database.App)).Remedy!;
+
+        // A never-granted table has no ACL; once granted and revoked it has its owner's defaults spelled out. Both mean the same.
+        const string state =
+            "SELECT string_agg(c.relname || ':' || pg_get_userbyid(c.relowner) || ':' || coalesce(c.relacl, acldefault(CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner))::text, ' ' ORDER BY c.relname) " +
+            "FROM pg_class c WHERE c.relnamespace = 'sec'::regnamespace AND c.relkind IN ('r', 'S')";
+        var before = await database.ScalarAsync<string>(state);
+
+        await database.ExecuteAsync(remedy.Up);
+        var moved = await database.ScalarAsync<string>(state);
+        await database.ExecuteAsync(remedy.Down);
+
+        Assert.Contains($"accounts:{database.App}_owner:", moved, StringComparison.Ordinal);
+        Assert.Contains($"accounts_id_seq:{database.App}_owner:", moved, StringComparison.Ordinal);
+        Assert.Contains($"{database.App}=arwd/{database.App}_owner", moved, StringComparison.Ordinal);
+        Assert.Contains($"{database.App}=U/{database.App}_owner", moved, StringComparison.Ordinal);
+        Assert.DoesNotContain($"admin_only:{database.App}_owner", moved, StringComparison.Ordinal);
+        Assert.Equal(before, await database.ScalarAsync<string>(state));
     }
 
     [Fact]

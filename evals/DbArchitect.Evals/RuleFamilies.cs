@@ -15,7 +15,7 @@ internal static class RuleFamilies
     public const string Plans = "Plans";
     public const string Advisor = "Advisor";
 
-    public static IReadOnlyList<string> InOrder { get; } = ["Schema", "Types", "Naming", "Design", "Indexes", "Integrity", "Health", Configuration, Plans, Advisor];
+    public static IReadOnlyList<string> InOrder { get; } = ["Schema", "Types", "Naming", "Design", "Indexes", "Integrity", "Health", Configuration, "Security", Plans, Advisor];
 
     private static readonly Dictionary<string, string> FolderOfRule = RuleCatalog.All.ToDictionary(
         rule => rule.Id,

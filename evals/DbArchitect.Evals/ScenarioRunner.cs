@@ -27,6 +27,13 @@ internal sealed class ScenarioRunner(ScratchCluster cluster, IProgress<string> p
     /// </summary>
     public const long LargeTableRows = 10_000;
 
+    /// <summary>
+    /// The scratch cluster's superuser loads every scenario and so owns all of it, but it stands in
+    /// for no application: the security rules judge this role instead, which the cluster does not
+    /// have, so they grade the schema (grants, routines, languages) and not who loaded it.
+    /// </summary>
+    public const string ScenarioApplicationRole = "scenario_app";
+
     public async Task<ScenarioRun> RunAsync(Scenario scenario, EvalMode mode, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -42,7 +49,7 @@ internal sealed class ScenarioRunner(ScratchCluster cluster, IProgress<string> p
                 OutputDirectory = null,
                 WorkloadFile = scenario.WorkloadPath,
                 CheckSql = true,
-                Rules = new RuleOptions { LargeTableRows = LargeTableRows },
+                Rules = new RuleOptions { LargeTableRows = LargeTableRows, ApplicationRole = ScenarioApplicationRole },
             };
             if (mode == EvalMode.Model)
             {

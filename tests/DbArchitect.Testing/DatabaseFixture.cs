@@ -69,5 +69,16 @@ public class DatabaseFixture : IAsyncLifetime
         await admin.OpenAsync().ConfigureAwait(false);
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {SqlIdentifier.Quote(DatabaseName)} WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync().ConfigureAwait(false);
+        foreach (var role in ClusterRoles)
+        {
+            await using var dropRole = new NpgsqlCommand($"DROP ROLE IF EXISTS {SqlIdentifier.Quote(role)}", admin);
+            await dropRole.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
     }
+
+    /// <summary>
+    /// Roles the fixture creates. Roles belong to the whole cluster the test classes share, so
+    /// their names should start with <see cref="DatabaseName"/>; they are dropped after the database.
+    /// </summary>
+    protected virtual IReadOnlyList<string> ClusterRoles => [];
 }

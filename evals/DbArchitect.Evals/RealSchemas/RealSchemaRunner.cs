@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DbArchitect.Agent.Analysis;
 using DbArchitect.Core.Failures;
 using DbArchitect.Core.Todo;
+using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Scratch;
 using Npgsql;
 
@@ -31,6 +32,10 @@ internal sealed class RealSchemaRunner(ScratchCluster cluster, IProgress<string>
                 ConnectionString = connectionString,
                 OutputDirectory = output.FullName,
                 CheckSql = true,
+
+                // The eval loads and reads as the scratch superuser; judging that role would put the same
+                // finding on every schema, so the security rules judge an application role nobody has.
+                Rules = new RuleOptions { ApplicationRole = ScenarioRunner.ScenarioApplicationRole },
             }, progress, cancellationToken).ConfigureAwait(false);
             return new RealSchemaRun
             {

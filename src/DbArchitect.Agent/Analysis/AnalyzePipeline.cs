@@ -45,7 +45,14 @@ public sealed class AnalyzePipeline
         (findings, var planned) = (proven.Findings, proven.Planned);
         var context = ContextBuilder.Build(facts.Snapshot, source, "deterministic planner (no model)", [.. facts.Gaps.Notes(), .. proven.Unprovable, .. planned.PainPoints], workload.NotPlanned);
 
-        var deterministic = TodoAssembler.Assemble(context, planned, findings, sqlChecked: checker is not null);
+        var coverage = new RunCoverage
+        {
+            SqlChecked = checker is not null,
+            StatementsPlanned = workload.Planned,
+            IndexCandidates = workload.IndexCandidates,
+            IndexCandidatesCosted = workload.IndexCandidatesCosted,
+        };
+        var deterministic = TodoAssembler.Assemble(context, planned, findings, coverage);
         var architect = await ModelArchitectStage.RunAsync(request, new ArchitectInput
         {
             Snapshot = facts.Snapshot,

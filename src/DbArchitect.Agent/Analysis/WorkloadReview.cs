@@ -56,7 +56,11 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
             progress.Report($"index advisor: {note}");
         }
 
-        return new WorkloadReviewResult(FindingRanking.Rank(Supersede(findings, advice).Concat(AdvisorFindings.From(advice))), planned, notPlanned, fromStatistics is not null, statements);
+        return new WorkloadReviewResult(FindingRanking.Rank(Supersede(findings, advice).Concat(AdvisorFindings.From(advice))), planned, notPlanned, fromStatistics is not null, statements)
+        {
+            IndexCandidates = advice.Candidates.Count,
+            IndexCandidatesCosted = advice.CandidatesCosted,
+        };
     }
 
     /// <summary>
@@ -97,4 +101,9 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
 
 /// <summary>What the workload stage found, and how much of the workload it could plan.</summary>
 /// <summary>The workload review's findings and counts; NotPlanned holds each statement that could not be planned, with the reason, said once in the Context.</summary>
-internal sealed record WorkloadReviewResult(IReadOnlyList<Finding> Findings, int Planned, IReadOnlyList<string> NotPlanned, bool PgStatStatementsRead, IReadOnlyList<WorkloadStatement> Statements);
+internal sealed record WorkloadReviewResult(IReadOnlyList<Finding> Findings, int Planned, IReadOnlyList<string> NotPlanned, bool PgStatStatementsRead, IReadOnlyList<WorkloadStatement> Statements)
+{
+    /// <summary>Index candidates the workload's plans suggested to the advisor, and how many of them it could cost.</summary>
+    public int IndexCandidates { get; init; }
+    public int IndexCandidatesCosted { get; init; }
+}

@@ -1,3 +1,5 @@
+using DbArchitect.Postgres.Rules;
+
 namespace DbArchitect.Agent.Planning;
 
 /// <summary>Which rules speak for which QA statement: when none of them found anything, the statement is verified.</summary>
@@ -13,6 +15,14 @@ internal static class QaRuleSets
     {
         "connection-utilisation-high", "idle-in-transaction", "max-connections-high", "shared-buffers-too-small",
         "work-mem-unsuited", "autovacuum-disabled", "pg-stat-statements-missing", "slow-query-logging-disabled",
+    };
+
+    public static readonly IReadOnlySet<string> Security = RuleCatalog.Security.Select(rule => rule.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>What says an existing index is not justified by how the database is used.</summary>
+    public static readonly IReadOnlySet<string> UnjustifiedIndexes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "unused-index", "duplicate-index", "redundant-index",
     };
 
     public static readonly IReadOnlySet<string> DataTypes = new HashSet<string>(StringComparer.Ordinal)

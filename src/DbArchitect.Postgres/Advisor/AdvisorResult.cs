@@ -11,6 +11,9 @@ public sealed record AdvisorResult
     /// <summary>Every candidate the plans suggested, chosen or not (the benchmark searches them exhaustively).</summary>
     public required IReadOnlyList<IndexCandidate> Candidates { get; init; }
 
+    /// <summary>Candidates whose cost over the workload was measured, with hypopg on the target or on a scratch copy.</summary>
+    public int CandidatesCosted { get; init; }
+
     /// <summary>"cp-sat (optimal)", "cp-sat (feasible)" or "greedy".</summary>
     public required string SelectionMethod { get; init; }
 

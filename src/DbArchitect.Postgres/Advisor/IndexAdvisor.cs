@@ -83,6 +83,7 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource, ScratchIndexTrial?
             Recommendations = chosen.Select(m => Recommend(m, verified, tables)).ToList(),
             Redundant = Consolidation.Redundant(chosen.Select(m => m.Candidate), snapshot),
             Candidates = candidates,
+            CandidatesCosted = measurements.Count,
             SelectionMethod = selection.Method,
             Notes = notes,
             Elapsed = clock.Elapsed,

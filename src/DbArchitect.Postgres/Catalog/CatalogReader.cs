@@ -40,6 +40,9 @@ public sealed partial class CatalogReader(NpgsqlDataSource dataSource)
         var settings = wide.Add(SettingQuery.Query);
         var activity = wide.Add(ActivityQuery.Query);
         var slots = wide.Add(ReplicationSlotQuery.Query);
+        var roles = wide.Add(RoleQuery.Query);
+        var securityDefiners = wide.Add(SecurityDefinerFunctionQuery.Query);
+        var languages = wide.Add(LanguageQuery.Query);
 
         await ExecuteOnOneSnapshotAsync(lanes, cancellationToken).ConfigureAwait(false);
 
@@ -63,6 +66,9 @@ public sealed partial class CatalogReader(NpgsqlDataSource dataSource)
             Settings = settings,
             Activity = activity.Single(),
             ReplicationSlots = slots,
+            Roles = roles,
+            SecurityDefinerFunctions = securityDefiners,
+            Languages = languages,
 
             // Export the snapshot, then one batch and one commit per session.
             RoundTrips = 1 + (2 * Sessions),

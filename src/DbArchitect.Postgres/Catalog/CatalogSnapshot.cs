@@ -18,6 +18,9 @@ public sealed record CatalogSnapshot
     public IReadOnlyList<SettingInfo> Settings { get; init; } = [];
     public required ActivityInfo Activity { get; init; }
     public IReadOnlyList<ReplicationSlotInfo> ReplicationSlots { get; init; } = [];
+    public IReadOnlyList<RoleInfo> Roles { get; init; } = [];
+    public IReadOnlyList<SecurityDefinerFunctionInfo> SecurityDefinerFunctions { get; init; } = [];
+    public IReadOnlyList<LanguageInfo> Languages { get; init; } = [];
 
     /// <summary>Number of round trips the snapshot took (for the benchmark's "independent of table count").</summary>
     public int RoundTrips { get; init; }

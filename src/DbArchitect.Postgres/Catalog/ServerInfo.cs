@@ -10,6 +10,10 @@ public sealed record ServerInfo
     public required int VersionNumber { get; init; }
 
     public required string Database { get; init; }
+
+    /// <summary>current_user of the analysing session; null when not read (hand-built snapshots).</summary>
+    public string? ConnectedRole { get; init; }
+
     public required long DatabaseSizeBytes { get; init; }
 
     /// <summary>When statistics were last reset for this database (pg_stat_database.stats_reset); null if never.</summary>

@@ -8,6 +8,9 @@ public sealed record TableInfo
     public required string Name { get; init; }
     public required TableKind Kind { get; init; }
 
+    /// <summary>The owning role; null when not read (hand-built snapshots).</summary>
+    public string? Owner { get; init; }
+
     /// <summary>Schema-qualified, quoted only where PostgreSQL needs quotes, e.g. <c>public."Order"</c>.</summary>
     public string QualifiedName => SqlIdentifier.Qualify(Schema, Name);
 

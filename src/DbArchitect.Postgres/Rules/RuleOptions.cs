@@ -47,4 +47,12 @@ public sealed class RuleOptions
     /// </summary>
     [Range(1, 3650)]
     public int PartitionRunwayDays { get; set; } = 28;
+
+    /// <summary>
+    /// The role the application connects as, which the security rules judge (superuser, owner of
+    /// its tables…). Default null (or empty): the role analyze connects as (current_user). Name it
+    /// when analyze connects as an administrator rather than as the application; a role the server
+    /// does not know leaves those rules quiet.
+    /// </summary>
+    public string? ApplicationRole { get; set; }
 }

@@ -23,7 +23,54 @@ public static partial class SchemaCloner
         var connectionString = await cluster.CreateDatabaseAsync("dbarch_schema_" + Guid.NewGuid().ToString("N")[..12], ct).ConfigureAwait(false);
         await LoadAsync(connectionString, dump, ct).ConfigureAwait(false);
         await CopyInvalidIndexesAsync(targetConnectionString, connectionString, ct).ConfigureAwait(false);
+        await CopyRolesAsync(targetConnectionString, connectionString, ct).ConfigureAwait(false);
         return connectionString;
+    }
+
+    /// <summary>
+    /// Security remedies name the target's roles (ALTER ROLE, GRANT ... TO, ::regrole), which a
+    /// scratch cluster of its own lacks: the missing ones are created there as stand-ins that
+    /// cannot log in, with the attributes the remedies change, so that SQL naming them is checked
+    /// too. Never as superusers: no check needs one, and a scratch cluster should not grow a
+    /// superuser named after a production role.
+    /// </summary>
+    private static async Task CopyRolesAsync(string targetConnectionString, string cloneConnectionString, CancellationToken ct)
+    {
+        var roles = new List<(string Name, bool CreateRole, bool BypassRls)>();
+        await using (var target = Sessions.TargetDataSource.Create(targetConnectionString))
+        await using (var read = target.CreateCommand("SELECT rolname, rolcreaterole, rolbypassrls FROM pg_roles WHERE rolname !~ '^pg_'"))
+        await using (var reader = await read.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                roles.Add((reader.GetString(0), reader.GetBoolean(1), reader.GetBoolean(2)));
+            }
+        }
+
+        await using var clone = new NpgsqlConnection(cloneConnectionString);
+        await clone.OpenAsync(ct).ConfigureAwait(false);
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        await using (var list = new NpgsqlCommand("SELECT rolname FROM pg_roles", clone))
+        await using (var reader = await list.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                present.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var role in roles.Where(r => !present.Contains(r.Name)))
+        {
+            var attributes = (role.CreateRole ? " CREATEROLE" : "") + (role.BypassRls ? " BYPASSRLS" : "");
+            try
+            {
+                await SingleStatement.ExecuteAsync(clone, $"CREATE ROLE {Catalog.SqlIdentifier.Quote(role.Name)} NOLOGIN{attributes}", 30, ct).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateObject)
+            {
+                // Another analysis on the same scratch cluster created it meanwhile; either stand-in serves.
+            }
+        }
     }
 
     /// <summary>

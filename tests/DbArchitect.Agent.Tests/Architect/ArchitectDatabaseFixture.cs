@@ -75,7 +75,7 @@ public sealed class ArchitectDatabaseFixture : DatabaseFixture, IAsyncLifetime
         {
             Snapshot = facts.Snapshot,
             Findings = findings,
-            Fallback = TodoAssembler.Assemble(context, planned, findings, sqlChecked: false),
+            Fallback = TodoAssembler.Assemble(context, planned, findings, new RunCoverage()),
             Generator = "scripted model, architect.system v2",
             Workload = Workload,
             DataSource = DataSource,

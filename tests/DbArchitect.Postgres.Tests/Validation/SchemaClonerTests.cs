@@ -30,6 +30,24 @@ public sealed class SchemaClonerTests(WeirdSchemaFixture target, ScratchClusterF
     }
 
     [Fact]
+    public async Task Roles_of_the_target_that_the_scratch_cluster_lacks_are_created_there_as_stand_ins_without_login()
+    {
+        var role = target.DatabaseName + "_ops";
+        await target.ExecuteAsync($"CREATE ROLE {role} LOGIN CREATEROLE BYPASSRLS SUPERUSER");
+        try
+        {
+            var clone = await SchemaCloner.CloneSchemaAsync(target.AdminConnectionString, scratch.Cluster, CancellationToken.None);
+
+            Assert.Equal("f t t f", await ScalarAsync<string>(clone,
+                $"SELECT concat_ws(' ', rolcanlogin, rolcreaterole, rolbypassrls, rolsuper) FROM pg_roles WHERE rolname = '{role}'"));
+        }
+        finally
+        {
+            await target.ExecuteAsync($"DROP ROLE {role}");
+        }
+    }
+
+    [Fact]
     public async Task The_checker_tries_sql_for_the_target_against_its_clone()
     {
         var clone = await SchemaCloner.CloneSchemaAsync(target.AdminConnectionString, scratch.Cluster, CancellationToken.None);

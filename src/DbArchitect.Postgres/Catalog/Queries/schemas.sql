@@ -1,6 +1,10 @@
--- User schemas: system schemas and schemas created by extensions left out.
+-- User schemas: system schemas and schemas created by extensions left out. public_create: PUBLIC
+-- (every role, present and future) may create objects in the schema; a NULL nspacl is the
+-- owner-only default.
 SELECT n.nspname                        AS name,
-       pg_get_userbyid(n.nspowner)      AS owner
+       pg_get_userbyid(n.nspowner)      AS owner,
+       EXISTS (SELECT 1 FROM aclexplode(n.nspacl) a
+               WHERE a.grantee = 0 AND a.privilege_type = 'CREATE') AS public_create
 FROM pg_namespace n
 WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname NOT LIKE 'pg\_toast%'

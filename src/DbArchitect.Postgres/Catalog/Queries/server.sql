@@ -2,6 +2,7 @@
 SELECT current_setting('server_version')                     AS version,
        current_setting('server_version_num')::int            AS version_number,
        current_database()                                    AS database,
+       current_user                                          AS connected_role,
        pg_database_size(current_database())                  AS database_size_bytes,
        s.stats_reset,
        pg_postmaster_start_time()                            AS server_started,

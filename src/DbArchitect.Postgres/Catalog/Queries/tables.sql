@@ -1,5 +1,5 @@
 -- Tables, partitioned tables, views, materialized views and foreign tables in user schemas,
--- with size, row-level security, partitioning (parent, bound, strategy) and activity statistics. Extension objects left out.
+-- with owner, size, row-level security, partitioning (parent, bound, strategy) and activity statistics. Extension objects left out.
 -- Sizes come from pg_class.relpages (as of the last VACUUM, ANALYZE or CREATE INDEX), not from
 -- pg_table_size: that opens every relation, which costs seconds on 10,000 tables and takes a lock
 -- on each. Activity comes from the pg_stat_get_* functions pg_stat_all_tables is made of.
@@ -9,6 +9,7 @@ SELECT c.oid,
        n.nspname                                             AS schema,
        c.relname                                             AS name,
        c.relkind::text                                       AS kind,
+       pg_get_userbyid(c.relowner)                           AS owner,
        pn.nspname                                            AS partition_parent_schema,
        pc.relname                                            AS partition_parent_name,
        inh.inhparent                                         AS partition_parent_oid,

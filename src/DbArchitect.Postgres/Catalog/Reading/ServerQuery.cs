@@ -7,6 +7,7 @@ internal static class ServerQuery
         Version = row.String("version"),
         VersionNumber = row.Int("version_number"),
         Database = row.String("database"),
+        ConnectedRole = row.String("connected_role"),
         DatabaseSizeBytes = row.Long("database_size_bytes"),
         StatsReset = row.NullableDateTime("stats_reset"),
         ServerStarted = row.DateTime("server_started"),

@@ -8,6 +8,7 @@ internal static class TableQuery
         Schema = row.Name("schema"),
         Name = row.Name("name"),
         Kind = Kind(row.String("kind")),
+        Owner = row.Name("owner"),
         PartitionParentSchema = row.NullableName("partition_parent_schema"),
         PartitionParentName = row.NullableName("partition_parent_name"),
         PartitionParentOid = row.NullableOid("partition_parent_oid"),

@@ -30,8 +30,10 @@ public sealed class InterruptTests
         File.SetUnixFileMode(temp.Path, (UnixFileMode)0x3FF);
         File.SetUnixFileMode(scratchRoot, (UnixFileMode)0x3FF);
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "dbarch.dll"), "analyze", "--demo", "--out", output })
+        // A test run started in the background inherits SIGINT ignored, and a process keeps an ignored
+        // SIGINT ignored; perl (essential on Debian) restores the default before it execs dbarch, as a terminal would have it.
+        var start = new ProcessStartInfo("perl") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die", "dotnet", Path.Combine(AppContext.BaseDirectory, "dbarch.dll"), "analyze", "--demo", "--out", output })
         {
             start.ArgumentList.Add(argument);
         }

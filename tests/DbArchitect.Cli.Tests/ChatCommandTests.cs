@@ -123,6 +123,35 @@ public sealed class ChatCommandTests(ShopFixture shop) : IClassFixture<ShopFixtu
     }
 
     [Fact]
+    public async Task A_rewrite_the_model_wrote_with_a_function_that_acts_is_planned_but_never_executed()
+    {
+        // Cheaper than the original, so only the execution guard stands between it and a run.
+        const string original = "SELECT c.id, (SELECT count(*) FROM orders o WHERE o.customer_id = c.id) FROM customers c";
+        const string rewrite = "SELECT c.id, count(o.id) FROM customers c LEFT JOIN orders o ON o.customer_id = c.id WHERE pg_stat_reset() IS NULL OR true GROUP BY c.id";
+        var resetBefore = await StatisticsResetAsync();
+        await using var stub = OpenAiStubServer.Start();
+        stub.Enqueue(
+            StubReply.StreamedToolCall("check_rewrite", System.Text.Json.JsonSerializer.Serialize(new { original, rewrite })),
+            StubReply.StreamedText("That rewrite cannot be checked."));
+
+        var run = await CliRun.InvokeInterleavedAsync("is this rewrite the same?\n/quit\n", ChatWithModel(stub));
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        var toolResult = Assert.Single(stub.Requests[1].Messages, m => m.GetProperty("role").GetString() == "tool").GetProperty("content").GetString();
+        Assert.Contains("pg_stat_reset", toolResult, StringComparison.Ordinal);
+        Assert.DoesNotContain("accepted", toolResult, StringComparison.Ordinal);
+        Assert.Equal(resetBefore, await StatisticsResetAsync());
+    }
+
+    private async Task<DateTime?> StatisticsResetAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(shop.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT stats_reset FROM pg_stat_database WHERE datname = current_database()", connection);
+        return await command.ExecuteScalarAsync() as DateTime?;
+    }
+
+    [Fact]
     public async Task The_session_keeps_its_history_so_the_second_question_is_sent_with_the_first_and_its_answer()
     {
         await using var stub = OpenAiStubServer.Start();

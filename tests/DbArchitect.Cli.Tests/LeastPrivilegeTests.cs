@@ -38,6 +38,7 @@ public sealed class LeastPrivilegeTests(LeastPrivilegeFixture database) : IClass
         var after = TodoMarkdownParser.Parse(await File.ReadAllTextAsync(output.TodoPath));
         Assert.False(after.Items.Single(i => i.FindingKey.StartsWith(SampledFinding, StringComparison.Ordinal)).Done);
         Assert.Contains(after.Context.PainPoints, p => p.StartsWith("[not measured] no SELECT on 1 tables (public.deliveries)", StringComparison.Ordinal) && p.Contains("pg_read_all_data", StringComparison.Ordinal));
+        Assert.DoesNotContain(after.Context.PainPoints, p => p.Contains("hidden from this role", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -52,6 +53,7 @@ public sealed class LeastPrivilegeTests(LeastPrivilegeFixture database) : IClass
         var document = TodoMarkdownParser.Parse(await File.ReadAllTextAsync(output.TodoPath));
         Assert.DoesNotContain(document.Items, i => i.FindingKey.StartsWith("pg-stat-statements-missing", StringComparison.Ordinal));
         Assert.Contains(document.Context.PainPoints, p => p.StartsWith("[not measured] shared_preload_libraries is hidden", StringComparison.Ordinal));
+        Assert.Contains(document.Context.PainPoints, p => p.StartsWith("[not measured] other roles' sessions and statements are hidden", StringComparison.Ordinal));
     }
 
     /// <summary>A login role with CONNECT and schema usage but no SELECT on any table, dropped afterwards.</summary>

@@ -33,4 +33,10 @@ public sealed record ServerInfo
 
     /// <summary>Transactions committed and rolled back since the stats reset (pg_stat_database).</summary>
     public long TransactionsCommitted { get; init; }
+
+    /// <summary>
+    /// Whether the role sees every session in pg_stat_activity and every role's statements in
+    /// pg_stat_statements (superuser or pg_read_all_stats); otherwise only its own.
+    /// </summary>
+    public bool ReadsAllStatistics { get; init; } = true;
 }

@@ -8,6 +8,7 @@ internal static class ServerQuery
         VersionNumber = row.Int("version_number"),
         Database = row.String("database"),
         ConnectedRole = row.String("connected_role"),
+        ReadsAllStatistics = row.Bool("reads_all_statistics"),
         DatabaseSizeBytes = row.Long("database_size_bytes"),
         StatsReset = row.NullableDateTime("stats_reset"),
         ServerStarted = row.DateTime("server_started"),

@@ -41,6 +41,11 @@ public sealed class AnalyzePipeline
         progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.Snapshot.Tables.Count} relations and {workload.Planned} planned workload statements");
 
         await using var checker = request.CheckSql ? await StartCheckerAsync(connectionString, scratch, facts.Snapshot, progress, cancellationToken).ConfigureAwait(false) : null;
+        if (checker is not null)
+        {
+            progress.Report("running every item's change and rollback on the scratch copy…");
+        }
+
         var proven = await new RemedyProof(checker).PlanAsync(findings, progress, cancellationToken).ConfigureAwait(false);
         (findings, var planned) = (proven.Findings, proven.Planned);
         var context = ContextBuilder.Build(facts.Snapshot, source, "deterministic planner (no model)", [.. facts.Gaps.Notes(), .. proven.Unprovable, .. planned.PainPoints], workload.NotPlanned);
@@ -74,6 +79,7 @@ public sealed class AnalyzePipeline
             RequiredFindingKeys = findings.Where(f => f.Severity >= Severity.High && f.Remedy is not null).Select(f => f.Key).ToList(),
             SqlChecker = checker?.Checker,
         };
+        progress.Report("validating the TODO document…");
         var validation = await new TodoValidator().ValidateAsync(document, validationContext, cancellationToken).ConfigureAwait(false);
         if (!validation.IsValid)
         {

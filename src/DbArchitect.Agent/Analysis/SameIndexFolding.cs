@@ -21,6 +21,8 @@ internal static class SameIndexFolding
         var advised = findings.Where(f => f.RuleId == AdvisorFindings.RecommendId && f.Remedy is not null)
             .Select(f => (Finding: f, Index: PlainIndex(f.Remedy!.Up, snapshot)))
             .ToList();
+        // Reading a remedy's index resolves its table in the catalog; with no advised index to compare it with, skip it for every finding.
+        var compareIndexes = advised.Any(a => a.Index is not null);
         var folded = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<Finding>();
         foreach (var finding in findings.Where(f => f.RuleId != AdvisorFindings.RecommendId))
@@ -31,7 +33,7 @@ internal static class SameIndexFolding
                 continue;
             }
 
-            var index = PlainIndex(remedy.Up, snapshot);
+            var index = compareIndexes ? PlainIndex(remedy.Up, snapshot) : null;
             if (index is not null && advised.Any(a => a.Index is { } advice && SameKeys(advice, index) && advice.Method != index.Method))
             {
                 continue;

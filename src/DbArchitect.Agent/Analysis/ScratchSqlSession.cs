@@ -1,3 +1,4 @@
+using DbArchitect.Core.Validation;
 using DbArchitect.Postgres.Scratch;
 using DbArchitect.Postgres.Validation;
 
@@ -5,20 +6,33 @@ namespace DbArchitect.Agent.Analysis;
 
 /// <summary>
 /// The scratch copy of the target's schema: the SQL checker on it, the completion that reads its
-/// catalog, and, when the pipeline had to start one for it, the scratch cluster it runs on.
+/// catalog, and, when the pipeline had to start one for it, the scratch cluster it runs on. The
+/// proof of the remedies, the model architect and the validation of the document share one
+/// checker, so that a block already run is not run again for the same text.
 /// </summary>
-internal sealed class ScratchSqlSession(string cloneConnectionString, ScratchCluster? ownedCluster) : IAsyncDisposable
+internal sealed class ScratchSqlSession : IAsyncDisposable
 {
-    public ScratchSqlChecker Checker { get; } = new(cloneConnectionString);
+    private readonly ScratchSqlChecker _server;
+    private readonly ScratchCluster? _ownedCluster;
 
-    public DependentObjectsCompletion Completion { get; } = new(cloneConnectionString);
+    public ScratchSqlSession(string cloneConnectionString, ScratchCluster? ownedCluster)
+    {
+        _server = new ScratchSqlChecker(cloneConnectionString);
+        _ownedCluster = ownedCluster;
+        Checker = new ProvenSqlChecker(_server);
+        Completion = new DependentObjectsCompletion(cloneConnectionString);
+    }
+
+    public ISqlChecker Checker { get; }
+
+    public DependentObjectsCompletion Completion { get; }
 
     public async ValueTask DisposeAsync()
     {
-        await Checker.DisposeAsync().ConfigureAwait(false);
-        if (ownedCluster is not null)
+        await _server.DisposeAsync().ConfigureAwait(false);
+        if (_ownedCluster is not null)
         {
-            await ownedCluster.DisposeAsync().ConfigureAwait(false);
+            await _ownedCluster.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed class CopiedColumnSampler(NpgsqlDataSource dataSource)
 
     public async Task<IReadOnlyList<CopiedColumnSample>> SampleAsync(CatalogSnapshot snapshot, RuleOptions options, CancellationToken ct)
     {
-        var candidates = CopyCandidate.In(new CatalogLookup(snapshot)).Take(MaxCandidates).ToList();
+        var candidates = CopyCandidate.In(CatalogLookup.Of(snapshot)).Take(MaxCandidates).ToList();
         var samples = new List<CopiedColumnSample>();
         if (candidates.Count == 0)
         {

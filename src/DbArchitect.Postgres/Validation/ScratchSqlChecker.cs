@@ -28,12 +28,15 @@ namespace DbArchitect.Postgres.Validation;
 /// </summary>
 public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
 {
+    private const int StatementsPerRoundTrip = 50;
+
     private readonly NpgsqlDataSource _dataSource;
 
     /// <param name="scratchConnectionString">A scratch database with the target's schema.</param>
     public ScratchSqlChecker(string scratchConnectionString)
     {
-        _dataSource = NpgsqlDataSource.Create(scratchConnectionString);
+        // The failed statement of a batch is what an error message names.
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(scratchConnectionString) { IncludeFailedBatchedCommand = true });
     }
 
     /// <summary>How long one statement may run before the server cancels it. Default 5 s.</summary>
@@ -71,15 +74,32 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
         {
             var timeout = (int)StatementTimeout.TotalMilliseconds;
             await ExecuteAsync(connection, $"SET LOCAL statement_timeout = {timeout}", cancellationToken).ConfigureAwait(false);
+            var run = new List<string>(StatementsPerRoundTrip);
             foreach (var statement in statements)
             {
+                if (RunsAsWritten(statement))
+                {
+                    run.Add(statement);
+                    if (run.Count == StatementsPerRoundTrip && await RunAsync(connection, run, cancellationToken).ConfigureAwait(false) is { } refused)
+                    {
+                        return refused;
+                    }
+
+                    continue;
+                }
+
+                if (await RunAsync(connection, run, cancellationToken).ConfigureAwait(false) is { } earlier)
+                {
+                    return earlier;
+                }
+
                 if (await CheckStatementAsync(connection, statement, cancellationToken).ConfigureAwait(false) is { } message)
                 {
                     return $"{message} (in: {SqlScript.Excerpt(statement)})";
                 }
             }
 
-            return null;
+            return await RunAsync(connection, run, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -122,15 +142,58 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
             var verdict = NonTransactionalStatement.Check(statement);
             return verdict.Error ?? await MissingObjectAsync(connection, verdict, cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException e)
+        catch (Exception e) when (Refusal(e) is { } message)
         {
-            return e.Position > 0 ? $"{e.MessageText} at character {e.Position}" : e.MessageText;
-        }
-        catch (NpgsqlException e) when (e.InnerException is TimeoutException)
-        {
-            return $"did not finish within {StatementTimeout.TotalSeconds:0} s";
+            return message;
         }
     }
+
+    private static bool RunsAsWritten(string statement) =>
+        !StatementKind.IsProgramCopy(statement) && !StatementKind.IsClientCopy(statement)
+        && !StatementKind.IsParameterised(statement) && !StatementKind.CannotRunInTransaction(statement);
+
+    /// <summary>
+    /// Runs statements that need nothing but running in one round trip: a block of thousands of
+    /// them (one item creating an index per table) otherwise spends more time waiting for replies
+    /// than the server spends on them. Empties <paramref name="run"/> when the server accepts them all.
+    /// </summary>
+    /// <returns>The server's message on the first statement it refuses, with that statement.</returns>
+    private async Task<string?> RunAsync(NpgsqlConnection connection, List<string> run, CancellationToken cancellationToken)
+    {
+        if (run.Count == 0)
+        {
+            return null;
+        }
+
+        await using var batch = new NpgsqlBatch(connection) { Timeout = BackstopSeconds * run.Count };
+        foreach (var statement in run)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(StatementKind.WithoutConcurrently(statement)));
+        }
+
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            run.Clear();
+            return null;
+        }
+        catch (Exception e) when (Refusal(e) is { } message)
+        {
+            // Only the client-side backstop leaves the statement unknown; the server names the one it refused.
+            var at = e is PostgresException { BatchCommand: { } command } ? batch.BatchCommands.IndexOf(command) : -1;
+            return at >= 0
+                ? $"{message} (in: {SqlScript.Excerpt(run[at])})"
+                : $"{message} (in one of {run.Count} statements from: {SqlScript.Excerpt(run[0])})";
+        }
+    }
+
+    private string? Refusal(Exception e) => e switch
+    {
+        PostgresException { Position: > 0 } server => $"{server.MessageText} at character {server.Position}",
+        PostgresException server => server.MessageText,
+        NpgsqlException { InnerException: TimeoutException } => $"did not finish within {StatementTimeout.TotalSeconds:0} s",
+        _ => null,
+    };
 
     private static async Task<string?> MissingObjectAsync(NpgsqlConnection connection, NonTransactionalStatement.Verdict verdict, CancellationToken cancellationToken)
     {
@@ -167,7 +230,9 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
     }
 
     // The client-side limit is a backstop in case a block turns the server's statement_timeout off.
+    private int BackstopSeconds => (int)Math.Ceiling(StatementTimeout.TotalSeconds) * 2;
+
     private Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken) =>
-        SingleStatement.ExecuteAsync(connection, sql, (int)Math.Ceiling(StatementTimeout.TotalSeconds) * 2, cancellationToken);
+        SingleStatement.ExecuteAsync(connection, sql, BackstopSeconds, cancellationToken);
 
 }

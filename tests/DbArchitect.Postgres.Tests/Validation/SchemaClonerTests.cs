@@ -1,5 +1,6 @@
 using DbArchitect.Core.Failures;
 using DbArchitect.Core.Validation;
+using DbArchitect.Postgres.Scratch;
 using DbArchitect.Postgres.Validation;
 using Npgsql;
 
@@ -74,6 +75,36 @@ public sealed class SchemaClonerTests(WeirdSchemaFixture target, ScratchClusterF
         Assert.Equal(FailureKind.Unreachable, failure.Kind);
         Assert.Contains("no_such_database", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret-word", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dump_loads_past_an_extension_this_machine_lacks_leaving_out_only_what_is_built_on_it()
+    {
+        var clone = await scratch.Cluster.CreateDatabaseAsync("load_" + Guid.NewGuid().ToString("N")[..8], CancellationToken.None);
+
+        await SchemaCloner.LoadAsync(clone, """
+            SELECT pg_catalog.set_config('search_path', '', false);
+            CREATE SCHEMA shop;
+            CREATE TABLE shop.before_extension (id int);
+            CREATE EXTENSION no_such_extension WITH SCHEMA shop;
+            CREATE TABLE shop.built_on_it (shape shop.no_such_type);
+            CREATE TABLE shop.after_extension (id int);
+            """, CancellationToken.None);
+
+        Assert.Equal("after_extension, before_extension", await ScalarAsync<string>(clone, "SELECT string_agg(relname, ', ' ORDER BY relname) FROM pg_class WHERE relnamespace = 'shop'::regnamespace"));
+    }
+
+    [Fact]
+    public async Task A_statement_the_copy_refuses_fails_the_load_with_the_servers_message_and_the_statement()
+    {
+        var clone = await scratch.Cluster.CreateDatabaseAsync("load_" + Guid.NewGuid().ToString("N")[..8], CancellationToken.None);
+
+        var failure = await Assert.ThrowsAsync<ScratchClusterException>(() => SchemaCloner.LoadAsync(clone, """
+            CREATE TABLE public.first (id int);
+            CREATE TABLE public.first (id int);
+            """, CancellationToken.None));
+
+        Assert.Contains("relation \"first\" already exists (in: CREATE TABLE public.first (id int))", failure.Message, StringComparison.Ordinal);
     }
 
     private static async Task<T> ScalarAsync<T>(string connectionString, string sql)

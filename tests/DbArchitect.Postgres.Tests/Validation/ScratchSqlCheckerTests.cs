@@ -33,6 +33,19 @@ public sealed class ScratchSqlCheckerTests(ShopSchemaFixture scratch) : IClassFi
     }
 
     [Fact]
+    public async Task In_a_block_of_hundreds_of_statements_the_one_the_server_refuses_is_named()
+    {
+        var statements = Enumerable.Range(0, 120).Select(i => i == 77
+            ? "CREATE INDEX orders_placed_at_idx ON orders (placed_at);"
+            : $"CREATE INDEX orders_status_{i}_idx ON orders (status);");
+
+        var error = Assert.Single(await CheckAsync(string.Join('\n', statements)));
+
+        Assert.Contains("column \"placed_at\" does not exist", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(in: CREATE INDEX orders_placed_at_idx ON orders (placed_at))", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task One_failing_block_does_not_hide_the_others()
     {
         await using var checker = new ScratchSqlChecker(scratch.AdminConnectionString);

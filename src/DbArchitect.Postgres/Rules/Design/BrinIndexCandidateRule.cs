@@ -20,7 +20,7 @@ public sealed class BrinIndexCandidateRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         var partitionThreshold = facts.Options.LargeTableRows * (double)RangePartitioningCandidateRule.PartitionFactor;
         foreach (var table in lookup.DesignTables.Where(t => t.Kind == TableKind.Table && t.EstimatedRows >= facts.Options.LargeTableRows))
         {

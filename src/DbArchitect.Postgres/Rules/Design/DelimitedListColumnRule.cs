@@ -28,7 +28,7 @@ public sealed class DelimitedListColumnRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         foreach (var table in lookup.DesignTables)
         {
             if (SampleColumns.For(facts, lookup, table) is not { RowCount: > 0 } sample)

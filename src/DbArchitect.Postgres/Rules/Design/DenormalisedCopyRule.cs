@@ -24,7 +24,7 @@ public sealed class DenormalisedCopyRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         foreach (var sample in facts.CopiedColumns)
         {
             if (sample.SampledRows < MinimumSampledRows

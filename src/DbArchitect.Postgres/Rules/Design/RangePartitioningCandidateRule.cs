@@ -23,7 +23,7 @@ public sealed class RangePartitioningCandidateRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         var threshold = facts.Options.LargeTableRows * (double)PartitionFactor;
         foreach (var table in lookup.DesignTables.Where(t => t.Kind == TableKind.Table && t.EstimatedRows >= threshold && TimeOrderedTables.IsAppendMostly(t)))
         {

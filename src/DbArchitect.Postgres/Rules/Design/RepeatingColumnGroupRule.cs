@@ -21,7 +21,7 @@ public sealed partial class RepeatingColumnGroupRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         foreach (var table in lookup.DesignTables)
         {
             var referencing = lookup.ConstraintsOf(table).Where(c => c.Kind == ConstraintKind.ForeignKey && c.Columns.Count == 1).Select(c => c.Columns[0]).ToHashSet(StringComparer.Ordinal);

@@ -29,7 +29,7 @@ public sealed class TransitiveDependencyRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         foreach (var table in lookup.DesignTables)
         {
             if (SampleColumns.For(facts, lookup, table) is not { RowCount: >= MinimumSampledRows } sample)

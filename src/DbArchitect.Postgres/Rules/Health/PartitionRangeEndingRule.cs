@@ -24,7 +24,7 @@ public sealed partial class PartitionRangeEndingRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         var horizon = facts.Now.AddDays(facts.Options.PartitionRunwayDays);
         foreach (var table in facts.Snapshot.Tables.Where(t => t.PartitionStrategy == PartitionStrategy.Range))
         {

@@ -19,7 +19,7 @@ public sealed class SequenceNearExhaustionRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         foreach (var sequence in facts.Snapshot.Sequences.Where(s => !s.Cycles && s.LastValue is not null && s.Increment != 0 && !lookup.FeedsPrimaryKey(s)))
         {
             var percent = PercentUsed(sequence);

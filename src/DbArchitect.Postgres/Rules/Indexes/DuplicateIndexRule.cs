@@ -16,7 +16,7 @@ public sealed class DuplicateIndexRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         var pairs =
             from twins in facts.Snapshot.Indexes.Where(i => i.IsValid).GroupBy(IndexShape.Signature)
             where twins.Count() > 1

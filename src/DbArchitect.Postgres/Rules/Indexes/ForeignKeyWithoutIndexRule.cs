@@ -17,7 +17,7 @@ public sealed class ForeignKeyWithoutIndexRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         foreach (var foreignKey in facts.Snapshot.Constraints.Where(c => c.Kind == ConstraintKind.ForeignKey && c.Columns.Count > 0))
         {
             // Partitions inherit the parent's key; the parent's finding covers them.

@@ -16,7 +16,7 @@ public sealed class InvalidIndexRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         // A plain partitioned index is invalid while a partition lacks its share; no REINDEX fixes
         // that, partition-missing-parent-index reports it with the fix.
         return facts.Snapshot.Indexes.Where(i => !i.IsValid && !(i.IsPartitioned && i.ConstraintName is null)).Select(index => Report(index, lookup.IndexDdlOnline(index.TableOid)));

@@ -17,7 +17,7 @@ public sealed class LargeTableWithoutIndexRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         var indexed = facts.Snapshot.Indexes.Select(i => i.TableOid).ToHashSet();
         return facts.Snapshot.Tables
             .Where(t => t.Kind is TableKind.Table or TableKind.MaterializedView or TableKind.PartitionedTable

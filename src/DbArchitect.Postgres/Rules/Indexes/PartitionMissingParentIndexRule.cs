@@ -18,7 +18,7 @@ public sealed class PartitionMissingParentIndexRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         // PostgreSQL adds a constraint's index to every partition itself (ALTER TABLE ONLY refuses
         // while partitions exist), so only plain partitioned indexes can have gaps.
         foreach (var parentIndex in facts.Snapshot.Indexes.Where(i => i.IsPartitioned && i.ConstraintName is null))

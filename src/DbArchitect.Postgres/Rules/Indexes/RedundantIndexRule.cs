@@ -17,7 +17,7 @@ public sealed class RedundantIndexRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         var pairs = new List<(IndexInfo, IndexInfo)>();
         foreach (var sameTable in facts.Snapshot.Indexes.Where(i => i.IsValid && i.Method is "btree").GroupBy(i => i.TableOid))
         {

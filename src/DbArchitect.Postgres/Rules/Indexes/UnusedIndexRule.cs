@@ -23,7 +23,7 @@ public sealed class UnusedIndexRule : ISchemaRule
         }
 
         // Scans land on partitions' indexes, never on the parent's, and those belong to the parent's index.
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         return facts.Snapshot.Indexes
             .Where(i => i.IsValid && i.Scans == 0 && !i.IsUnique && !i.IsPrimary && i.ConstraintName is null
                 && !lookup.IsPartition(i.TableOid) && !lookup.IsPartitioned(i.TableOid))

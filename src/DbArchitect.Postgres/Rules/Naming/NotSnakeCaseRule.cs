@@ -19,7 +19,7 @@ public sealed class NotSnakeCaseRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         foreach (var table in lookup.DesignTables)
         {
             var existing = lookup.ColumnsOf(table).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);

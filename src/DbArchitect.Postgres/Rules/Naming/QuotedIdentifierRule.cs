@@ -17,7 +17,7 @@ public sealed class QuotedIdentifierRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         foreach (var table in lookup.DesignTables)
         {
             var existing = lookup.ColumnsOf(table).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);

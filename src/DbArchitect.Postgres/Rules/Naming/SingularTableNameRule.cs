@@ -16,7 +16,7 @@ public sealed class SingularTableNameRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         var perTable = new List<Finding>();
         foreach (var table in lookup.DesignTables.Where(t => !SqlIdentifier.NeedsQuotes(t.Name) && !EnglishNouns.IsPlural(t.Name)))
         {

@@ -19,7 +19,7 @@ public sealed class MissingPrimaryKeyRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         foreach (var table in lookup.DesignTables.Where(t => lookup.PrimaryKeyOf(t) is null))
         {
             var partitioned = table.Kind == TableKind.PartitionedTable;

@@ -22,7 +22,7 @@ public sealed class TenantTableWithoutRowSecurityRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         var spread = AmbiguousTenantColumns
             .Where(name => lookup.DesignTables.Count(t => lookup.ColumnsOf(t).Any(c => c.Name == name)) >= 2)
             .ToHashSet(StringComparer.Ordinal);

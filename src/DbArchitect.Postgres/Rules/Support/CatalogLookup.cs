@@ -1,10 +1,13 @@
+using System.Runtime.CompilerServices;
 using DbArchitect.Postgres.Catalog;
 
 namespace DbArchitect.Postgres.Rules.Support;
 
 /// <summary>
-/// The snapshot indexed by table, built once per rule evaluation so that rules stay linear in the
-/// size of the catalog instead of scanning every list for every table.
+/// The snapshot indexed by table, so that rules stay linear in the size of the catalog instead of
+/// scanning every list for every table. Built once per snapshot, however many rules ask for it: a
+/// snapshot never changes, and building the lookup reads the whole catalog, which some thirty
+/// rules each did again.
 /// </summary>
 internal sealed class CatalogLookup
 {
@@ -19,7 +22,9 @@ internal sealed class CatalogLookup
     private readonly Dictionary<(string Schema, string Name), TableInfo> _tablesByName;
     private readonly Dictionary<uint, TableInfo> _tablesByOid;
 
-    public CatalogLookup(CatalogSnapshot snapshot)
+    private static readonly ConditionalWeakTable<CatalogSnapshot, CatalogLookup> Built = new();
+
+    private CatalogLookup(CatalogSnapshot snapshot)
     {
         Snapshot = snapshot;
         _columns = snapshot.Columns.OrderBy(c => c.Position).ToLookup(c => c.TableOid);
@@ -38,6 +43,8 @@ internal sealed class CatalogLookup
             .ThenBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
     }
+
+    public static CatalogLookup Of(CatalogSnapshot snapshot) => Built.GetValue(snapshot, built => new CatalogLookup(built));
 
     public CatalogSnapshot Snapshot { get; }
 

@@ -17,7 +17,7 @@ public sealed class CharColumnRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         return HabitAggregation.PerTable(
             lookup,
             lookup.DesignTables,

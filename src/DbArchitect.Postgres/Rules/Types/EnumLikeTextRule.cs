@@ -26,7 +26,7 @@ public sealed partial class EnumLikeTextRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         foreach (var table in lookup.DesignTables.Where(t => t.EstimatedRows >= facts.Options.EnumLikeMinimumRows))
         {
             var constrained = lookup.ConstraintsOf(table)

@@ -25,7 +25,7 @@ public sealed class FloatForMoneyRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         foreach (var table in lookup.DesignTables)
         {
             foreach (var column in lookup.ColumnsOf(table).Where(c => FloatTypes.Contains(c.TypeName) && c.Generated is null && IsMoneyLike(c.Name)))

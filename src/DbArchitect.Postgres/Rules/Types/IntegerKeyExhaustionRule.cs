@@ -21,7 +21,7 @@ public sealed class IntegerKeyExhaustionRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         var since = StatisticsWindow.Since(facts);
         var statsDays = Math.Max(StatisticsWindow.AgeDays(facts), 1.0 / 24);
         foreach (var sequence in facts.Snapshot.Sequences.Where(s => s.Increment > 0 && s.LastValue is not null && lookup.FeedsPrimaryKey(s)))

@@ -16,7 +16,7 @@ public sealed class JsonInsteadOfJsonbRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         foreach (var table in lookup.DesignTables)
         {
             var columns = lookup.ColumnsOf(table).Where(c => c.TypeName == "json" && c.Generated is null).ToList();

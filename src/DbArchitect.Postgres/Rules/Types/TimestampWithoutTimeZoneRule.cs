@@ -16,7 +16,7 @@ public sealed class TimestampWithoutTimeZoneRule : ISchemaRule
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {
-        var lookup = new CatalogLookup(facts.Snapshot);
+        var lookup = CatalogLookup.Of(facts.Snapshot);
         return HabitAggregation.PerTable(
             lookup,
             lookup.DesignTables,

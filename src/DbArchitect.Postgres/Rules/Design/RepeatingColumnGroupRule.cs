@@ -24,7 +24,7 @@ public sealed partial class RepeatingColumnGroupRule : ISchemaRule
         var lookup = CatalogLookup.Of(facts.Snapshot);
         foreach (var table in lookup.DesignTables)
         {
-            var referencing = lookup.ConstraintsOf(table).Where(c => c.Kind == ConstraintKind.ForeignKey && c.Columns.Count == 1).Select(c => c.Columns[0]).ToHashSet(StringComparer.Ordinal);
+            var referencing = lookup.ReferencingColumnsOf(table);
             var groups = lookup.ColumnsOf(table)
                 .Select(c => (Column: c, Match: NumberedName().Match(c.Name)))
                 .Where(m => m.Match.Success)

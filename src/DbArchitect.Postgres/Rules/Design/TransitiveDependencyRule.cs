@@ -43,7 +43,7 @@ public sealed class TransitiveDependencyRule : ISchemaRule
 
             // A column that already references another table has its dependents' home there:
             // copies of that table's columns are denormalised-copy's to report, not a new table.
-            var referencing = lookup.ConstraintsOf(table).Where(c => c.Kind == ConstraintKind.ForeignKey && c.Columns.Count == 1).Select(c => c.Columns[0]).ToHashSet(StringComparer.Ordinal);
+            var referencing = lookup.ReferencingColumnsOf(table);
             foreach (var determinant in attributes.Where(a => !referencing.Contains(a.Name)))
             {
                 if (explained.Contains(determinant.Name) || Groups(sample, determinant) is not { } groups)

@@ -112,6 +112,13 @@ internal sealed class CatalogLookup
             .Concat(IndexesOf(table).Where(i => i.IsUnique && i.Predicate is null && i.KeyColumns.Count == 1).SelectMany(i => i.KeyColumns))
             .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Columns that alone reference another table (the column of each single-column foreign key).</summary>
+    public HashSet<string> ReferencingColumnsOf(TableInfo table) =>
+        ConstraintsOf(table)
+            .Where(c => c.Kind == ConstraintKind.ForeignKey && c.Columns.Count == 1)
+            .Select(c => c.Columns[0])
+            .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>True when some valid index starts with the column, so lookups and FK checks on it are served.</summary>
     public bool HasIndexLeadingWith(TableInfo table, string column) =>
         IndexesOf(table).Any(i => i.IsValid && i.KeyColumns.Count > 0 && i.KeyColumns[0] == column);

@@ -4,12 +4,14 @@ using Npgsql;
 
 namespace DbArchitect.Cli.Tests;
 
-/// <summary>A table whose finding comes from its row sample (city determines zip), and a plain one.</summary>
+/// <summary>A table whose finding comes from its row sample (city determines zip), and a sequence near its end.</summary>
 public sealed class LeastPrivilegeFixture : DatabaseFixture
 {
     protected override Task OnCreatedAsync() => ExecuteAsync("""
         CREATE TABLE deliveries (id bigint PRIMARY KEY, city text, zip text, quantity int);
         INSERT INTO deliveries SELECT g, 'City ' || (g % 25), 'Z' || (10000 + g % 25), 1 + (g * 7919) % 13 FROM generate_series(1, 600) g;
+        CREATE SEQUENCE invoice_numbers AS integer;
+        SELECT setval('invoice_numbers', 2000000000);
         ANALYZE;
         """);
 }
@@ -21,6 +23,7 @@ public sealed class LeastPrivilegeFixture : DatabaseFixture
 public sealed class LeastPrivilegeTests(LeastPrivilegeFixture database) : IClassFixture<LeastPrivilegeFixture>
 {
     private const string SampledFinding = "transitive-dependency:public.deliveries";
+    private const string SequenceFinding = "sequence-near-exhaustion:public.invoice_numbers";
 
     [Fact]
     public async Task Without_select_on_the_tables_the_run_finishes_names_the_gap_and_never_ticks_what_it_could_not_see()
@@ -30,6 +33,8 @@ public sealed class LeastPrivilegeTests(LeastPrivilegeFixture database) : IClass
         Assert.True(first.ExitCode == 0, first.Error);
         var before = TodoMarkdownParser.Parse(await File.ReadAllTextAsync(output.TodoPath));
         Assert.Contains(before.Items, i => i.FindingKey.StartsWith(SampledFinding, StringComparison.Ordinal) && !i.Done);
+        Assert.Contains(before.Items, i => i.FindingKey == SequenceFinding && !i.Done);
+        Assert.Contains(before.Context.Workload, w => w.StartsWith("Sources this run:", StringComparison.Ordinal) && w.Contains("row samples: 1 tables read, 0 empty, 0 refused", StringComparison.Ordinal) && w.Contains("sequences: 1 read", StringComparison.Ordinal));
 
         await using var role = await LimitedRole.CreateAsync(database, "pg_monitor");
         var second = await CliRun.InvokeAsync("analyze", "--connection", role.ConnectionString, "--out", output.Path);
@@ -37,6 +42,9 @@ public sealed class LeastPrivilegeTests(LeastPrivilegeFixture database) : IClass
         Assert.True(second.ExitCode == 0, second.Error);
         var after = TodoMarkdownParser.Parse(await File.ReadAllTextAsync(output.TodoPath));
         Assert.False(after.Items.Single(i => i.FindingKey.StartsWith(SampledFinding, StringComparison.Ordinal)).Done);
+        Assert.False(after.Items.Single(i => i.FindingKey == SequenceFinding).Done);
+        Assert.Contains(after.Context.PainPoints, p => p.StartsWith("[not measured] no USAGE or SELECT on 1 sequences (public.invoice_numbers)", StringComparison.Ordinal));
+        Assert.Contains(after.Context.Workload, w => w.StartsWith("Sources this run:", StringComparison.Ordinal) && w.Contains("pg_stats and row samples: refused on 1 of 1 tables", StringComparison.Ordinal) && w.Contains("sequences: 0 read, 1 refused", StringComparison.Ordinal));
         Assert.Contains(after.Context.PainPoints, p => p.StartsWith("[not measured] no SELECT on 1 tables (public.deliveries)", StringComparison.Ordinal) && p.Contains("pg_read_all_data", StringComparison.Ordinal));
         Assert.DoesNotContain(after.Context.PainPoints, p => p.Contains("hidden from this role", StringComparison.Ordinal));
     }

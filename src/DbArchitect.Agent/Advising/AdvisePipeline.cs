@@ -26,9 +26,13 @@ public sealed class AdvisePipeline
             var workload = new List<WorkloadStatement>(fromFile);
             if (request.FromStatistics || request.Demo)
             {
-                var top = await new PgStatStatements(dataSource).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false)
-                    ?? throw new DbArchitectException(FailureKind.Unreachable, $"pg_stat_statements cannot be read on {target.Source} (is the extension created and readable by this role?)");
-                workload.AddRange(top);
+                var top = await new PgStatStatements(dataSource).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false);
+                if (!top.Available)
+                {
+                    throw new DbArchitectException(FailureKind.Unreachable, $"cannot take the workload from {target.Source}: {top.Describe(ownStatementsOnly: false)}");
+                }
+
+                workload.AddRange(top.Statements);
             }
 
             if (workload.Count == 0)

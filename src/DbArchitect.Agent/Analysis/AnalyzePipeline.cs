@@ -48,7 +48,8 @@ public sealed class AnalyzePipeline
 
         var proven = await new RemedyProof(checker).PlanAsync(findings, progress, cancellationToken).ConfigureAwait(false);
         (findings, var planned) = (proven.Findings, proven.Planned);
-        var context = ContextBuilder.Build(facts.Snapshot, source, "deterministic planner (no model)", [.. facts.Gaps.Notes(), .. proven.Unprovable, .. planned.PainPoints], workload.NotPlanned);
+        var context = ContextBuilder.Build(facts.Snapshot, source, "deterministic planner (no model)", [.. facts.Gaps.Notes(), .. proven.Unprovable, .. planned.PainPoints],
+            [facts.Gaps.SourcesLine(facts.Snapshot, workload.FromStatistics.Describe(facts.Gaps.OwnStatisticsOnly)), .. workload.NotPlanned]);
 
         var coverage = new RunCoverage
         {

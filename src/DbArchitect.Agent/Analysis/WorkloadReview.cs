@@ -22,7 +22,7 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
     public async Task<WorkloadReviewResult> ReviewAsync(CatalogSnapshot snapshot, IReadOnlyList<WorkloadStatement> fromFile, long largeTableRows, IProgress<string> progress, CancellationToken cancellationToken)
     {
         var fromStatistics = await new PgStatStatements(dataSource).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false);
-        var statements = fromFile.Concat(fromStatistics ?? []).DistinctBy(s => SqlText.Normalize(s.Text), StringComparer.Ordinal).ToList();
+        var statements = fromFile.Concat(fromStatistics.Statements).DistinctBy(s => SqlText.Normalize(s.Text), StringComparer.Ordinal).ToList();
 
         var findings = new List<Finding>(NPlusOneDetector.Detect(statements));
         var runner = new ExplainRunner(dataSource);
@@ -56,7 +56,7 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
             progress.Report($"index advisor: {note}");
         }
 
-        return new WorkloadReviewResult(FindingRanking.Rank(Supersede(findings, advice).Concat(AdvisorFindings.From(advice))), planned, notPlanned, fromStatistics is not null, statements)
+        return new WorkloadReviewResult(FindingRanking.Rank(Supersede(findings, advice).Concat(AdvisorFindings.From(advice))), planned, notPlanned, fromStatistics, statements)
         {
             IndexCandidates = advice.Candidates.Count,
             IndexCandidatesCosted = advice.CandidatesCosted,
@@ -101,7 +101,7 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
 
 /// <summary>What the workload stage found, and how much of the workload it could plan.</summary>
 /// <summary>The workload review's findings and counts; NotPlanned holds each statement that could not be planned, with the reason, said once in the Context.</summary>
-internal sealed record WorkloadReviewResult(IReadOnlyList<Finding> Findings, int Planned, IReadOnlyList<string> NotPlanned, bool PgStatStatementsRead, IReadOnlyList<WorkloadStatement> Statements)
+internal sealed record WorkloadReviewResult(IReadOnlyList<Finding> Findings, int Planned, IReadOnlyList<string> NotPlanned, StatementStatistics FromStatistics, IReadOnlyList<WorkloadStatement> Statements)
 {
     /// <summary>Index candidates the workload's plans suggested to the advisor, and how many of them it could cost.</summary>
     public int IndexCandidates { get; init; }

@@ -56,7 +56,7 @@ internal sealed class ChatTools(NpgsqlDataSource dataSource, string connectionSt
         var workload = statements.Select(s => new WorkloadStatement { Text = s, Source = WorkloadSource.File }).ToList();
         if (workload.Count == 0)
         {
-            workload.AddRange(await new PgStatStatements(dataSource).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false) ?? []);
+            workload.AddRange((await new PgStatStatements(dataSource).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false)).Statements);
         }
 
         if (workload.Count == 0)

@@ -18,4 +18,7 @@ public sealed record SequenceInfo
     public string? OwnedBySchema { get; init; }
     public string? OwnedByTable { get; init; }
     public string? OwnedByColumn { get; init; }
+
+    /// <summary>False when the connecting role has neither USAGE nor SELECT on it: its last value is then unknown, not unused.</summary>
+    public bool Readable { get; init; } = true;
 }

@@ -12,6 +12,13 @@ public sealed class FactsCollector(NpgsqlDataSource dataSource)
         var snapshot = await new CatalogReader(dataSource).ReadAsync(ct).ConfigureAwait(false);
         var samples = await new RowSampler(dataSource).SampleAsync(snapshot, options, ct).ConfigureAwait(false);
         var copies = await new CopiedColumnSampler(dataSource).SampleAsync(snapshot, options, ct).ConfigureAwait(false);
-        return new AnalysisFacts { Snapshot = snapshot, Samples = samples, CopiedColumns = copies, Options = options, Gaps = MeasurementGaps.Of(snapshot) };
+        return new AnalysisFacts
+        {
+            Snapshot = snapshot,
+            Samples = samples.ByTable,
+            CopiedColumns = copies.Measured,
+            Options = options,
+            Gaps = MeasurementGaps.Of(snapshot, samples.Coverage, copies.Coverage),
+        };
     }
 }

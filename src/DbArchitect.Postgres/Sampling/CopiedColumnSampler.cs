@@ -8,35 +8,39 @@ namespace DbArchitect.Postgres.Sampling;
 /// <summary>
 /// Measures each <see cref="CopyCandidate"/> (at most <see cref="MaxCandidates"/>) on a sample of
 /// referencing rows joined to their referenced row: one read-only query each, bounded by
-/// <see cref="RuleOptions.SampleRows"/> and by the session's statement timeout. A candidate the
-/// session may not read, or that times out, is left unmeasured rather than failing the analysis.
+/// <see cref="RuleOptions.SampleRows"/> and by the session's statement timeout. Candidates on tables
+/// the role may not read are not tried; one that refuses or times out all the same is left
+/// unmeasured rather than failing the analysis, and the coverage says so.
 /// </summary>
 public sealed class CopiedColumnSampler(NpgsqlDataSource dataSource)
 {
     public const int MaxCandidates = 50;
 
-    public async Task<IReadOnlyList<CopiedColumnSample>> SampleAsync(CatalogSnapshot snapshot, RuleOptions options, CancellationToken ct)
+    public async Task<CopiedColumnSamples> SampleAsync(CatalogSnapshot snapshot, RuleOptions options, CancellationToken ct)
     {
-        var candidates = CopyCandidate.In(CatalogLookup.Of(snapshot)).Take(MaxCandidates).ToList();
+        var candidates = CopyCandidate.In(CatalogLookup.Of(snapshot)).Where(c => c.Table.Readable && c.Parent.Readable).Take(MaxCandidates).ToList();
         var samples = new List<CopiedColumnSample>();
+        var coverage = new SampleCoverage.Builder();
         if (candidates.Count == 0)
         {
-            return samples;
+            return new CopiedColumnSamples(samples, coverage.Build());
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         foreach (var candidate in candidates)
         {
-            if (await MeasureAsync(connection, candidate, options.SampleRows, ct).ConfigureAwait(false) is { } sample)
+            var (outcome, sample) = await MeasureAsync(connection, candidate, options.SampleRows, ct).ConfigureAwait(false);
+            coverage.Record(candidate.Table.QualifiedName, outcome);
+            if (sample is not null)
             {
                 samples.Add(sample);
             }
         }
 
-        return samples;
+        return new CopiedColumnSamples(samples, coverage.Build());
     }
 
-    private static async Task<CopiedColumnSample?> MeasureAsync(NpgsqlConnection connection, CopyCandidate candidate, int sampleRows, CancellationToken ct)
+    private static async Task<(SampleOutcome Outcome, CopiedColumnSample? Sample)> MeasureAsync(NpgsqlConnection connection, CopyCandidate candidate, int sampleRows, CancellationToken ct)
     {
         var key = SqlIdentifier.Quote(candidate.ForeignKeyColumn);
         var copy = SqlIdentifier.Quote(candidate.Column.Name);
@@ -55,7 +59,7 @@ public sealed class CopiedColumnSampler(NpgsqlDataSource dataSource)
                 var (sampled, matching, valued) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
                 if (sampled > 0)
                 {
-                    return new CopiedColumnSample
+                    return (SampleOutcome.Read, new CopiedColumnSample
                     {
                         TableOid = candidate.Table.Oid,
                         Column = candidate.Column.Name,
@@ -64,15 +68,15 @@ public sealed class CopiedColumnSampler(NpgsqlDataSource dataSource)
                         SampledRows = sampled,
                         MatchingRows = matching,
                         ValuedRows = valued,
-                    };
+                    });
                 }
             }
 
-            return null;
+            return (SampleOutcome.Empty, null);
         }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.QueryCanceled)
+        catch (PostgresException e) when (SampleQuery.Outcome(e) is { } outcome)
         {
-            return null;
+            return (outcome, null);
         }
     }
 }

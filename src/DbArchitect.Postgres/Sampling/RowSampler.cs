@@ -7,24 +7,26 @@ namespace DbArchitect.Postgres.Sampling;
 /// <summary>
 /// Reads small row samples for the normalisation checks: plain tables and leaf partitions with
 /// rows, the largest first and at most <see cref="MaxTables"/> of them, each bounded by
-/// <see cref="RuleOptions.SampleRows"/> and by the session's statement timeout. A table the
-/// session may not read, or that times out, is left unsampled rather than failing the analysis.
+/// <see cref="RuleOptions.SampleRows"/> and by the session's statement timeout. Tables the role may
+/// not read are not tried (the measurement gaps name them); one that refuses or times out all the
+/// same is left unsampled rather than failing the analysis, and the coverage says so.
 /// </summary>
 public sealed class RowSampler(NpgsqlDataSource dataSource)
 {
     public const int MaxTables = 50;
 
-    public async Task<IReadOnlyDictionary<uint, TableSample>> SampleAsync(CatalogSnapshot snapshot, RuleOptions options, CancellationToken ct)
+    public async Task<RowSamples> SampleAsync(CatalogSnapshot snapshot, RuleOptions options, CancellationToken ct)
     {
         var columnsByTable = snapshot.Columns.ToLookup(c => c.TableOid);
         var tables = snapshot.Tables
-            .Where(t => t.Kind == TableKind.Table && MayHaveRows(t))
+            .Where(t => t.Kind == TableKind.Table && t.Readable && MayHaveRows(t))
             .OrderByDescending(t => t.TableBytes)
             .ThenBy(t => t.Schema, StringComparer.Ordinal)
             .ThenBy(t => t.Name, StringComparer.Ordinal)
             .Take(MaxTables);
 
         var samples = new Dictionary<uint, TableSample>();
+        var coverage = new SampleCoverage.Builder();
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         foreach (var table in tables)
         {
@@ -34,20 +36,21 @@ public sealed class RowSampler(NpgsqlDataSource dataSource)
                 continue;
             }
 
-            var rows = await SampleTableAsync(connection, table, columns, options.SampleRows, ct).ConfigureAwait(false);
-            if (rows is { Count: > 0 })
+            var (outcome, rows) = await SampleTableAsync(connection, table, columns, options.SampleRows, ct).ConfigureAwait(false);
+            coverage.Record(table.QualifiedName, outcome);
+            if (outcome == SampleOutcome.Read)
             {
                 samples[table.Oid] = new TableSample { TableOid = table.Oid, Columns = [.. columns.Select(c => c.Name)], Rows = rows };
             }
         }
 
-        return samples;
+        return new RowSamples(samples, coverage.Build());
     }
 
     private static bool MayHaveRows(TableInfo table) =>
         table.EstimatedRows >= 1 || table.LiveTuples >= 1 || (table.EstimatedRows < 0 && table.TableBytes > 0);
 
-    private static async Task<List<string?[]>?> SampleTableAsync(NpgsqlConnection connection, TableInfo table, IReadOnlyList<ColumnInfo> columns, int sampleRows, CancellationToken ct)
+    private static async Task<(SampleOutcome Outcome, List<string?[]> Rows)> SampleTableAsync(NpgsqlConnection connection, TableInfo table, IReadOnlyList<ColumnInfo> columns, int sampleRows, CancellationToken ct)
     {
         try
         {
@@ -61,11 +64,11 @@ public sealed class RowSampler(NpgsqlDataSource dataSource)
                 }
             }
 
-            return rows;
+            return (rows.Count > 0 ? SampleOutcome.Read : SampleOutcome.Empty, rows);
         }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.QueryCanceled)
+        catch (PostgresException e) when (SampleQuery.Outcome(e) is { } outcome)
         {
-            return null;
+            return (outcome, []);
         }
     }
 

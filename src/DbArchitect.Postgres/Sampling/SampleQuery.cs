@@ -55,6 +55,14 @@ internal sealed record SampleQuery(string Sql, double? Percent, int Limit)
     /// <summary>Every row of the table, read as a sample scan so that seq_scan does not count it.</summary>
     public static string WholeTable(TableInfo table) => $"{table.QualifiedName} TABLESAMPLE SYSTEM (100)";
 
+    /// <summary>What a refusal of the server means for the sample; null for errors that are not the sample's to absorb.</summary>
+    public static SampleOutcome? Outcome(PostgresException error) => error.SqlState switch
+    {
+        PostgresErrorCodes.InsufficientPrivilege => SampleOutcome.Refused,
+        PostgresErrorCodes.QueryCanceled => SampleOutcome.TimedOut,
+        _ => null,
+    };
+
     public NpgsqlCommand CommandOn(NpgsqlConnection connection)
     {
         var command = new NpgsqlCommand(Sql, connection);

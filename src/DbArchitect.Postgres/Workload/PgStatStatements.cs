@@ -32,19 +32,30 @@ public sealed class PgStatStatements(NpgsqlDataSource dataSource)
         LIMIT $1
         """;
 
-    /// <summary>Null when the extension is not installed in this database.</summary>
-    public async Task<IReadOnlyList<WorkloadStatement>?> ReadTopAsync(int limit, CancellationToken cancellationToken)
+    public async Task<StatementStatistics> ReadTopAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (var probe = new NpgsqlCommand("SELECT to_regclass('pg_stat_statements') IS NOT NULL", connection))
         {
             if (!(bool)(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
             {
-                return null;
+                return StatementStatistics.Unavailable(StatementStatisticsState.NotInstalled);
             }
         }
 
         await using var command = new NpgsqlCommand(Query, connection) { Parameters = { new NpgsqlParameter { Value = limit * 4 }, new NpgsqlParameter { Value = ToolMarker.Comment } } };
+        try
+        {
+            return new StatementStatistics(await ReadAsync(command, limit, cancellationToken).ConfigureAwait(false), StatementStatisticsState.Read);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectNotInPrerequisiteState)
+        {
+            return StatementStatistics.Unavailable(StatementStatisticsState.NotLoaded);
+        }
+    }
+
+    private static async Task<List<WorkloadStatement>> ReadAsync(NpgsqlCommand command, int limit, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var statements = new List<WorkloadStatement>();
         while (statements.Count < limit && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

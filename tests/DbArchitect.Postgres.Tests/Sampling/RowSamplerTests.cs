@@ -100,7 +100,7 @@ public sealed class RowSamplerTests(RowSamplerTests.SampleFixture samples) : ICl
         await using var dataSource = TargetDataSource.Create(samples.AdminConnectionString);
         var again = await new RowSampler(dataSource).SampleAsync(samples.Facts.Snapshot, new RuleOptions { SampleRows = SampleRows }, CancellationToken.None);
         var first = samples.SampleOf("big").Rows.Select(r => r[0]);
-        var second = again[samples.SampleOf("big").TableOid].Rows.Select(r => r[0]);
+        var second = again.ByTable[samples.SampleOf("big").TableOid].Rows.Select(r => r[0]);
         Assert.Equal(first, second);
     }
 

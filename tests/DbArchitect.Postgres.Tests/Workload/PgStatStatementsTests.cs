@@ -28,9 +28,10 @@ public sealed class PgStatStatementsTests(DatabaseFixture database) : IClassFixt
         }
 
         await using var dataSource = TargetDataSource.Create(database.AdminConnectionString);
-        var workload = await new PgStatStatements(dataSource).ReadTopAsync(50, CancellationToken.None);
+        var statistics = await new PgStatStatements(dataSource).ReadTopAsync(50, CancellationToken.None);
 
-        Assert.NotNull(workload);
+        Assert.Equal(StatementStatisticsState.Read, statistics.State);
+        var workload = statistics.Statements;
         var loop = Assert.Single(workload, s => s.Text == "SELECT name FROM authors WHERE id = $1");
         Assert.Equal(1200, loop.Calls);
         Assert.Equal(1200, loop.Rows);

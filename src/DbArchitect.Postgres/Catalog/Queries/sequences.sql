@@ -1,4 +1,5 @@
--- Sequences with their range and progress; last_value is NULL when never used or not readable.
+-- Sequences with their range and progress; last_value is NULL when never used or not readable,
+-- and readable tells the two apart (pg_sequences needs USAGE or SELECT on the sequence).
 SELECT s.schemaname                                          AS schema,
        s.sequencename                                        AS name,
        format_type(s.data_type, NULL)                        AS data_type,
@@ -9,7 +10,8 @@ SELECT s.schemaname                                          AS schema,
        s.cycle                                               AS cycles,
        tn.nspname                                            AS owned_by_schema,
        tc.relname                                            AS owned_by_table,
-       ta.attname                                            AS owned_by_column
+       ta.attname                                            AS owned_by_column,
+       has_sequence_privilege(c.oid, 'SELECT') OR has_sequence_privilege(c.oid, 'USAGE') AS readable
 FROM pg_sequences s
 JOIN pg_namespace n ON n.nspname = s.schemaname
 JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = s.sequencename

@@ -15,5 +15,6 @@ internal static class SequenceQuery
         OwnedBySchema = row.NullableName("owned_by_schema"),
         OwnedByTable = row.NullableName("owned_by_table"),
         OwnedByColumn = row.NullableName("owned_by_column"),
+        Readable = row.Bool("readable"),
     });
 }

@@ -13,7 +13,9 @@ public sealed class SequenceNearExhaustionRule : ISchemaRule
     private const double HighPercent = 80;
     private const double CriticalPercent = 95;
 
-    public string Id => "sequence-near-exhaustion";
+    public const string RuleId = "sequence-near-exhaustion";
+
+    public string Id => RuleId;
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.Medium;
 

@@ -15,7 +15,9 @@ public sealed class IntegerKeyExhaustionRule : ISchemaRule
     private const double CriticalFraction = 0.85;
     private const double CriticalDays = 30;
 
-    public string Id => "integer-key-exhaustion";
+    public const string RuleId = "integer-key-exhaustion";
+
+    public string Id => RuleId;
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.High;
 

@@ -1,3 +1,4 @@
+using DbArchitect.Postgres.Scratch;
 using DbArchitect.Postgres.Sessions;
 using DbArchitect.Postgres.Workload;
 using DbArchitect.Testing;
@@ -39,5 +40,34 @@ public sealed class PgStatStatementsTests(DatabaseFixture database) : IClassFixt
         Assert.Equal("n-plus-one", finding.RuleId);
         Assert.Contains(finding.Evidence, e => e.Label == "calls" && e.Value == "1,200");
         Assert.DoesNotContain(workload, s => s.Text.Contains("pg_stat_statements", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_extension_created_but_not_preloaded_reads_as_refused_not_as_an_empty_workload()
+    {
+        var options = new ScratchClusterOptions();
+        options.ExtraSettings.Add("shared_preload_libraries = ''");
+        await using var cluster = await ScratchCluster.StartAsync(options, CancellationToken.None);
+        var connectionString = await cluster.CreateDatabaseAsync("not_preloaded", CancellationToken.None);
+        await using var dataSource = TargetDataSource.Create(connectionString);
+        await using var admin = new NpgsqlConnection(connectionString);
+        await admin.OpenAsync();
+        await using (var drop = new NpgsqlCommand("DROP EXTENSION IF EXISTS pg_stat_statements", admin))
+        {
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var before = await new PgStatStatements(dataSource).ReadTopAsync(10, CancellationToken.None);
+        await using (var create = new NpgsqlCommand("CREATE EXTENSION pg_stat_statements", admin))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var after = await new PgStatStatements(dataSource).ReadTopAsync(10, CancellationToken.None);
+
+        Assert.Equal(StatementStatisticsState.NotInstalled, before.State);
+        Assert.Equal(StatementStatisticsState.NotLoaded, after.State);
+        Assert.Empty(after.Statements);
+        Assert.StartsWith("pg_stat_statements: refused (created but not loaded", after.Describe(ownStatementsOnly: false), StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Workload;
+using Microsoft.SemanticKernel;
 using Npgsql;
 
 namespace DbArchitect.Agent.Architect.Tools;
@@ -22,6 +23,7 @@ public sealed class AdvisorTool(CatalogSnapshot snapshot, WorkloadIds workload, 
     /// <summary>Statements one call advises on; the advisor's cost grows with each.</summary>
     public const int MaxStatements = 10;
 
+    [KernelFunction("advise_indexes"), Description(Description)]
     public async Task<JsonElement> AdviseAsync(
         [Description("Workload ids (W1…) or SQL statements; empty for the whole workload")] string[]? statements = null,
         CancellationToken cancellationToken = default)

@@ -9,16 +9,19 @@ using DbArchitect.Postgres.Explain;
 using DbArchitect.Postgres.Explain.Insights;
 using DbArchitect.Postgres.Workload;
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 using Npgsql;
 
 namespace DbArchitect.Agent.Architect.Tools;
 
 /// <summary>
-/// The deterministic tools as functions the model may call: thin adapters over the catalog
-/// snapshot, the findings, the EXPLAIN runner and hypopg, each answering with a small JSON
-/// document (see <see cref="BoundedJson"/>) whose literals are redacted. Every answer is recorded
-/// in <see cref="Log"/>. Without a data source, <c>explain</c>, <c>cost_index</c>,
-/// <c>check_rewrite</c> and <c>advise_indexes</c> are not offered.
+/// The deterministic tools, defined once as a Semantic Kernel plugin (<see cref="Plugin"/>): thin
+/// adapters over the catalog snapshot, the findings, the EXPLAIN runner and hypopg, each answering
+/// with a small JSON document (see <see cref="BoundedJson"/>) whose literals are redacted. The
+/// model architect, chat and the MCP server take them as <see cref="Functions"/>; any Semantic
+/// Kernel application can import <see cref="Plugin"/>. Every answer is recorded in <see cref="Log"/>.
+/// Without a data source, <c>explain</c>, <c>cost_index</c>, <c>check_rewrite</c> and
+/// <c>advise_indexes</c> are not offered.
 /// </summary>
 public sealed class ArchitectTools
 {
@@ -52,25 +55,28 @@ public sealed class ArchitectTools
         _answers = new ToolAnswers(secrets);
         ProposedByFindings = new ProposedIndexes(findings, snapshot);
 
-        List<AIFunction> functions =
-        [
-            AIFunctionFactory.Create(ListTables, "list_tables", "Lists tables, views and materialized views, largest first, one page at a time: name, kind, estimated rows, size."),
-            AIFunctionFactory.Create(DescribeTable, "describe_table", "Columns, indexes (with size and scan count) and constraints of one table."),
-            AIFunctionFactory.Create(ListFindings, "list_findings", "The deterministic findings, worst first, one page at a time: key, rule, severity, area, title, measured evidence."),
-        ];
+        List<object> adapters = [this];
         if (dataSource is not null)
         {
-            functions.Add(AIFunctionFactory.Create(ExplainAsync, "explain",
-                "Plans one statement on the target without running it (EXPLAIN, estimated costs). Pass SQL, or a workload id such as W1. Returns plan nodes with costs and the plan insights."));
             _costing = new IndexCostingTool(snapshot, ProposedByFindings, _workload, dataSource, redactor, _answers, Gains);
             _rewrites = new RewriteCheckTool(_workload, dataSource, redactor, _answers, Gains);
-            functions.Add(AIFunctionFactory.Create(_costing.CostIndexAsync, "cost_index", IndexCostingTool.Description));
-            functions.Add(AIFunctionFactory.Create(_rewrites.CheckRewriteAsync, "check_rewrite", RewriteCheckTool.Description));
-            functions.Add(AIFunctionFactory.Create(new AdvisorTool(snapshot, _workload, dataSource, redactor, _answers).AdviseAsync, "advise_indexes", AdvisorTool.Description));
+            adapters.AddRange(_costing, _rewrites, new AdvisorTool(snapshot, _workload, dataSource, redactor, _answers));
         }
 
-        Functions = functions;
+        Plugin = KernelPluginFactory.CreateFromFunctions(PluginName, "Read-only tools over one PostgreSQL database: catalog, findings, plans, index costing, rewrites.",
+            adapters.SelectMany(adapter => KernelPluginFactory.CreateFromObject(adapter, PluginName))
+                .Where(function => dataSource is not null || !PlanningTools.Contains(function.Name)));
+        Functions = [.. Plugin.Select(function => new ToolFunction(function))];
     }
+
+    /// <summary>The plugin's name in a Kernel; the functions keep their own names for the model.</summary>
+    public const string PluginName = "dbarch";
+
+    // Tools that need the target session.
+    private static readonly HashSet<string> PlanningTools = new(StringComparer.Ordinal) { "explain" };
+
+    /// <summary>The tools as one Semantic Kernel plugin.</summary>
+    public KernelPlugin Plugin { get; }
 
     public IReadOnlyList<AIFunction> Functions { get; }
 
@@ -92,7 +98,8 @@ public sealed class ArchitectTools
     public IReadOnlyList<(string Id, string Statement)> Workload =>
         [.. _workload.Statements.Select((statement, index) => (WorkloadIds.Id(index), _redactor.Sql(statement.Text)))];
 
-    private JsonElement ListTables(
+    [KernelFunction("list_tables"), Description("Lists tables, views and materialized views, largest first, one page at a time: name, kind, estimated rows, size.")]
+    public JsonElement ListTables(
         [Description("1-based page number")] int page = 1,
         [Description("Tables per page, at most 50")] int pageSize = 25)
     {
@@ -104,7 +111,8 @@ public sealed class ArchitectTools
         return Answer("list_tables", new TablePage(number, size, tables.Count, rows));
     }
 
-    private JsonElement DescribeTable([Description("Table name, schema-qualified (public.orders) or not")] string table)
+    [KernelFunction("describe_table"), Description("Columns, indexes (with size and scan count) and constraints of one table.")]
+    public JsonElement DescribeTable([Description("Table name, schema-qualified (public.orders) or not")] string table)
     {
         var name = table.Trim();
         var found = _snapshot.Tables.FirstOrDefault(t => t.QualifiedName == name || $"{t.Schema}.{t.Name}" == name)
@@ -126,7 +134,8 @@ public sealed class ArchitectTools
         return Answer("describe_table", new TableDescription(found.QualifiedName, found.Kind.ToString(), Rows(found), Bytes(found.TotalBytes), columns, indexes, constraints));
     }
 
-    private JsonElement ListFindings(
+    [KernelFunction("list_findings"), Description("The deterministic findings, worst first, one page at a time: key, rule, severity, area, title, measured evidence.")]
+    public JsonElement ListFindings(
         [Description("1-based page number")] int page = 1,
         [Description("Findings per page, at most 50")] int pageSize = 20)
     {
@@ -137,7 +146,8 @@ public sealed class ArchitectTools
         return Answer("list_findings", new FindingPage(number, size, _findings.Count, rows));
     }
 
-    private async Task<JsonElement> ExplainAsync(
+    [KernelFunction("explain"), Description("Plans one statement on the target without running it (EXPLAIN, estimated costs). Pass SQL, or a workload id such as W1. Returns plan nodes with costs and the plan insights.")]
+    public async Task<JsonElement> ExplainAsync(
         [Description("One SQL statement ($1… placeholders are fine), or a workload id such as W1")] string statement,
         CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Explain;
+using Microsoft.SemanticKernel;
 using Npgsql;
 
 namespace DbArchitect.Agent.Architect.Tools;
@@ -59,6 +60,7 @@ public sealed class IndexCostingTool
         "Costs one proposed CREATE INDEX statement with hypopg (nothing is built): the planner cost of each workload statement before and after, " +
         "over the indexes this plan already proposes, and the index's estimated size. An index that lowers the total is accepted for the plan.";
 
+    [KernelFunction("cost_index"), Description(Description)]
     public async Task<JsonElement> CostIndexAsync(
         [Description("One CREATE INDEX statement")] string createIndex,
         [Description("Workload ids (W1…) or SQL statements to cost; empty for the whole workload")] string[]? statements = null,

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using DbArchitect.Postgres.Rewrites;
 using DbArchitect.Postgres.Workload;
+using Microsoft.SemanticKernel;
 using Npgsql;
 
 namespace DbArchitect.Agent.Architect.Tools;
@@ -39,6 +40,7 @@ public sealed class RewriteCheckTool(WorkloadIds workload, NpgsqlDataSource data
     public static string Key(string statement) =>
         SqlText.Bind(SqlText.Normalize(statement), SqlText.Constants(statement)).TrimEnd(';').Trim();
 
+    [KernelFunction("check_rewrite"), Description(Description)]
     public async Task<JsonElement> CheckRewriteAsync(
         [Description("The workload id of the statement to replace (W1…), or its SQL")] string statement,
         [Description("The rewritten statement, with the same $n placeholders where the original shows them")] string rewrite,

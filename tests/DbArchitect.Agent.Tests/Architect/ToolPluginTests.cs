@@ -1,0 +1,49 @@
+using System.Text.Json;
+using DbArchitect.Agent.Architect;
+using DbArchitect.Agent.Architect.Tools;
+using Microsoft.SemanticKernel;
+
+namespace DbArchitect.Agent.Tests.Architect;
+
+/// <summary>The tools are one Semantic Kernel plugin: an application that imports it gets the same answers the model gets.</summary>
+[Collection(ArchitectDatabaseCollection.Name)]
+public sealed class ToolPluginTests(ArchitectDatabaseFixture fixture)
+{
+    private ArchitectTools Tools() =>
+        new(fixture.Input.Snapshot, fixture.Input.Findings, ArchitectDatabaseFixture.Workload, fixture.DataSource,
+            LiteralRedactor.For(ArchitectDatabaseFixture.Workload.Select(w => w.Text)));
+
+    [Fact]
+    public async Task A_kernel_that_imports_the_plugin_invokes_a_tool_and_gets_its_json_answer()
+    {
+        var tools = Tools();
+        var kernel = new Kernel();
+        kernel.Plugins.Add(tools.Plugin);
+
+        var answer = await kernel.InvokeAsync(ArchitectTools.PluginName, "describe_table", new KernelArguments { ["table"] = "public.orders" });
+
+        var description = answer.GetValue<JsonElement>();
+        Assert.Equal("public.orders", description.GetProperty("name").GetString());
+        Assert.Contains(description.GetProperty("columns").EnumerateArray(), c => c.GetProperty("name").GetString() == "customer_id");
+        Assert.Equal(1, tools.Log.Counts["describe_table"]);
+    }
+
+    [Fact]
+    public void The_model_sees_the_plugins_functions_under_their_own_names()
+    {
+        var tools = Tools();
+
+        Assert.Equal(
+            ["advise_indexes", "check_rewrite", "cost_index", "describe_table", "explain", "list_findings", "list_tables"],
+            tools.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(tools.Plugin.Select(f => f.Name).Order(StringComparer.Ordinal), tools.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Without_a_target_session_only_the_catalog_tools_are_offered()
+    {
+        var tools = new ArchitectTools(fixture.Input.Snapshot, fixture.Input.Findings, [], dataSource: null, LiteralRedactor.Off);
+
+        Assert.Equal(["describe_table", "list_findings", "list_tables"], tools.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
+    }
+}

@@ -24,6 +24,7 @@ public static class DbarchApp
         root.Subcommands.Add(ExplainCommand.Create(output, error));
         root.Subcommands.Add(AdviseCommand.Create(output, error));
         root.Subcommands.Add(Chat.ChatCommand.Create(input, output, error));
+        root.Subcommands.Add(McpCommand.Create(error));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using DbArchitect.Agent.Architect.Tools;
+using DbArchitect.Agent.Targets;
 using DbArchitect.Core.Failures;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -32,11 +33,13 @@ internal static class McpCommand
 
             try
             {
-                await using var session = await ToolSession.OpenAsync(choice.ConnectionString, choice.Demo, new ImmediateProgress(error), cancellationToken).ConfigureAwait(false);
+                var progress = new ImmediateProgress(error);
+                await using var target = await TargetDatabase.OpenAsync(choice.ConnectionString, choice.Demo, progress, cancellationToken).ConfigureAwait(false);
+                await using var session = await ToolSession.OpenAsync(target, progress, cancellationToken).ConfigureAwait(false);
                 var options = new McpServerOptions
                 {
                     ServerInfo = new Implementation { Name = "dbarch", Version = Version() },
-                    ServerInstructions = $"Read-only tools over the PostgreSQL database {session.Source}: nothing they do changes it.",
+                    ServerInstructions = $"Read-only tools over the PostgreSQL database {target.Source}: nothing they do changes it.",
                     ToolCollection = [],
                 };
                 foreach (var function in session.Tools.Functions)
@@ -44,7 +47,7 @@ internal static class McpCommand
                     options.ToolCollection.Add(McpServerTool.Create(function));
                 }
 
-                await error.WriteLineAsync($"dbarch mcp: serving {options.ToolCollection.Count} tools over {session.Source} on stdio").ConfigureAwait(false);
+                await error.WriteLineAsync($"dbarch mcp: serving {options.ToolCollection.Count} tools over {target.Source} on stdio").ConfigureAwait(false);
                 await using var server = McpServer.Create(new StdioServerTransport("dbarch"), options);
                 await server.RunAsync(cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Ok;

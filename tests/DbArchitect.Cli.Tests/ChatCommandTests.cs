@@ -110,7 +110,7 @@ public sealed class ChatCommandTests(ShopFixture shop) : IClassFixture<ShopFixtu
         const string rewrite = "SELECT c.id, count(o.id) FROM customers c LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id";
         await using var stub = OpenAiStubServer.Start();
         stub.Enqueue(
-            StubReply.StreamedToolCall("check_rewrite", System.Text.Json.JsonSerializer.Serialize(new { original, rewrite })),
+            StubReply.StreamedToolCall("check_rewrite", System.Text.Json.JsonSerializer.Serialize(new { statement = original, rewrite })),
             StubReply.StreamedText("The join is equivalent here and cheaper."));
 
         var run = await CliRun.InvokeInterleavedAsync("can I replace the per-customer count with a join?\n/quit\n", ChatWithModel(stub));
@@ -118,8 +118,11 @@ public sealed class ChatCommandTests(ShopFixture shop) : IClassFixture<ShopFixtu
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("[tool] check_rewrite\n", run.Output, StringComparison.Ordinal);
         var toolResult = Assert.Single(stub.Requests[1].Messages, m => m.GetProperty("role").GetString() == "tool");
-        Assert.Contains("accepted: estimated cost", toolResult.GetProperty("content").GetString(), StringComparison.Ordinal);
-        Assert.Contains("the same 500 rows", toolResult.GetProperty("content").GetString(), StringComparison.Ordinal);
+        var check = System.Text.Json.JsonDocument.Parse(toolResult.GetProperty("content").GetString()!).RootElement;
+        Assert.True(check.GetProperty("accepted").GetBoolean());
+        Assert.Equal(500, check.GetProperty("rowsAfter").GetInt64());
+        Assert.True(check.GetProperty("sameRows").GetBoolean());
+        Assert.True(check.GetProperty("costAfter").GetDouble() < check.GetProperty("costBefore").GetDouble());
     }
 
     [Fact]
@@ -131,16 +134,34 @@ public sealed class ChatCommandTests(ShopFixture shop) : IClassFixture<ShopFixtu
         var resetBefore = await StatisticsResetAsync();
         await using var stub = OpenAiStubServer.Start();
         stub.Enqueue(
-            StubReply.StreamedToolCall("check_rewrite", System.Text.Json.JsonSerializer.Serialize(new { original, rewrite })),
+            StubReply.StreamedToolCall("check_rewrite", System.Text.Json.JsonSerializer.Serialize(new { statement = original, rewrite })),
             StubReply.StreamedText("That rewrite cannot be checked."));
 
         var run = await CliRun.InvokeInterleavedAsync("is this rewrite the same?\n/quit\n", ChatWithModel(stub));
 
         Assert.True(run.ExitCode == 0, run.Output);
         var toolResult = Assert.Single(stub.Requests[1].Messages, m => m.GetProperty("role").GetString() == "tool").GetProperty("content").GetString();
-        Assert.Contains("pg_stat_reset", toolResult, StringComparison.Ordinal);
-        Assert.DoesNotContain("accepted", toolResult, StringComparison.Ordinal);
+        var check = System.Text.Json.JsonDocument.Parse(toolResult!).RootElement;
+        Assert.False(check.GetProperty("accepted").GetBoolean());
+        Assert.Contains("pg_stat_reset", check.GetProperty("refusal").GetString(), StringComparison.Ordinal);
         Assert.Equal(resetBefore, await StatisticsResetAsync());
+    }
+
+    [Fact]
+    public async Task A_literal_in_a_plan_filter_never_reaches_the_model()
+    {
+        await using var stub = OpenAiStubServer.Start();
+        stub.Enqueue(
+            StubReply.StreamedToolCall("explain", System.Text.Json.JsonSerializer.Serialize(new { statement = "SELECT id FROM orders WHERE status = 'refund-4711-secret'" })),
+            StubReply.StreamedText("It scans orders."));
+
+        var run = await CliRun.InvokeInterleavedAsync("why is this slow?\n/quit\n", ChatWithModel(stub));
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        var toolResult = Assert.Single(stub.Requests[1].Messages, m => m.GetProperty("role").GetString() == "tool").GetProperty("content").GetString()!;
+        Assert.Contains("public.orders", toolResult, StringComparison.Ordinal);
+        Assert.Contains("status", toolResult, StringComparison.Ordinal);
+        Assert.DoesNotContain("refund-4711-secret", toolResult, StringComparison.Ordinal);
     }
 
     private async Task<DateTime?> StatisticsResetAsync()

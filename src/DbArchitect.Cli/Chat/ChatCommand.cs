@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DbArchitect.Agent.Architect.Tools;
 using DbArchitect.Agent.Model;
 using DbArchitect.Agent.Model.Prompts;
 using DbArchitect.Agent.Targets;
@@ -40,7 +41,9 @@ internal static class ChatCommand
                 secrets.AddConnectionString(target.ConnectionString);
                 using var connectionToModel = new ChatClientFactory(NullLoggerFactory.Instance).Create(options, secrets);
                 var prompt = connectionToModel is null ? null : (await PromptLibrary.LoadAsync(configuration[PromptLibrary.DirectorySetting], cancellationToken).ConfigureAwait(false)).ChatSystem.Text;
-                var session = new ChatSession(new ChatTools(dataSource, target.ConnectionString), connectionToModel, prompt, input, output, error, interactive: ReferenceEquals(input, Console.In) && !Console.IsInputRedirected);
+                // The model's tools are the plugin every host shares, with its redaction; the slash commands answer people in text.
+                await using var modelTools = connectionToModel is null ? null : await ToolSession.OpenAsync(target, new ImmediateProgress(error), cancellationToken).ConfigureAwait(false);
+                var session = new ChatSession(new ChatTools(dataSource, target.ConnectionString), connectionToModel, modelTools?.Tools.Functions, prompt, input, output, error, interactive: ReferenceEquals(input, Console.In) && !Console.IsInputRedirected);
                 return await session.RunAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (DbArchitectException e)

@@ -9,10 +9,11 @@ namespace DbArchitect.Cli.Chat;
 
 /// <summary>
 /// A read-eval-print loop over the target. Slash commands are answered by the tools alone; other
-/// lines go to the model when one is configured, with the session's history and the tools as
-/// functions, and its answer is streamed as it arrives. Ctrl+C cancels the answer, not the session.
+/// lines go to the model when one is configured, with the session's history and the shared tool
+/// plugin's functions (<paramref name="modelTools"/>), and its answer is streamed as it arrives.
+/// Ctrl+C cancels the answer, not the session.
 /// </summary>
-internal sealed class ChatSession(ChatTools tools, ModelConnection? model, string? systemPrompt, TextReader input, TextWriter output, TextWriter error, bool interactive)
+internal sealed class ChatSession(ChatTools tools, ModelConnection? model, IReadOnlyList<AIFunction>? modelTools, string? systemPrompt, TextReader input, TextWriter output, TextWriter error, bool interactive)
 {
     private const string Help = """
         /help              this list
@@ -112,7 +113,7 @@ internal sealed class ChatSession(ChatTools tools, ModelConnection? model, strin
 
         _history.Add(new ChatMessage(ChatRole.User, line));
         var answer = new StringBuilder();
-        var options = new ChatOptions { Tools = [.. tools.AsFunctions()] };
+        var options = new ChatOptions { Tools = [.. modelTools ?? []] };
         var updates = new List<ChatResponseUpdate>();
         await foreach (var update in model.Client.GetStreamingResponseAsync(_history, options, cancellationToken).ConfigureAwait(false))
         {

@@ -6,18 +6,16 @@ using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Explain;
 using DbArchitect.Postgres.Explain.Insights;
-using DbArchitect.Postgres.Rewrites;
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Rules.Support;
 using DbArchitect.Postgres.Workload;
-using Microsoft.Extensions.AI;
 using Npgsql;
 
 namespace DbArchitect.Cli.Chat;
 
 /// <summary>
-/// What a chat session can look up, as text: the same handlers answer the slash commands and, when
-/// a model is configured, its tool calls. Everything goes through the read-only target session.
+/// What a chat session's slash commands look up, as text for people. A model gets the shared tool
+/// plugin instead (see <c>ToolSession</c>). Everything goes through the read-only target session.
 /// </summary>
 internal sealed class ChatTools(NpgsqlDataSource dataSource, string connectionString)
 {
@@ -69,18 +67,6 @@ internal sealed class ChatTools(NpgsqlDataSource dataSource, string connectionSt
         return AdviceText.Render(result);
     }
 
-    /// <summary>Whether <paramref name="rewrite"/> may replace <paramref name="original"/>: cheaper on the target and the same rows.</summary>
-    public async Task<string> CheckRewriteAsync(string original, string rewrite, CancellationToken cancellationToken)
-    {
-        var verdict = await new RewriteVerifier(dataSource).VerifyAsync(original, rewrite, cancellationToken).ConfigureAwait(false);
-        var costs = verdict.OriginalCost is { } before && verdict.RewriteCost is { } after
-            ? string.Create(CultureInfo.InvariantCulture, $"estimated cost {before:0.##} → {after:0.##}")
-            : "not planned";
-        return verdict.Accepted
-            ? string.Create(CultureInfo.InvariantCulture, $"accepted: {costs}, the same {verdict.RewriteRows} rows{(verdict.OrderMatters ? " in the same order" : "")}\n")
-            : $"refused: {verdict.Refusal} ({costs})\n";
-    }
-
     public async Task<string> FindingsAsync(CancellationToken cancellationToken)
     {
         var facts = await new FactsCollector(dataSource).CollectAsync(new RuleOptions(), cancellationToken).ConfigureAwait(false);
@@ -103,17 +89,6 @@ internal sealed class ChatTools(NpgsqlDataSource dataSource, string connectionSt
         var outcome = await new AnalyzePipeline().RunAsync(request, progress, cancellationToken).ConfigureAwait(false);
         return $"TODO written to {outcome.WrittenTo} ({outcome.Document.Items.Count} items, {outcome.Findings.Count} findings)\n";
     }
-
-    /// <summary>The same handlers as functions a model may call.</summary>
-    public IReadOnlyList<AITool> AsFunctions() =>
-    [
-        AIFunctionFactory.Create((CancellationToken ct) => TablesAsync(ct), "list_tables", "The largest tables of the database with estimated rows and size."),
-        AIFunctionFactory.Create((string statement, CancellationToken ct) => ExplainAsync(statement, ct), "explain", "The execution plan of one SQL statement (planned, never run) and what is wrong with it."),
-        AIFunctionFactory.Create((string[] statements, CancellationToken ct) => AdviseAsync(statements, ct), "advise_indexes", "Index recommendations for the given statements (or the recorded workload when empty), each costed with hypothetical indexes."),
-        AIFunctionFactory.Create((CancellationToken ct) => FindingsAsync(ct), "list_findings", "The schema and health findings of the deterministic rules, most severe first."),
-        AIFunctionFactory.Create((string original, string rewrite, CancellationToken ct) => CheckRewriteAsync(original, rewrite, ct), "check_rewrite",
-            "Whether a rewritten query may replace the original: both are planned and run read-only on the target; accepted only when the rewrite costs less and returns the same rows."),
-    ];
 
     private async Task<CatalogSnapshot> SnapshotAsync(CancellationToken cancellationToken) =>
         _snapshot ??= await new CatalogReader(dataSource).ReadAsync(cancellationToken).ConfigureAwait(false);

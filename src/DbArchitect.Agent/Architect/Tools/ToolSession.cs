@@ -12,24 +12,20 @@ namespace DbArchitect.Agent.Architect.Tools;
 /// The tools over one target for a host that talks to a model or a tool client rather than writing
 /// a TODO (chat, the MCP server): the catalog, the rules' findings and pg_stat_statements' top
 /// statements are read once, on the read-only session, and the tools answer from them. Literals of
-/// the workload and the connection's secrets are masked in every answer. Owns the target (the
-/// demo's scratch server) and the session.
+/// the workload and the connection's secrets are masked in every answer. Owns its read-only
+/// session; the target stays the caller's.
 /// </summary>
 public sealed class ToolSession : IAsyncDisposable
 {
-    private readonly TargetDatabase _target;
     private readonly NpgsqlDataSource _dataSource;
 
-    private ToolSession(TargetDatabase target, NpgsqlDataSource dataSource, ArchitectTools tools) => (_target, _dataSource, Tools) = (target, dataSource, tools);
+    private ToolSession(NpgsqlDataSource dataSource, ArchitectTools tools) => (_dataSource, Tools) = (dataSource, tools);
 
     public ArchitectTools Tools { get; }
 
-    /// <summary>Where the answers come from, for people: host/database, never the password.</summary>
-    public string Source => _target.Source;
-
-    public static async Task<ToolSession> OpenAsync(string? connectionString, bool demo, IProgress<string> progress, CancellationToken cancellationToken)
+    public static async Task<ToolSession> OpenAsync(TargetDatabase target, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        var target = await TargetDatabase.OpenAsync(connectionString, demo, progress, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(target);
         var dataSource = TargetDataSource.Create(target.ConnectionString);
         try
         {
@@ -40,25 +36,19 @@ public sealed class ToolSession : IAsyncDisposable
             var secrets = new SecretRedactor();
             secrets.AddConnectionString(target.ConnectionString);
             var tools = new ArchitectTools(facts.Snapshot, findings, workload, dataSource, LiteralRedactor.For(workload.Select(w => w.Text)), secrets);
-            return new ToolSession(target, dataSource, tools);
+            return new ToolSession(dataSource, tools);
         }
-        catch (Exception e) when (DatabaseErrors.Translate(e, target.Source) is { } failure)
+        catch (Exception e)
         {
-            await DisposeAsync(target, dataSource).ConfigureAwait(false);
-            throw failure;
-        }
-        catch
-        {
-            await DisposeAsync(target, dataSource).ConfigureAwait(false);
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            if (DatabaseErrors.Translate(e, target.Source) is { } failure)
+            {
+                throw failure;
+            }
+
             throw;
         }
     }
 
-    public ValueTask DisposeAsync() => DisposeAsync(_target, _dataSource);
-
-    private static async ValueTask DisposeAsync(TargetDatabase target, NpgsqlDataSource dataSource)
-    {
-        await dataSource.DisposeAsync().ConfigureAwait(false);
-        await target.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

@@ -1,3 +1,4 @@
+using Dapper;
 using DbArchitect.Postgres.Sessions;
 using Npgsql;
 
@@ -19,17 +20,17 @@ public sealed class PgStatStatements(NpgsqlDataSource dataSource)
     private const string Query = """
         SELECT s.query,
                s.calls,
-               coalesce((to_jsonb(s) ->> 'total_exec_time')::float8, (to_jsonb(s) ->> 'total_time')::float8, 0) AS total_ms,
+               coalesce((to_jsonb(s) ->> 'total_exec_time')::float8, (to_jsonb(s) ->> 'total_time')::float8, 0) AS totalms,
                s.rows,
-               s.shared_blks_hit,
-               s.shared_blks_read
+               s.shared_blks_hit AS sharedblockshit,
+               s.shared_blks_read AS sharedblocksread
         FROM pg_stat_statements s
         WHERE s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
           AND s.query ~* '^\s*(select|with|insert|update|delete|merge|table|values)\M'
           AND s.query !~* 'pg_stat_statements|pg_catalog\.|information_schema\.|\mpg_(type|namespace|class|proc|range|attribute|stat_force_next_flush)\M|\mto_regclass\(|^\s*select\s+version\(\)'
-          AND strpos(s.query, $2) = 0
-        ORDER BY total_ms DESC, s.calls DESC
-        LIMIT $1
+          AND strpos(s.query, @marker) = 0
+        ORDER BY totalms DESC, s.calls DESC
+        LIMIT @limit
         """;
 
     public async Task<StatementStatistics> ReadTopAsync(int limit, CancellationToken cancellationToken)
@@ -43,10 +44,10 @@ public sealed class PgStatStatements(NpgsqlDataSource dataSource)
             }
         }
 
-        await using var command = new NpgsqlCommand(Query, connection) { Parameters = { new NpgsqlParameter { Value = limit * 4 }, new NpgsqlParameter { Value = ToolMarker.Comment } } };
         try
         {
-            return new StatementStatistics(await ReadAsync(command, limit, cancellationToken).ConfigureAwait(false), StatementStatisticsState.Read);
+            var rows = await connection.QueryAsync<StatementRow>(new CommandDefinition(Query, new { limit = limit * 4, marker = ToolMarker.Comment }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return new StatementStatistics([.. rows.Where(r => !CatalogOnlyStatement.IsCatalogOnly(r.Query)).Take(limit).Select(r => r.ToStatement())], StatementStatisticsState.Read);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectNotInPrerequisiteState)
         {
@@ -54,29 +55,25 @@ public sealed class PgStatStatements(NpgsqlDataSource dataSource)
         }
     }
 
-    private static async Task<List<WorkloadStatement>> ReadAsync(NpgsqlCommand command, int limit, CancellationToken cancellationToken)
+    /// <summary>One row of the query above, mapped by Dapper, whose names match the columns' aliases ignoring case.</summary>
+    private sealed record StatementRow
     {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var statements = new List<WorkloadStatement>();
-        while (statements.Count < limit && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        public required string Query { get; init; }
+        public long Calls { get; init; }
+        public double TotalMs { get; init; }
+        public long Rows { get; init; }
+        public long SharedBlocksHit { get; init; }
+        public long SharedBlocksRead { get; init; }
+
+        public WorkloadStatement ToStatement() => new()
         {
-            if (CatalogOnlyStatement.IsCatalogOnly(reader.GetString(0)))
-            {
-                continue;
-            }
-
-            statements.Add(new WorkloadStatement
-            {
-                Text = reader.GetString(0),
-                Source = WorkloadSource.PgStatStatements,
-                Calls = reader.GetInt64(1),
-                TotalTimeMs = reader.GetDouble(2),
-                Rows = reader.GetInt64(3),
-                SharedBlocksHit = reader.GetInt64(4),
-                SharedBlocksRead = reader.GetInt64(5),
-            });
-        }
-
-        return statements;
+            Text = Query,
+            Source = WorkloadSource.PgStatStatements,
+            Calls = Calls,
+            TotalTimeMs = TotalMs,
+            Rows = Rows,
+            SharedBlocksHit = SharedBlocksHit,
+            SharedBlocksRead = SharedBlocksRead,
+        };
     }
 }

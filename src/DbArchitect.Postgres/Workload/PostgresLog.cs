@@ -34,8 +34,12 @@ public static partial class PostgresLog
             .ToList();
     }
 
-    public static async Task<IReadOnlyList<WorkloadStatement>> ReadAsync(string path, CancellationToken cancellationToken) =>
-        Parse(await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false));
+    /// <summary>
+    /// Whether a workload file is a server log rather than SQL: a line of the server's own
+    /// (a severity such as <c>LOG:</c> before <c>duration: … ms</c>, after the log line prefix), which
+    /// no SQL statement starts with; a comment that quotes one does not count.
+    /// </summary>
+    public static bool IsLog(string text) => LogLine().IsMatch(text);
 
     private static IEnumerable<(double DurationMs, string Text)> Entries(IEnumerable<string> lines)
     {
@@ -99,6 +103,9 @@ public static partial class PostgresLog
 
     [GeneratedRegex(@"duration: (?<ms>[0-9.]+) ms\s+(?:(?<kind>statement|plan)|execute [^:]*|bind [^:]*):\s*(?<rest>.*)$")]
     private static partial Regex Header();
+
+    [GeneratedRegex(@"^(?:[^-/\s][^\n]*?)?\b(?:LOG|INFO|NOTICE|WARNING):\s+duration: [0-9.]+ ms\s", RegexOptions.Multiline)]
+    private static partial Regex LogLine();
 
     [GeneratedRegex(@"^(?:->|[A-Z][A-Za-z ]+ (?:Scan|Join|Loop)|Sort|Hash|Aggregate|Limit|Gather|Filter:|Index Cond:|Sort Key:)")]
     private static partial Regex PlanLine();

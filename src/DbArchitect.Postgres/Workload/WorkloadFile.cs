@@ -3,7 +3,11 @@ using DbArchitect.Postgres.Validation;
 
 namespace DbArchitect.Postgres.Workload;
 
-/// <summary>A <c>.sql</c> workload file: statements separated by semicolons, comments allowed.</summary>
+/// <summary>
+/// A workload file: a <c>.sql</c> script (statements separated by semicolons, comments allowed), or a
+/// PostgreSQL server log of slow statements or auto_explain entries (<see cref="PostgresLog"/>),
+/// recognised by its content whatever the file is called.
+/// </summary>
 public static class WorkloadFile
 {
     public static IReadOnlyList<WorkloadStatement> Parse(string script) =>
@@ -16,7 +20,8 @@ public static class WorkloadFile
     {
         try
         {
-            return Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
+            var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            return PostgresLog.IsLog(text) ? PostgresLog.Parse(text.Split('\n')) : Parse(text);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -32,4 +32,31 @@ public sealed class PostgresLogTests
         Assert.Equal(200.5, orders.TotalTimeMs);
         Assert.Contains(workload, s => s.Text == "SELECT name FROM products WHERE id = $1" && s.Calls == 1);
     }
+
+    [Fact]
+    public async Task A_workload_file_that_is_a_server_log_is_read_as_one_whatever_its_name()
+    {
+        var log = Path.Combine(Path.GetTempPath(), $"dbarch-workload-{Guid.NewGuid():N}.sql");
+        var script = Path.Combine(Path.GetTempPath(), $"dbarch-workload-{Guid.NewGuid():N}.log");
+        await File.WriteAllTextAsync(log, """
+            2026-11-25 10:00:00.001 UTC [101] LOG:  duration: 120.500 ms  statement: SELECT * FROM orders WHERE customer_id = 7
+            2026-11-25 10:00:01.002 UTC [102] LOG:  duration: 80.000 ms  statement: SELECT * FROM orders WHERE customer_id = 9
+            """);
+        await File.WriteAllTextAsync(script, "-- LOG:  duration: 1.0 ms  statement: not a log\nSELECT 1;\nSELECT 2;\n");
+        try
+        {
+            var fromLog = await WorkloadFile.ReadAsync(log, CancellationToken.None);
+            var fromScript = await WorkloadFile.ReadAsync(script, CancellationToken.None);
+
+            var orders = Assert.Single(fromLog);
+            Assert.Equal(WorkloadSource.Log, orders.Source);
+            Assert.Equal(2, orders.Calls);
+            Assert.Equal(["SELECT 1", "SELECT 2"], fromScript.Select(s => s.Text));
+        }
+        finally
+        {
+            File.Delete(log);
+            File.Delete(script);
+        }
+    }
 }

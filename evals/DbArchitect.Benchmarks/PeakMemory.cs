@@ -26,14 +26,19 @@ internal static class PeakMemory
     }
 
     /// <summary>VmHWM in bytes, or null off Linux.</summary>
-    public static long? Read()
+    public static long? Read() => Status("VmHWM:");
+
+    /// <summary>The resident set now (VmRSS) in bytes, or null off Linux: what a peak after a reset grew from.</summary>
+    public static long? Resident() => Status("VmRSS:");
+
+    private static long? Status(string field)
     {
         if (!File.Exists("/proc/self/status"))
         {
             return null;
         }
 
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
         var kilobytes = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
         return kilobytes is null ? null : long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
     }

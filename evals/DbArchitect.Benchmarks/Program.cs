@@ -2,8 +2,9 @@ using DbArchitect.Benchmarks;
 using DbArchitect.Benchmarks.Advisor;
 using DbArchitect.Benchmarks.Analyze;
 using DbArchitect.Benchmarks.Catalog;
+using DbArchitect.Benchmarks.Split;
 
-IBenchmark[] benchmarks = [new CatalogBenchmark(), new AdvisorBenchmark(), new AnalyzeBenchmark()];
+IBenchmark[] benchmarks = [new CatalogBenchmark(), new AdvisorBenchmark(), new AnalyzeBenchmark(), new SplitBenchmark()];
 
 var benchmark = args.Length > 0 ? benchmarks.SingleOrDefault(b => b.Name == args[0]) : null;
 if (benchmark is null)

@@ -121,7 +121,7 @@ internal static class SqlTokenizer
     }
 
     // Returns the offset after the closing quote, or -1 when there is none; a doubled quote is one character.
-    internal static int QuotedEnd(string sql, int open, char quote, bool backslashEscapes)
+    private static int QuotedEnd(string sql, int open, char quote, bool backslashEscapes)
     {
         var i = open + 1;
         while (i < sql.Length)
@@ -148,7 +148,7 @@ internal static class SqlTokenizer
     }
 
     // Block comments nest in PostgreSQL.
-    internal static int BlockCommentEnd(string sql, int open)
+    private static int BlockCommentEnd(string sql, int open)
     {
         var depth = 0;
         var i = open;

@@ -1,83 +1,71 @@
-using System.Text;
+using DbArchitect.Postgres.Parsing;
 
 namespace DbArchitect.Postgres.Validation;
 
 /// <summary>
-/// Splits SQL text into statements the way psql does: semicolons end a statement except inside
-/// quotes, dollar quotes, comments and <c>BEGIN ATOMIC … END</c> bodies. Comments are dropped so
-/// that callers can recognise a statement by its first words.
+/// Splits SQL text into statements the way psql does, on the tokens of the server's own lexer
+/// (libpg_query): semicolons end a statement except inside quotes, dollar quotes, comments,
+/// parentheses and <c>BEGIN ATOMIC … END</c> bodies. Comments are blanked out so that callers can
+/// recognise a statement by its first words. It never fails on text the grammar does not know, and
+/// an unterminated quote or comment runs to the end of the text, as psql reads it.
 /// </summary>
+/// <remarks>
+/// Not libpg_query's own splitters: with the scanner it cuts BEGIN ATOMIC bodies at their
+/// semicolons, drops statements that hold no keyword and fails on an unterminated quote; with the
+/// parser it fails on any statement PostgreSQL 15's grammar does not know.
+/// </remarks>
 public static class SqlScript
 {
     /// <param name="sql">The script.</param>
     /// <param name="skipPsqlMetaCommands">
-    /// Drop lines that start with a backslash between statements (<c>\connect</c>, <c>\restrict</c>, …):
-    /// they are psql's, and the server must never see them.
+    /// The script is psql input to replay on a server: drop lines that start with a backslash between
+    /// statements (<c>\connect</c>, <c>\restrict</c>, …), which are psql's and the server must never
+    /// see, and drop each <c>COPY … FROM stdin</c>, which psql feeds with the data lines after it.
+    /// Those data lines, up to the line <c>\.</c>, are never SQL and are skipped either way.
     /// </param>
+    /// <exception cref="Core.Failures.DbArchitectException">libpg_query is not installed.</exception>
     public static IReadOnlyList<string> Split(string sql, bool skipPsqlMetaCommands = false)
     {
+        var input = new Utf8Text(sql);
+        using var scanner = new ScriptScanner(input);
+        var statement = new StatementUnderway(input);
         var statements = new List<string>();
-        var current = new StringBuilder();
-        var atomicDepth = 0;
-        var i = 0;
-        while (i < sql.Length)
+        while (scanner.TryNext(out var token))
         {
-            var c = sql[i];
-            var next = i + 1 < sql.Length ? sql[i + 1] : '\0';
-            if (c == '-' && next == '-')
+            if (token.Token == '\\' && skipPsqlMetaCommands && !statement.Started)
             {
-                i = SkipLineComment(sql, i);
-                current.Append(' ');
+                scanner.SkipTo(LineAfter(input, token.Start));
             }
-            else if (c == '/' && next == '*')
+            else if (token.Token == ';' && statement.Closable)
             {
-                i = SkipBlockComment(sql, i);
-                current.Append(' ');
-            }
-            else if (c == '\\' && skipPsqlMetaCommands && IsBlank(current))
-            {
-                i = SkipLineComment(sql, i);
-            }
-            else if (c == '\'')
-            {
-                i = CopyQuoted(sql, i, '\'', IsEscapeString(sql, i), current);
-            }
-            else if (c == '"')
-            {
-                i = CopyQuoted(sql, i, '"', backslashEscapes: false, current);
-            }
-            else if (c == '$' && DollarTag(sql, i) is { } tag)
-            {
-                var end = sql.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
-                var stop = end < 0 ? sql.Length : end + tag.Length;
-                current.Append(sql, i, stop - i);
-                i = stop;
-            }
-            else if (IsWordStart(sql, i))
-            {
-                var start = i;
-                while (i < sql.Length && IsWordChar(sql[i]))
+                if (!statement.Started)
                 {
-                    i++;
+                    continue;
                 }
 
-                var word = sql[start..i];
-                atomicDepth = TrackAtomicBody(current, word, atomicDepth);
-                current.Append(word);
-            }
-            else if (c == ';' && atomicDepth == 0)
-            {
-                Add(statements, current);
-                i++;
+                var copiesFromStdin = statement.CopiesFromStdin;
+                var text = statement.Finish(token.Start);
+                if (!(copiesFromStdin && skipPsqlMetaCommands))
+                {
+                    statements.Add(text);
+                }
+
+                if (copiesFromStdin)
+                {
+                    scanner.SkipTo(CopyDataEnd(input, LineAfter(input, token.End)));
+                }
             }
             else
             {
-                current.Append(c);
-                i++;
+                statement.Add(token);
             }
         }
 
-        Add(statements, current);
+        if (statement.Started && statement.Finish(input.Length) is { Length: > 0 } last)
+        {
+            statements.Add(last);
+        }
+
         return statements;
     }
 
@@ -88,100 +76,29 @@ public static class SqlScript
         return flat.Length <= length ? flat : flat[..length] + "…";
     }
 
-    // BEGIN ATOMIC bodies (SQL-standard function bodies) contain semicolons of their own; like psql,
-    // count BEGIN/CASE against END, but only inside CREATE FUNCTION / CREATE PROCEDURE.
-    private static int TrackAtomicBody(StringBuilder current, string word, int depth)
+    // Byte offset of the start of the line after the one holding byteOffset, or the end of the text.
+    private static int LineAfter(Utf8Text input, int byteOffset)
     {
-        if (depth == 0 && !word.Equals("BEGIN", StringComparison.OrdinalIgnoreCase))
-        {
-            return 0;
-        }
-
-        if (depth == 0)
-        {
-            var head = current.ToString().TrimStart();
-            var routine = head.StartsWith("CREATE", StringComparison.OrdinalIgnoreCase)
-                && (head.Contains("FUNCTION", StringComparison.OrdinalIgnoreCase) || head.Contains("PROCEDURE", StringComparison.OrdinalIgnoreCase));
-            return routine ? 1 : 0;
-        }
-
-        if (word.Equals("BEGIN", StringComparison.OrdinalIgnoreCase) || word.Equals("CASE", StringComparison.OrdinalIgnoreCase))
-        {
-            return depth + 1;
-        }
-
-        return word.Equals("END", StringComparison.OrdinalIgnoreCase) ? depth - 1 : depth;
+        var newline = input.Bytes.AsSpan(byteOffset, input.Length - byteOffset).IndexOf((byte)'\n');
+        return newline < 0 ? input.Length : byteOffset + newline + 1;
     }
 
-    private static void Add(List<string> statements, StringBuilder current)
+    // COPY data runs from the line after the statement to the line "\." (psql's end-of-data marker), or to the end.
+    private static int CopyDataEnd(Utf8Text input, int dataStart)
     {
-        var statement = current.ToString().Trim();
-        if (statement.Length > 0)
+        var line = dataStart;
+        while (line < input.Length)
         {
-            statements.Add(statement);
-        }
-
-        current.Clear();
-    }
-
-    private static bool IsBlank(StringBuilder text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (!char.IsWhiteSpace(text[i]))
+            var next = LineAfter(input, line);
+            var content = input.Bytes.AsSpan(line, next - line).TrimEnd("\r\n"u8);
+            if (content.SequenceEqual(@"\."u8))
             {
-                return false;
+                return next;
             }
+
+            line = next;
         }
 
-        return true;
+        return input.Length;
     }
-
-    private static int SkipLineComment(string sql, int i)
-    {
-        var end = sql.IndexOf('\n', i);
-        return end < 0 ? sql.Length : end + 1;
-    }
-
-    // An unclosed block comment runs to the end of the text, as psql reads it.
-    private static int SkipBlockComment(string sql, int i) =>
-        Sql.SqlTokenizer.BlockCommentEnd(sql, i) is var end and >= 0 ? end : sql.Length;
-
-    private static int CopyQuoted(string sql, int i, char quote, bool backslashEscapes, StringBuilder current)
-    {
-        // An unclosed quote runs to the end of the text, as psql reads it.
-        var end = Sql.SqlTokenizer.QuotedEnd(sql, i, quote, backslashEscapes) is var closed and >= 0 ? closed : sql.Length;
-        current.Append(sql, i, end - i);
-        return end;
-    }
-
-    // E'…' strings treat backslash as an escape character, so \' does not end them.
-    private static bool IsEscapeString(string sql, int quote) =>
-        quote > 0 && sql[quote - 1] is 'e' or 'E' && (quote < 2 || !IsWordChar(sql[quote - 2]));
-
-    private static string? DollarTag(string sql, int i)
-    {
-        if (i > 0 && IsWordChar(sql[i - 1]))
-        {
-            return null;
-        }
-
-        var j = i + 1;
-        if (j < sql.Length && char.IsAsciiDigit(sql[j]))
-        {
-            return null;
-        }
-
-        while (j < sql.Length && sql[j] != '$' && (char.IsAsciiLetterOrDigit(sql[j]) || sql[j] == '_' || sql[j] > 127))
-        {
-            j++;
-        }
-
-        return j < sql.Length && sql[j] == '$' ? sql[i..(j + 1)] : null;
-    }
-
-    private static bool IsWordStart(string sql, int i) =>
-        (char.IsAsciiLetter(sql[i]) || sql[i] == '_') && (i == 0 || !IsWordChar(sql[i - 1]));
-
-    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '$' || c > 127;
 }

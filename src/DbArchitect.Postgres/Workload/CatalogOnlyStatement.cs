@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DbArchitect.Postgres.Sql.Parser;
+using DbArchitect.Postgres.Parsing;
 
 namespace DbArchitect.Postgres.Workload;
 
@@ -22,7 +22,7 @@ public static class CatalogOnlyStatement
             Collect(tree.RootElement, relations);
             return relations.Count > 0 && relations.All(IsSystem);
         }
-        catch (PgQueryException)
+        catch (SqlParseException)
         {
             return false;
         }

@@ -1,5 +1,5 @@
 using Dapper;
-using DbArchitect.Postgres.Sql.Parser;
+using DbArchitect.Postgres.Parsing;
 using Npgsql;
 
 namespace DbArchitect.Postgres.Explain.Volatility;
@@ -39,7 +39,7 @@ public static class ExecutionGuard
         {
             parsed = ParseTreeCalls.Read(sql);
         }
-        catch (PgQueryException e)
+        catch (SqlParseException e)
         {
             return $"its function calls cannot be read ({e.Message})";
         }

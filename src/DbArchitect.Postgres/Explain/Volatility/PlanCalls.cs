@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using DbArchitect.Postgres.Sql.Parser;
+using DbArchitect.Postgres.Parsing;
 
 namespace DbArchitect.Postgres.Explain.Volatility;
 

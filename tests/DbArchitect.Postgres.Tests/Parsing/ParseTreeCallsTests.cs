@@ -1,6 +1,6 @@
-using DbArchitect.Postgres.Sql.Parser;
+using DbArchitect.Postgres.Parsing;
 
-namespace DbArchitect.Postgres.Tests.Sql;
+namespace DbArchitect.Postgres.Tests.Parsing;
 
 public sealed class ParseTreeCallsTests
 {
@@ -21,7 +21,7 @@ public sealed class ParseTreeCallsTests
     [Fact]
     public void A_syntax_error_is_one_parser_exception_with_the_servers_message()
     {
-        var error = Assert.Throws<PgQueryException>(() => PgQuery.Parse("SELEC 1"));
+        var error = Assert.Throws<SqlParseException>(() => PgQuery.Parse("SELEC 1"));
 
         Assert.Contains("syntax error", error.Message, StringComparison.Ordinal);
     }

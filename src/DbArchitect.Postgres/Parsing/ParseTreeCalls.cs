@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace DbArchitect.Postgres.Sql.Parser;
+namespace DbArchitect.Postgres.Parsing;
 
 /// <summary>
 /// The functions and operators a statement names, read from the server's parse tree: every
@@ -8,7 +8,7 @@ namespace DbArchitect.Postgres.Sql.Parser;
 /// </summary>
 public sealed record ParseTreeCalls(IReadOnlyList<FunctionName> Functions, IReadOnlyList<string> Operators)
 {
-    /// <exception cref="PgQueryException">The text does not parse, or libpg_query is missing.</exception>
+    /// <exception cref="SqlParseException">The text does not parse.</exception>
     public static ParseTreeCalls Read(string sql)
     {
         using var tree = PgQuery.Parse(sql);

@@ -1,4 +1,4 @@
-namespace DbArchitect.Postgres.Sql.Parser;
+namespace DbArchitect.Postgres.Parsing;
 
 /// <summary>A function named in SQL: <c>Schema</c> only when the text qualified it.</summary>
 public sealed record FunctionName(string? Schema, string Name)

@@ -22,7 +22,7 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
     public async Task<WorkloadReviewResult> ReviewAsync(CatalogSnapshot snapshot, IReadOnlyList<WorkloadStatement> fromFile, long largeTableRows, IProgress<string> progress, CancellationToken cancellationToken)
     {
         var fromStatistics = await new PgStatStatements(dataSource).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false);
-        var statements = fromFile.Concat(fromStatistics.Statements).DistinctBy(s => SqlText.Normalize(s.Text), StringComparer.Ordinal).ToList();
+        var statements = fromFile.Concat(fromStatistics.Statements).DistinctBy(s => StatementIdentity.Of(s.Text), StringComparer.Ordinal).ToList();
 
         var findings = new List<Finding>(NPlusOneDetector.Detect(statements));
         var runner = new ExplainRunner(dataSource);

@@ -8,13 +8,14 @@ namespace DbArchitect.Postgres.Workload;
 /// Statements from a PostgreSQL server log written with <c>log_min_duration_statement</c>
 /// ("duration: 12.3 ms  statement: …" or "execute &lt;name&gt;: …") or auto_explain ("duration: … plan:"
 /// followed by "Query Text: …"). Continuation lines (indented) belong to the entry above them.
-/// Entries are grouped by normalised text, with calls and total time summed.
+/// Entries are grouped by <see cref="StatementIdentity"/>, with calls and total time summed.
 /// </summary>
 public static partial class PostgresLog
 {
     public static IReadOnlyList<WorkloadStatement> Parse(IEnumerable<string> lines)
     {
-        var totals = new Dictionary<string, (long Calls, double Ms)>(StringComparer.Ordinal);
+        // Keyed by statement identity; the text shown is the first entry's, without its constants.
+        var totals = new Dictionary<string, (string Text, long Calls, double Ms)>(StringComparer.Ordinal);
         foreach (var (duration, text) in Entries(lines))
         {
             var normalized = SqlText.Normalize(text);
@@ -23,14 +24,15 @@ public static partial class PostgresLog
                 continue;
             }
 
-            totals.TryGetValue(normalized, out var total);
-            totals[normalized] = (total.Calls + 1, total.Ms + duration);
+            var identity = StatementIdentity.Of(normalized);
+            var total = totals.TryGetValue(identity, out var seen) ? seen : (normalized, 0, 0);
+            totals[identity] = (total.Text, total.Calls + 1, total.Ms + duration);
         }
 
-        return totals
-            .OrderByDescending(t => t.Value.Ms)
-            .ThenBy(t => t.Key, StringComparer.Ordinal)
-            .Select(t => new WorkloadStatement { Text = t.Key, Source = WorkloadSource.Log, Calls = t.Value.Calls, TotalTimeMs = t.Value.Ms })
+        return totals.Values
+            .OrderByDescending(t => t.Ms)
+            .ThenBy(t => t.Text, StringComparer.Ordinal)
+            .Select(t => new WorkloadStatement { Text = t.Text, Source = WorkloadSource.Log, Calls = t.Calls, TotalTimeMs = t.Ms })
             .ToList();
     }
 

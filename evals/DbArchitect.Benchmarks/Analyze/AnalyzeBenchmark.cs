@@ -40,7 +40,7 @@ internal sealed class AnalyzeBenchmark : IBenchmark
         }
 
         var dump = Stopwatch.StartNew();
-        await new PgDump(cluster.BinDirectory, cluster.Port, "dbarch", "bench").RunAsync(cancellationToken);
+        await PgDump.RunAsync(cluster.BinDirectory, connectionString, CatalogBenchmark.SchemaToNowhere, cancellationToken);
         dump.Stop();
 
         var output = Directory.CreateTempSubdirectory("dbarch-bench-analyze-");

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using DbArchitect.Core.Failures;
 using DbArchitect.Postgres.Scratch;
@@ -9,8 +8,8 @@ namespace DbArchitect.Postgres.Validation;
 /// <summary>
 /// Copies a target's schema (no data, owners or privileges) into a new database on a scratch
 /// cluster, so that SQL written for the target can be tried there (<see cref="ScratchSqlChecker"/>).
-/// pg_dump comes from the scratch cluster's own binaries and reads the target with the target's
-/// credentials; the password travels in PGPASSWORD, never on a command line.
+/// pg_dump (<see cref="PgDump"/>) comes from the scratch cluster's own binaries and reads the
+/// target with the target's credentials.
 /// </summary>
 public static partial class SchemaCloner
 {
@@ -20,7 +19,7 @@ public static partial class SchemaCloner
     public static async Task<string> CloneSchemaAsync(string targetConnectionString, ScratchCluster cluster, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        var dump = await DumpSchemaAsync(new NpgsqlConnectionStringBuilder(targetConnectionString), cluster.BinDirectory, ct).ConfigureAwait(false);
+        var dump = await DumpSchemaAsync(targetConnectionString, cluster.BinDirectory, ct).ConfigureAwait(false);
         var connectionString = await cluster.CreateDatabaseAsync("dbarch_schema_" + Guid.NewGuid().ToString("N")[..12], ct).ConfigureAwait(false);
         await LoadAsync(connectionString, dump, ct).ConfigureAwait(false);
         await CopyInvalidIndexesAsync(targetConnectionString, connectionString, ct).ConfigureAwait(false);
@@ -103,60 +102,10 @@ public static partial class SchemaCloner
         }
     }
 
-    private static async Task<string> DumpSchemaAsync(NpgsqlConnectionStringBuilder target, string binDirectory, CancellationToken ct)
-    {
-        var environment = new Dictionary<string, string>();
-        if (!string.IsNullOrEmpty(target.Password))
-        {
-            environment["PGPASSWORD"] = target.Password;
-        }
-
-        var result = await ProcessRunner.RunAsync(
-            Path.Combine(binDirectory, "pg_dump"),
-            [
-                "--schema-only", "--no-owner", "--no-privileges", "--no-tablespaces", "--no-subscriptions",
-                "--no-publications", "--no-security-labels", "--encoding=UTF8", "--dbname=" + LibpqConnectionString(target),
-            ],
-            ct,
-            environment).ConfigureAwait(false);
-        if (result.ExitCode != 0)
-        {
-            var reason = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"exit code {result.ExitCode}";
-            throw new DbArchitectException(FailureKind.Unreachable, $"cannot read the target's schema with pg_dump: {reason}");
-        }
-
-        return result.StandardOutput;
-    }
-
-    // pg_dump speaks libpq, not Npgsql: carry over where to connect, and leave the password out.
-    private static string LibpqConnectionString(NpgsqlConnectionStringBuilder target)
-    {
-        var parts = new List<(string Key, string? Value)>
-        {
-            ("host", target.Host),
-            ("port", target.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("dbname", target.Database),
-            ("user", target.Username),
-            ("connect_timeout", target.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("sslmode", target.SslMode switch
-            {
-                SslMode.Disable => "disable",
-                SslMode.Allow => "allow",
-                SslMode.Require => "require",
-                SslMode.VerifyCA => "verify-ca",
-                SslMode.VerifyFull => "verify-full",
-                _ => "prefer",
-            }),
-            ("application_name", "dbarch-schema-clone"),
-        };
-        var text = new StringBuilder();
-        foreach (var (key, value) in parts.Where(p => !string.IsNullOrEmpty(p.Value)))
-        {
-            text.Append(key).Append("='").Append(value!.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)).Append("' ");
-        }
-
-        return text.ToString().TrimEnd();
-    }
+    private static Task<string> DumpSchemaAsync(string targetConnectionString, string binDirectory, CancellationToken ct) =>
+        PgDump.RunAsync(binDirectory, targetConnectionString,
+            ["--schema-only", "--no-owner", "--no-privileges", "--no-tablespaces", "--no-subscriptions", "--no-publications", "--no-security-labels", "--encoding=UTF8"],
+            ct);
 
     internal static async Task LoadAsync(string connectionString, string dump, CancellationToken ct)
     {

@@ -33,8 +33,8 @@ internal static class ExplainCommand
 
             try
             {
-                await using var dataSource = TargetDataSource.Create(connectionString);
-                var result = await new ExplainRunner(dataSource)
+                await using var session = TargetSession.Open(connectionString);
+                var result = await new ExplainRunner(session)
                     .ExplainAsync(parse.GetValue(statement)!, new ExplainOptions { Analyze = parse.GetValue(analyze) }, cancellationToken)
                     .ConfigureAwait(false);
                 var insights = PlanInsights.Evaluate(new PlanInsightContext { Result = result });

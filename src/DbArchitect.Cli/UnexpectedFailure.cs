@@ -1,6 +1,5 @@
-using System.Net.Sockets;
 using DbArchitect.Core.Failures;
-using Npgsql;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Cli;
 
@@ -16,8 +15,7 @@ internal static class UnexpectedFailure
         {
             DbArchitectException e => (e.ExitCode, e.Message),
             OperationCanceledException => (ExitCodes.Cancelled, "cancelled; nothing was written"),
-            PostgresException e => (ExitCodes.Unreachable, $"the database refused a request: {e.SqlState} {e.MessageText}"),
-            NpgsqlException or SocketException or TimeoutException => (ExitCodes.Unreachable, $"lost the database: {OneLine(exception.Message)}"),
+            _ when DatabaseErrors.Describe(exception) is { } database => (ExitCodes.Unreachable, database),
             IOException or UnauthorizedAccessException => (ExitCodes.Unreachable, $"cannot read or write a file: {OneLine(exception.Message)}"),
             _ => (ExitCodes.ValidationFailed, $"internal error, nothing was written: {exception.GetType().Name}: {OneLine(exception.Message)}"),
         };

@@ -20,13 +20,13 @@ public sealed class AdvisePipeline
 
         var fromFile = request.WorkloadFile is null ? [] : await WorkloadFile.ReadAsync(request.WorkloadFile, cancellationToken).ConfigureAwait(false);
         await using var target = await TargetDatabase.OpenAsync(request.ConnectionString, request.Demo, progress, cancellationToken).ConfigureAwait(false);
-        await using var dataSource = TargetDataSource.Create(target.ConnectionString, request.Session);
+        await using var session = TargetSession.Open(target.ConnectionString, request.Session);
         try
         {
             var workload = new List<WorkloadStatement>(fromFile);
             if (request.FromStatistics || request.Demo)
             {
-                var top = await new PgStatStatements(dataSource).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false);
+                var top = await new PgStatStatements(session).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false);
                 if (!top.Available)
                 {
                     throw new DbArchitectException(FailureKind.Unreachable, $"cannot take the workload from {target.Source}: {top.Describe(ownStatementsOnly: false)}");
@@ -41,7 +41,7 @@ public sealed class AdvisePipeline
             }
 
             progress.Report($"planning {workload.Count} statements on {target.Source} and costing index candidates with hypopg…");
-            return await new IndexAdvisor(dataSource, new ScratchIndexTrial(target.ConnectionString, dataSource), target.Scratch).AdviseAsync(workload, request.Options, cancellationToken).ConfigureAwait(false);
+            return await new IndexAdvisor(session, new ScratchIndexTrial(session), target.Scratch).AdviseAsync(workload, request.Options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (DatabaseErrors.Translate(e, target.Source) is { } failure)
         {

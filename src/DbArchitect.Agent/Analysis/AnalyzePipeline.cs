@@ -16,7 +16,6 @@ using DbArchitect.Postgres.Scratch;
 using DbArchitect.Postgres.Sessions;
 using DbArchitect.Postgres.Validation;
 using DbArchitect.Postgres.Workload;
-using Npgsql;
 
 namespace DbArchitect.Agent.Analysis;
 
@@ -35,8 +34,8 @@ public sealed class AnalyzePipeline
         await using var target = await TargetDatabase.OpenAsync(request.ConnectionString, request.Demo, progress, cancellationToken).ConfigureAwait(false);
         var (connectionString, source, scratch) = (target.ConnectionString, target.Source, target.Scratch);
         var workloadFile = request.WorkloadFile is null ? [] : await WorkloadFile.ReadAsync(request.WorkloadFile, cancellationToken).ConfigureAwait(false);
-        await using var dataSource = TargetDataSource.Create(connectionString, request.Session);
-        var (facts, workload) = await CollectFactsAsync(dataSource, connectionString, source, scratch, workloadFile, request, progress, cancellationToken).ConfigureAwait(false);
+        await using var session = TargetSession.Open(connectionString, request.Session);
+        var (facts, workload) = await CollectFactsAsync(session, source, scratch, workloadFile, request, progress, cancellationToken).ConfigureAwait(false);
         var findings = FindingRanking.Rank(SameIndexFolding.Fold([.. RuleEngine.Evaluate(facts, RuleCatalog.All), .. workload.Findings], facts.Snapshot));
         progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.Snapshot.Tables.Count} relations and {workload.Planned} planned workload statements");
 
@@ -66,7 +65,7 @@ public sealed class AnalyzePipeline
             Fallback = deterministic,
             Generator = "",
             Workload = workload.Statements,
-            DataSource = dataSource,
+            Session = session,
             SqlChecker = checker?.Checker,
         }, connectionString, progress, cancellationToken).ConfigureAwait(false);
         var fresh = architect?.Document ?? deterministic;
@@ -107,15 +106,15 @@ public sealed class AnalyzePipeline
     }
 
     private static async Task<(AnalysisFacts Facts, WorkloadReviewResult Workload)> CollectFactsAsync(
-        NpgsqlDataSource dataSource, string connectionString, string source, ScratchCluster? scratch, IReadOnlyList<WorkloadStatement> workloadFile, AnalyzeRequest request, IProgress<string> progress, CancellationToken cancellationToken)
+        TargetSession session, string source, ScratchCluster? scratch, IReadOnlyList<WorkloadStatement> workloadFile, AnalyzeRequest request, IProgress<string> progress, CancellationToken cancellationToken)
     {
         progress.Report($"reading the catalog of {source}…");
         try
         {
-            var facts = await new FactsCollector(dataSource).CollectAsync(request.Rules, cancellationToken).ConfigureAwait(false);
+            var facts = await new FactsCollector(session).CollectAsync(request.Rules, cancellationToken).ConfigureAwait(false);
             progress.Report("planning the workload (pg_stat_statements and --workload) without running it…");
-            var advisor = new IndexAdvisor(dataSource, new ScratchIndexTrial(connectionString, dataSource), scratch);
-            var workload = await new WorkloadReview(dataSource, advisor).ReviewAsync(facts.Snapshot, workloadFile, request.Rules.LargeTableRows, progress, cancellationToken).ConfigureAwait(false);
+            var advisor = new IndexAdvisor(session, new ScratchIndexTrial(session), scratch);
+            var workload = await new WorkloadReview(session, advisor).ReviewAsync(facts.Snapshot, workloadFile, request.Rules.LargeTableRows, progress, cancellationToken).ConfigureAwait(false);
             return (facts, workload);
         }
         catch (Exception e) when (DatabaseErrors.Translate(e, source) is { } failure)

@@ -6,7 +6,7 @@ using DbArchitect.Postgres.Explain.Constants;
 using DbArchitect.Postgres.Explain.Insights;
 using DbArchitect.Postgres.Validation;
 using DbArchitect.Postgres.Workload;
-using Npgsql;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Agent.Analysis;
 
@@ -17,16 +17,16 @@ namespace DbArchitect.Agent.Analysis;
 /// placeholders are planned again with constants sampled from the statistics, for what their
 /// generic plans hide.
 /// </summary>
-internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor advisor)
+internal sealed class WorkloadReview(TargetSession session, IndexAdvisor advisor)
 {
     public async Task<WorkloadReviewResult> ReviewAsync(CatalogSnapshot snapshot, IReadOnlyList<WorkloadStatement> fromFile, long largeTableRows, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        var fromStatistics = await new PgStatStatements(dataSource).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false);
+        var fromStatistics = await new PgStatStatements(session).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false);
         var statements = fromFile.Concat(fromStatistics.Statements).DistinctBy(s => StatementIdentity.Of(s.Text), StringComparer.Ordinal).ToList();
 
         var findings = new List<Finding>(NPlusOneDetector.Detect(statements));
-        var runner = new ExplainRunner(dataSource);
-        var sampler = new SampledConstantPlanner(dataSource);
+        var runner = new ExplainRunner(session);
+        var sampler = new SampledConstantPlanner(session);
         var planned = 0;
         var notPlanned = new List<string>();
         foreach (var statement in statements)
@@ -42,7 +42,7 @@ internal sealed class WorkloadReview(NpgsqlDataSource dataSource, IndexAdvisor a
                     findings.AddRange(await ReviewSampledPlansAsync(sampler, context, progress, cancellationToken).ConfigureAwait(false));
                 }
             }
-            catch (Exception e) when (e is ExplainRefusedException or PostgresException { IsTransient: false })
+            catch (Exception e) when (e is ExplainRefusedException || DatabaseErrors.IsStatementRefusal(e))
             {
                 var line = $"not planned: {SqlScript.Excerpt(statement.Text, 80)} ({e.Message.Split('\n')[0]})";
                 notPlanned.Add(line);

@@ -3,7 +3,7 @@ using DbArchitect.Core.Todo;
 using DbArchitect.Core.Validation;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Workload;
-using Npgsql;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Agent.Architect;
 
@@ -25,7 +25,7 @@ public sealed record ArchitectInput
     public IReadOnlyList<WorkloadStatement> Workload { get; init; } = [];
 
     /// <summary>The read-only target session for <c>explain</c> and <c>cost_index</c>; null leaves those tools out.</summary>
-    public NpgsqlDataSource? DataSource { get; init; }
+    public TargetSession? Session { get; init; }
 
     /// <summary>Checks the model's SQL on a scratch copy of the schema; null skips that check.</summary>
     public ISqlChecker? SqlChecker { get; init; }

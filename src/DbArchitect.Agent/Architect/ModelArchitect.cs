@@ -35,7 +35,7 @@ public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, Ar
     public async Task<ArchitectResult> RunAsync(ArchitectInput input, CancellationToken cancellationToken)
     {
         var redactor = _options.RedactLiterals ? LiteralRedactor.For(input.Workload.Select(w => w.Text)) : LiteralRedactor.Off;
-        var tools = new ArchitectTools(input.Snapshot, input.Findings, input.Workload, input.DataSource, redactor, _options.Secrets);
+        var tools = new ArchitectTools(input.Snapshot, input.Findings, input.Workload, input.Session, redactor, _options.Secrets);
         var brief = Secret(ArchitectBrief.Write(input, tools.Workload, redactor));
         var validation = new ValidationContext
         {

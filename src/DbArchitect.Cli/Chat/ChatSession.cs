@@ -3,7 +3,7 @@ using DbArchitect.Agent.Model;
 using DbArchitect.Core.Failures;
 using DbArchitect.Postgres.Explain;
 using Microsoft.Extensions.AI;
-using Npgsql;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Cli.Chat;
 
@@ -80,7 +80,7 @@ internal sealed class ChatSession(ChatTools tools, ModelConnection? model, IRead
         {
             await output.WriteLineAsync("(cancelled)").ConfigureAwait(false);
         }
-        catch (Exception e) when (e is DbArchitectException or ExplainRefusedException or PostgresException or NpgsqlException)
+        catch (Exception e) when (e is DbArchitectException or ExplainRefusedException || DatabaseErrors.Describe(e) is not null)
         {
             await error.WriteLineAsync($"dbarch: {e.Message.Split('\n')[0]}").ConfigureAwait(false);
         }

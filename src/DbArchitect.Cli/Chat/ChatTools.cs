@@ -9,7 +9,7 @@ using DbArchitect.Postgres.Explain.Insights;
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Rules.Support;
 using DbArchitect.Postgres.Workload;
-using Npgsql;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Cli.Chat;
 
@@ -17,7 +17,7 @@ namespace DbArchitect.Cli.Chat;
 /// What a chat session's slash commands look up, as text for people. A model gets the shared tool
 /// plugin instead (see <c>ToolSession</c>). Everything goes through the read-only target session.
 /// </summary>
-internal sealed class ChatTools(NpgsqlDataSource dataSource, string connectionString)
+internal sealed class ChatTools(TargetSession session)
 {
     private const int TablesShown = 40;
     private const int FindingsShown = 25;
@@ -44,7 +44,7 @@ internal sealed class ChatTools(NpgsqlDataSource dataSource, string connectionSt
     public async Task<string> ExplainAsync(string statement, CancellationToken cancellationToken)
     {
         var snapshot = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var result = await new ExplainRunner(dataSource).ExplainAsync(statement, new ExplainOptions(), cancellationToken).ConfigureAwait(false);
+        var result = await new ExplainRunner(session).ExplainAsync(statement, new ExplainOptions(), cancellationToken).ConfigureAwait(false);
         return PlanText.Render(result, PlanInsights.Evaluate(new PlanInsightContext { Result = result, Catalog = snapshot }));
     }
 
@@ -54,7 +54,7 @@ internal sealed class ChatTools(NpgsqlDataSource dataSource, string connectionSt
         var workload = statements.Select(s => new WorkloadStatement { Text = s, Source = WorkloadSource.File }).ToList();
         if (workload.Count == 0)
         {
-            workload.AddRange((await new PgStatStatements(dataSource).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false)).Statements);
+            workload.AddRange((await new PgStatStatements(session).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false)).Statements);
         }
 
         if (workload.Count == 0)
@@ -63,13 +63,13 @@ internal sealed class ChatTools(NpgsqlDataSource dataSource, string connectionSt
         }
 
         var snapshot = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var result = await new IndexAdvisor(dataSource).AdviseAsync(workload, snapshot, new AdvisorOptions(), cancellationToken).ConfigureAwait(false);
+        var result = await new IndexAdvisor(session).AdviseAsync(workload, snapshot, new AdvisorOptions(), cancellationToken).ConfigureAwait(false);
         return AdviceText.Render(result);
     }
 
     public async Task<string> FindingsAsync(CancellationToken cancellationToken)
     {
-        var facts = await new FactsCollector(dataSource).CollectAsync(new RuleOptions(), cancellationToken).ConfigureAwait(false);
+        var facts = await new FactsCollector(session).CollectAsync(new RuleOptions(), cancellationToken).ConfigureAwait(false);
         _snapshot = facts.Snapshot;
         var findings = FindingRanking.Rank(RuleEngine.Evaluate(facts, RuleCatalog.All));
         var text = new StringBuilder();
@@ -85,11 +85,11 @@ internal sealed class ChatTools(NpgsqlDataSource dataSource, string connectionSt
     /// <summary>The analyze pipeline, writing TODO_database-architect.md into <paramref name="directory"/> after validation.</summary>
     public async Task<string> TodoAsync(string directory, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        var request = new AnalyzeRequest { ConnectionString = connectionString, OutputDirectory = directory, CheckSql = true };
+        var request = new AnalyzeRequest { ConnectionString = session.ConnectionString, OutputDirectory = directory, CheckSql = true };
         var outcome = await new AnalyzePipeline().RunAsync(request, progress, cancellationToken).ConfigureAwait(false);
         return $"TODO written to {outcome.WrittenTo} ({outcome.Document.Items.Count} items, {outcome.Findings.Count} findings)\n";
     }
 
     private async Task<CatalogSnapshot> SnapshotAsync(CancellationToken cancellationToken) =>
-        _snapshot ??= await new CatalogReader(dataSource).ReadAsync(cancellationToken).ConfigureAwait(false);
+        _snapshot ??= await new CatalogReader(session).ReadAsync(cancellationToken).ConfigureAwait(false);
 }

@@ -15,6 +15,9 @@ public sealed class HypotheticalIndexSession : IAsyncDisposable
     private HypotheticalIndexSession(NpgsqlConnection connection) => this.connection = connection;
 
     /// <summary>A session on the target, or null when hypopg is not installed in the target database.</summary>
+    public static Task<HypotheticalIndexSession?> OpenAsync(Sessions.TargetSession session, CancellationToken cancellationToken) =>
+        OpenAsync(session.DataSource, cancellationToken);
+
     public static async Task<HypotheticalIndexSession?> OpenAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -7,6 +7,7 @@ using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Scratch;
 using DbArchitect.Postgres.Workload;
 using Npgsql;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Postgres.Advisor;
 
@@ -23,6 +24,11 @@ namespace DbArchitect.Postgres.Advisor;
 /// <param name="scratch">A scratch cluster the trial may use instead of starting its own.</param>
 public sealed class IndexAdvisor(NpgsqlDataSource dataSource, ScratchIndexTrial? trial = null, ScratchCluster? scratch = null)
 {
+    public IndexAdvisor(TargetSession session, ScratchIndexTrial? trial = null, ScratchCluster? scratch = null)
+        : this(session.DataSource, trial, scratch)
+    {
+    }
+
     public async Task<AdvisorResult> AdviseAsync(IReadOnlyList<WorkloadStatement> workload, AdvisorOptions options, CancellationToken cancellationToken)
     {
         var snapshot = await new CatalogReader(dataSource).ReadAsync(cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Data;
 using System.Text.RegularExpressions;
 using DbArchitect.Postgres.Catalog.Reading;
 using Npgsql;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Postgres.Catalog;
 
@@ -16,6 +17,11 @@ namespace DbArchitect.Postgres.Catalog;
 /// </summary>
 public sealed partial class CatalogReader(NpgsqlDataSource dataSource)
 {
+    public CatalogReader(TargetSession session)
+        : this(session.DataSource)
+    {
+    }
+
     /// <summary>Parallel server sessions: index definitions cost most of the time and deparse one at a time per session.</summary>
     public const int Sessions = 2;
 

@@ -4,6 +4,7 @@ using DbArchitect.Postgres.Explain.Volatility;
 using DbArchitect.Postgres.Validation;
 using Npgsql;
 using NpgsqlTypes;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Postgres.Explain;
 
@@ -15,6 +16,11 @@ namespace DbArchitect.Postgres.Explain;
 /// </summary>
 public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
 {
+    public ExplainRunner(TargetSession session)
+        : this(session.DataSource)
+    {
+    }
+
     private const string PreparedName = "dbarch_explain";
 
     public async Task<ExplainResult> ExplainAsync(string statement, ExplainOptions options, CancellationToken cancellationToken)

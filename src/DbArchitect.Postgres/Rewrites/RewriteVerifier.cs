@@ -4,6 +4,7 @@ using DbArchitect.Postgres.Explain;
 using DbArchitect.Postgres.Explain.Constants;
 using DbArchitect.Postgres.Explain.Volatility;
 using Npgsql;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Postgres.Rewrites;
 
@@ -17,6 +18,11 @@ namespace DbArchitect.Postgres.Rewrites;
 /// <param name="options">How much cheaper the rewrite must be; default strictly cheaper.</param>
 public sealed class RewriteVerifier(NpgsqlDataSource dataSource, RewriteVerifierOptions? options = null)
 {
+    public RewriteVerifier(TargetSession session, RewriteVerifierOptions? options = null)
+        : this(session.DataSource, options)
+    {
+    }
+
     private readonly RewriteVerifierOptions _options = options ?? new RewriteVerifierOptions();
 
     /// <summary>

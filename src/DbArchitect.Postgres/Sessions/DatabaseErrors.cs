@@ -25,5 +25,25 @@ public static class DatabaseErrors
         _ => null,
     };
 
+    /// <summary>
+    /// Whether the server refused one statement (a syntax error, a missing object, a type it cannot
+    /// plan) rather than the session failing: the caller reports that statement and goes on.
+    /// </summary>
+    public static bool IsStatementRefusal(Exception exception) => exception is PostgresException { IsTransient: false };
+
+    /// <summary>What the server said, without the SQLSTATE; the exception's message for anything else.</summary>
+    public static string ServerMessage(Exception exception) => exception is PostgresException pg ? pg.MessageText : exception.Message;
+
+    /// <summary>The one line a host prints for a driver failure that escaped every stage; null when it is not the driver's.</summary>
+    public static string? Describe(Exception exception) => exception switch
+    {
+        PostgresException pg => $"the database refused a request: {pg.SqlState} {pg.MessageText}",
+        NpgsqlException or SocketException or TimeoutException => $"lost the database: {OneLine(exception.Message)}",
+        _ => null,
+    };
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     private static DbArchitectException Fail(string message) => new(FailureKind.Unreachable, message);
 }

@@ -12,6 +12,11 @@ namespace DbArchitect.Postgres.Workload;
 /// </summary>
 public sealed class PgStatStatements(NpgsqlDataSource dataSource)
 {
+    public PgStatStatements(TargetSession session)
+        : this(session.DataSource)
+    {
+    }
+
     /// <summary>How many of the most expensive statements the workload reviews and the advisor take.</summary>
     public const int DefaultTop = 25;
 

@@ -27,10 +27,10 @@ public sealed class WorkloadReviewTests(SkewedWorkloadFixture database) : IClass
 {
     private async Task<WorkloadReviewResult> ReviewAsync(params string[] statements)
     {
-        await using var dataSource = TargetDataSource.Create(database.AdminConnectionString);
-        var snapshot = await new CatalogReader(dataSource).ReadAsync(CancellationToken.None);
+        await using var session = TargetSession.Open(database.AdminConnectionString);
+        var snapshot = await new CatalogReader(session).ReadAsync(CancellationToken.None);
         var workload = statements.Select(text => new WorkloadStatement { Text = text, Source = WorkloadSource.File }).ToList();
-        return await new WorkloadReview(dataSource, new IndexAdvisor(dataSource)).ReviewAsync(snapshot, workload, largeTableRows: 10_000, new Progress<string>(), CancellationToken.None);
+        return await new WorkloadReview(session, new IndexAdvisor(session)).ReviewAsync(snapshot, workload, largeTableRows: 10_000, new Progress<string>(), CancellationToken.None);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class ArchitectDatabaseFixture : DatabaseFixture, IAsyncLifetime
 
     private ArchitectInput? _input;
 
-    public NpgsqlDataSource DataSource { get; private set; } = null!;
+    public TargetSession Session { get; private set; } = null!;
 
     public ArchitectInput Input => _input ?? throw new InvalidOperationException("fixture not initialised");
 
@@ -55,12 +55,12 @@ public sealed class ArchitectDatabaseFixture : DatabaseFixture, IAsyncLifetime
             ANALYZE;
             """);
 
-        DataSource = TargetDataSource.Create(AdminConnectionString);
-        var facts = await new FactsCollector(DataSource).CollectAsync(new RuleOptions(), CancellationToken.None);
+        Session = TargetSession.Open(AdminConnectionString);
+        var facts = await new FactsCollector(Session).CollectAsync(new RuleOptions(), CancellationToken.None);
 
         // Plan insights on the literal statements, as the workload stage makes them: their titles
         // and evidence quote the statements, which is what redaction must catch.
-        var runner = new ExplainRunner(DataSource);
+        var runner = new ExplainRunner(Session);
         var insights = new List<Finding>();
         foreach (var statement in Workload)
         {
@@ -78,7 +78,7 @@ public sealed class ArchitectDatabaseFixture : DatabaseFixture, IAsyncLifetime
             Fallback = TodoAssembler.Assemble(context, planned, findings, new RunCoverage()),
             Generator = "scripted model, architect.system v2",
             Workload = Workload,
-            DataSource = DataSource,
+            Session = Session,
         };
     }
 
@@ -86,7 +86,7 @@ public sealed class ArchitectDatabaseFixture : DatabaseFixture, IAsyncLifetime
     {
         if (_input is not null)
         {
-            await DataSource.DisposeAsync();
+            await Session.DisposeAsync();
         }
 
         await base.DisposeAsync();

@@ -10,7 +10,7 @@ namespace DbArchitect.Agent.Tests.Architect;
 public sealed class ArchitectToolsTests(ArchitectDatabaseFixture fixture)
 {
     private ArchitectTools Tools(SecretRedactor? secrets = null) =>
-        new(fixture.Input.Snapshot, fixture.Input.Findings, ArchitectDatabaseFixture.Workload, fixture.DataSource,
+        new(fixture.Input.Snapshot, fixture.Input.Findings, ArchitectDatabaseFixture.Workload, fixture.Session,
             LiteralRedactor.For(ArchitectDatabaseFixture.Workload.Select(w => w.Text)), secrets);
 
     [Fact]

@@ -4,7 +4,7 @@ using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Workload;
 using Microsoft.SemanticKernel;
-using Npgsql;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Agent.Architect.Tools;
 
@@ -14,7 +14,7 @@ namespace DbArchitect.Agent.Architect.Tools;
 /// Its recommendations for the run's workload are already among the findings; this is for the
 /// statements the model wants to look at on their own.
 /// </summary>
-public sealed class AdvisorTool(CatalogSnapshot snapshot, WorkloadIds workload, NpgsqlDataSource dataSource, LiteralRedactor redactor, ToolAnswers answers)
+public sealed class AdvisorTool(CatalogSnapshot snapshot, WorkloadIds workload, TargetSession session, LiteralRedactor redactor, ToolAnswers answers)
 {
     public const string Description =
         "Runs the index advisor (hypopg, whole-set selection) over workload ids (W1…) or SQL statements, or the whole workload when none are given: " +
@@ -35,7 +35,7 @@ public sealed class AdvisorTool(CatalogSnapshot snapshot, WorkloadIds workload, 
             return answers.Answer("advise_indexes", new ToolRefusal("there are no workload statements; pass statements"));
         }
 
-        var result = await new IndexAdvisor(dataSource).AdviseAsync(chosen, snapshot, new AdvisorOptions(), cancellationToken).ConfigureAwait(false);
+        var result = await new IndexAdvisor(session).AdviseAsync(chosen, snapshot, new AdvisorOptions(), cancellationToken).ConfigureAwait(false);
         return answers.Answer("advise_indexes", new IndexAdvice(
             [.. result.Recommendations.Select(r => new AdvisedIndex(redactor.Sql(r.Index.Definition), r.EstimatedBytes, r.WritesToMaintain))],
             [.. result.Statements.Select(s => new StatementCosting(workload.Label(s.Statement), redactor.Sql(s.Statement), s.CostBefore, s.CostAfter, s.IndexesUsed.Count > 0, s.Skipped))],

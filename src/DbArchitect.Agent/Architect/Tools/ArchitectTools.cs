@@ -10,7 +10,7 @@ using DbArchitect.Postgres.Explain.Insights;
 using DbArchitect.Postgres.Workload;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
-using Npgsql;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Agent.Architect.Tools;
 
@@ -20,7 +20,7 @@ namespace DbArchitect.Agent.Architect.Tools;
 /// with a small JSON document (see <see cref="BoundedJson"/>) whose literals are redacted. The
 /// model architect, chat and the MCP server take them as <see cref="Functions"/>; any Semantic
 /// Kernel application can import <see cref="Plugin"/>. Every answer is recorded in <see cref="Log"/>.
-/// Without a data source, <c>explain</c>, <c>cost_index</c>, <c>check_rewrite</c> and
+/// Without a target session, <c>explain</c>, <c>cost_index</c>, <c>check_rewrite</c> and
 /// <c>advise_indexes</c> are not offered.
 /// </summary>
 public sealed class ArchitectTools
@@ -33,7 +33,7 @@ public sealed class ArchitectTools
     private readonly CatalogSnapshot _snapshot;
     private readonly IReadOnlyList<Finding> _findings;
     private readonly WorkloadIds _workload;
-    private readonly NpgsqlDataSource? _dataSource;
+    private readonly TargetSession? _session;
     private readonly LiteralRedactor _redactor;
     private readonly ToolAnswers _answers;
     private readonly IndexCostingTool? _costing;
@@ -42,30 +42,30 @@ public sealed class ArchitectTools
     /// <param name="snapshot">The catalog the table tools answer from.</param>
     /// <param name="findings">The ranked deterministic findings.</param>
     /// <param name="workload">Statements the model refers to as W1, W2…; planned with their constants, shown without.</param>
-    /// <param name="dataSource">The read-only target session; null leaves out explain and cost_index.</param>
+    /// <param name="session">The read-only target session; null leaves out explain and cost_index.</param>
     /// <param name="redactor">Masks literals in every result.</param>
     /// <param name="secrets">Masked out of every result (a default in a column, a message from the server); null when the client pipeline does it.</param>
-    public ArchitectTools(CatalogSnapshot snapshot, IReadOnlyList<Finding> findings, IReadOnlyList<WorkloadStatement> workload, NpgsqlDataSource? dataSource, LiteralRedactor redactor, SecretRedactor? secrets = null)
+    public ArchitectTools(CatalogSnapshot snapshot, IReadOnlyList<Finding> findings, IReadOnlyList<WorkloadStatement> workload, TargetSession? session, LiteralRedactor redactor, SecretRedactor? secrets = null)
     {
         _snapshot = snapshot;
         _findings = findings;
         _workload = new WorkloadIds(workload);
-        _dataSource = dataSource;
+        _session = session;
         _redactor = redactor;
         _answers = new ToolAnswers(secrets);
         ProposedByFindings = new ProposedIndexes(findings, snapshot);
 
         List<object> adapters = [this];
-        if (dataSource is not null)
+        if (session is not null)
         {
-            _costing = new IndexCostingTool(snapshot, ProposedByFindings, _workload, dataSource, redactor, _answers, Gains);
-            _rewrites = new RewriteCheckTool(_workload, dataSource, redactor, _answers, Gains);
-            adapters.AddRange(_costing, _rewrites, new AdvisorTool(snapshot, _workload, dataSource, redactor, _answers));
+            _costing = new IndexCostingTool(snapshot, ProposedByFindings, _workload, session, redactor, _answers, Gains);
+            _rewrites = new RewriteCheckTool(_workload, session, redactor, _answers, Gains);
+            adapters.AddRange(_costing, _rewrites, new AdvisorTool(snapshot, _workload, session, redactor, _answers));
         }
 
         Plugin = KernelPluginFactory.CreateFromFunctions(PluginName, "Read-only tools over one PostgreSQL database: catalog, findings, plans, index costing, rewrites.",
             adapters.SelectMany(adapter => KernelPluginFactory.CreateFromObject(adapter, PluginName))
-                .Where(function => dataSource is not null || !PlanningTools.Contains(function.Name)));
+                .Where(function => session is not null || !PlanningTools.Contains(function.Name)));
         Functions = [.. Plugin.Select(function => new ToolFunction(function))];
     }
 
@@ -153,14 +153,14 @@ public sealed class ArchitectTools
     {
         try
         {
-            var result = await new ExplainRunner(_dataSource!).ExplainAsync(_workload.Resolve(statement), new ExplainOptions(), cancellationToken).ConfigureAwait(false);
+            var result = await new ExplainRunner(_session!).ExplainAsync(_workload.Resolve(statement), new ExplainOptions(), cancellationToken).ConfigureAwait(false);
             var insights = PlanInsights.Evaluate(new PlanInsightContext { Result = result, Catalog = _snapshot })
                 .Select(f => new InsightSummary(f.RuleId, f.Severity, _redactor.Prose(f.Title), Redact(f.Evidence)))
                 .ToList();
             var nodes = Flatten(result.Plan, 0).Take(MaxPlanNodes).ToList();
             return Answer("explain", new PlanSummary(_redactor.Sql(result.Statement), result.Plan.TotalCost, result.Plan.PlanRows, nodes, insights));
         }
-        catch (Exception e) when (e is ExplainRefusedException or PostgresException { IsTransient: false })
+        catch (Exception e) when (e is ExplainRefusedException || DatabaseErrors.IsStatementRefusal(e))
         {
             return Answer("explain", new ToolRefusal(_redactor.Prose(e.Message.Split('\n')[0])));
         }

@@ -5,7 +5,7 @@ using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Explain;
 using Microsoft.SemanticKernel;
-using Npgsql;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Agent.Architect.Tools;
 
@@ -24,7 +24,7 @@ public sealed class IndexCostingTool
 
     private readonly CatalogSnapshot _snapshot;
     private readonly WorkloadIds _workload;
-    private readonly NpgsqlDataSource _dataSource;
+    private readonly TargetSession _session;
     private readonly LiteralRedactor _redactor;
     private readonly ToolAnswers _answers;
     private readonly RoundGains _gains;
@@ -33,11 +33,11 @@ public sealed class IndexCostingTool
     private readonly HashSet<string> _acceptedShapes = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public IndexCostingTool(CatalogSnapshot snapshot, ProposedIndexes proposedByFindings, WorkloadIds workload, NpgsqlDataSource dataSource, LiteralRedactor redactor, ToolAnswers answers, RoundGains gains)
+    public IndexCostingTool(CatalogSnapshot snapshot, ProposedIndexes proposedByFindings, WorkloadIds workload, TargetSession session, LiteralRedactor redactor, ToolAnswers answers, RoundGains gains)
     {
         _snapshot = snapshot;
         _workload = workload;
-        _dataSource = dataSource;
+        _session = session;
         _redactor = redactor;
         _answers = answers;
         _gains = gains;
@@ -86,7 +86,7 @@ public sealed class IndexCostingTool
             return Refuse("there are no workload statements to cost against; pass statements");
         }
 
-        await using var session = await HypotheticalIndexSession.OpenAsync(_dataSource, cancellationToken).ConfigureAwait(false);
+        await using var session = await HypotheticalIndexSession.OpenAsync(_session, cancellationToken).ConfigureAwait(false);
         if (session is null)
         {
             return Refuse("hypopg is not installed in the target database, so indexes cannot be costed");
@@ -102,7 +102,7 @@ public sealed class IndexCostingTool
                 await session.CreateAsync(planned, cancellationToken).ConfigureAwait(false);
                 baseline++;
             }
-            catch (PostgresException e) when (!e.IsTransient)
+            catch (Exception e) when (DatabaseErrors.IsStatementRefusal(e))
             {
             }
         }
@@ -118,9 +118,9 @@ public sealed class IndexCostingTool
         {
             index = await session.CreateAsync(candidate, cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException e) when (!e.IsTransient)
+        catch (Exception e) when (DatabaseErrors.IsStatementRefusal(e))
         {
-            return Refuse($"the server rejected the index: {_redactor.Prose(e.MessageText)}");
+            return Refuse($"the server rejected the index: {_redactor.Prose(DatabaseErrors.ServerMessage(e))}");
         }
 
         var costed = new List<StatementCosting>();
@@ -173,7 +173,7 @@ public sealed class IndexCostingTool
             var used = index is not null && plan.Plan.DescendantsAndSelf().Any(node => node.IndexName?.Contains(index.PlanName, StringComparison.Ordinal) == true);
             return new PlannedCost(plan.Plan.TotalCost, used, null);
         }
-        catch (Exception e) when (e is ExplainRefusedException or PostgresException { IsTransient: false })
+        catch (Exception e) when (e is ExplainRefusedException || DatabaseErrors.IsStatementRefusal(e))
         {
             return new PlannedCost(null, false, _redactor.Prose(e.Message.Split('\n')[0]));
         }

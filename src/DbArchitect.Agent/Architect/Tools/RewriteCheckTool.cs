@@ -4,7 +4,7 @@ using System.Text.Json;
 using DbArchitect.Postgres.Rewrites;
 using DbArchitect.Postgres.Workload;
 using Microsoft.SemanticKernel;
-using Npgsql;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Agent.Architect.Tools;
 
@@ -15,7 +15,7 @@ namespace DbArchitect.Agent.Architect.Tools;
 /// saw the workload with its constants replaced by <c>$n</c>; a rewrite written that way gets the
 /// original's constants back before it runs, so both answer the same question.
 /// </summary>
-public sealed class RewriteCheckTool(WorkloadIds workload, NpgsqlDataSource dataSource, LiteralRedactor redactor, ToolAnswers answers, RoundGains gains)
+public sealed class RewriteCheckTool(WorkloadIds workload, TargetSession session, LiteralRedactor redactor, ToolAnswers answers, RoundGains gains)
 {
     public const string Description =
         "Checks a rewrite of one workload statement on the target: it must plan, cost less than the original, and return the same rows " +
@@ -51,7 +51,7 @@ public sealed class RewriteCheckTool(WorkloadIds workload, NpgsqlDataSource data
         var hasPlaceholders = QueryStatement.TryRead(original, out var query, out _) && query.Placeholders.Count > 0;
         var constants = hasPlaceholders ? [] : SqlText.Constants(original);
         var runnable = SqlText.Bind(rewrite, constants);
-        var verdict = await new RewriteVerifier(dataSource).VerifyAsync(original, runnable, cancellationToken).ConfigureAwait(false);
+        var verdict = await new RewriteVerifier(session).VerifyAsync(original, runnable, cancellationToken).ConfigureAwait(false);
         var id = workload.Label(statement);
         if (verdict.Accepted)
         {

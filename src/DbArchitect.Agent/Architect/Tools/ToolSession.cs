@@ -4,7 +4,6 @@ using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Sessions;
 using DbArchitect.Postgres.Workload;
-using Npgsql;
 
 namespace DbArchitect.Agent.Architect.Tools;
 
@@ -17,30 +16,30 @@ namespace DbArchitect.Agent.Architect.Tools;
 /// </summary>
 public sealed class ToolSession : IAsyncDisposable
 {
-    private readonly NpgsqlDataSource _dataSource;
+    private readonly TargetSession _session;
 
-    private ToolSession(NpgsqlDataSource dataSource, ArchitectTools tools) => (_dataSource, Tools) = (dataSource, tools);
+    private ToolSession(TargetSession session, ArchitectTools tools) => (_session, Tools) = (session, tools);
 
     public ArchitectTools Tools { get; }
 
     public static async Task<ToolSession> OpenAsync(TargetDatabase target, IProgress<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var dataSource = TargetDataSource.Create(target.ConnectionString);
+        var session = TargetSession.Open(target.ConnectionString);
         try
         {
             progress.Report($"reading the catalog, findings and workload of {target.Source}…");
-            var facts = await new FactsCollector(dataSource).CollectAsync(new RuleOptions(), cancellationToken).ConfigureAwait(false);
+            var facts = await new FactsCollector(session).CollectAsync(new RuleOptions(), cancellationToken).ConfigureAwait(false);
             var findings = FindingRanking.Rank(RuleEngine.Evaluate(facts, RuleCatalog.All));
-            var workload = (await new PgStatStatements(dataSource).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false)).Statements;
+            var workload = (await new PgStatStatements(session).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false)).Statements;
             var secrets = new SecretRedactor();
             secrets.AddConnectionString(target.ConnectionString);
-            var tools = new ArchitectTools(facts.Snapshot, findings, workload, dataSource, LiteralRedactor.For(workload.Select(w => w.Text)), secrets);
-            return new ToolSession(dataSource, tools);
+            var tools = new ArchitectTools(facts.Snapshot, findings, workload, session, LiteralRedactor.For(workload.Select(w => w.Text)), secrets);
+            return new ToolSession(session, tools);
         }
         catch (Exception e)
         {
-            await dataSource.DisposeAsync().ConfigureAwait(false);
+            await session.DisposeAsync().ConfigureAwait(false);
             if (DatabaseErrors.Translate(e, target.Source) is { } failure)
             {
                 throw failure;
@@ -50,5 +49,5 @@ public sealed class ToolSession : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
 }

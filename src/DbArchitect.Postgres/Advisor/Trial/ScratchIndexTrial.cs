@@ -3,6 +3,7 @@ using DbArchitect.Core.Failures;
 using DbArchitect.Postgres.Scratch;
 using DbArchitect.Postgres.Validation;
 using Npgsql;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Postgres.Advisor.Trial;
 
@@ -18,6 +19,11 @@ namespace DbArchitect.Postgres.Advisor.Trial;
 /// <param name="options">Row cap and cluster settings; null for the defaults.</param>
 public sealed class ScratchIndexTrial(string targetConnectionString, NpgsqlDataSource target, ScratchTrialOptions? options = null)
 {
+    public ScratchIndexTrial(TargetSession session, ScratchTrialOptions? options = null)
+        : this(session.ConnectionString, session.DataSource, options)
+    {
+    }
+
     private readonly ScratchTrialOptions options = options ?? new ScratchTrialOptions();
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Npgsql;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Postgres.Explain.Constants;
 
@@ -11,6 +12,11 @@ namespace DbArchitect.Postgres.Explain.Constants;
 /// </summary>
 public sealed class SampledConstantPlanner(NpgsqlDataSource dataSource)
 {
+    public SampledConstantPlanner(TargetSession session)
+        : this(session.DataSource)
+    {
+    }
+
     public async Task<SampledPlans> PlanWithSampledConstantsAsync(string statement, ExplainResult genericPlan, CancellationToken cancellationToken)
     {
         var placeholders = ExplainRunner.PlaceholderCount(statement);

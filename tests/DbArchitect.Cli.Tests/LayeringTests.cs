@@ -1,0 +1,35 @@
+using System.Reflection;
+using DbArchitect.Agent.Analysis;
+using DbArchitect.Core.Findings;
+
+namespace DbArchitect.Cli.Tests;
+
+/// <summary>
+/// The layers, read from the compiled assemblies: Core knows no engine, and neither the Agent layer
+/// nor the hosts touch the PostgreSQL driver; they hold the engine's session and services only.
+/// A driver type used anywhere in them (a local, a catch clause) puts Npgsql among their references.
+/// </summary>
+public sealed class LayeringTests
+{
+    [Theory]
+    [InlineData("DbArchitect.Agent")]
+    [InlineData("dbarch")]
+    public void Agent_and_the_console_do_not_reference_the_postgresql_driver(string assembly) =>
+        Assert.DoesNotContain(References(Loaded(assembly)), name => name.StartsWith("Npgsql", StringComparison.Ordinal));
+
+    [Fact]
+    public void Core_references_no_engine_and_no_driver()
+    {
+        var references = References(typeof(Finding).Assembly);
+
+        Assert.DoesNotContain(references, name => name.StartsWith("Npgsql", StringComparison.Ordinal) || name.StartsWith("DbArchitect.", StringComparison.Ordinal));
+    }
+
+    private static Assembly Loaded(string name) => name switch
+    {
+        "DbArchitect.Agent" => typeof(AnalyzePipeline).Assembly,
+        _ => typeof(DbarchApp).Assembly,
+    };
+
+    private static List<string> References(Assembly assembly) => [.. assembly.GetReferencedAssemblies().Select(r => r.Name ?? "")];
+}

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using DbArchitect.Agent.Advising;
 using DbArchitect.Core.Failures;
-using DbArchitect.Postgres.Advisor;
 
 namespace DbArchitect.Cli;
 
@@ -57,12 +56,13 @@ internal static class AdviseCommand
                 Demo = target.Demo,
                 WorkloadFile = parse.GetValue(workload)?.FullName,
                 FromStatistics = parse.GetValue(fromStats),
-                Options = new AdvisorOptions { MaxIndexes = parse.GetValue(maxIndexes), StorageBudgetBytes = budget },
+                MaxIndexes = parse.GetValue(maxIndexes),
+                StorageBudgetBytes = budget,
             };
             try
             {
-                var result = await new AdvisePipeline().RunAsync(request, new ImmediateProgress(error), cancellationToken).ConfigureAwait(false);
-                await output.WriteLineAsync(parse.GetValue(format) == "json" ? AdviceJson.Render(result) : AdviceText.Render(result)).ConfigureAwait(false);
+                var outcome = await new AdvisePipeline().RunAsync(request, new ImmediateProgress(error), cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync(parse.GetValue(format) == "json" ? outcome.Json : outcome.Text).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
             catch (DbArchitectException e)

@@ -1,13 +1,11 @@
 using System.CommandLine;
-using System.ComponentModel.DataAnnotations;
 using DbArchitect.Agent.Analysis;
+using DbArchitect.Agent.Configuration;
 using DbArchitect.Agent.Model;
 using DbArchitect.Agent.Model.Prompts;
 using DbArchitect.Core.Failures;
 using DbArchitect.Core.Findings;
 using DbArchitect.Core.Todo;
-using DbArchitect.Postgres.Rules;
-using DbArchitect.Postgres.Sessions;
 using Microsoft.Extensions.Configuration;
 
 namespace DbArchitect.Cli;
@@ -78,38 +76,26 @@ internal static class AnalyzeCommand
                 return await Cli.Fail(error, ExitCodes.Unreachable, $"--out: cannot write to {target.FullName}: {refusal}").ConfigureAwait(false);
             }
 
-            RuleOptions rules;
-            TargetSessionOptions session;
-            ModelOptions modelOptions;
+            AnalyzeRequest request;
             try
             {
-                rules = Bind<RuleOptions>(configuration, "Rules");
-                session = Bind<TargetSessionOptions>(configuration, "Session");
-                modelOptions = ModelOptionsReader.Read(new ModelArguments(parse.GetValue(model), parse.GetValue(modelEndpoint), parse.GetValue(modelName)), configuration);
-            }
-            catch (Exception e) when (e is ValidationException or InvalidOperationException)
-            {
-                return await Cli.Fail(error, ExitCodes.Usage, $"configuration: {e.Message}").ConfigureAwait(false);
+                request = AnalysisSettings.Apply(configuration, new AnalyzeRequest
+                {
+                    ConnectionString = choice.ConnectionString,
+                    Demo = choice.Demo,
+                    OutputDirectory = json ? null : target.FullName,
+                    WorkloadFile = workloadFile?.FullName,
+                    RepositoryPath = repoDirectory?.FullName,
+                    CheckSql = !parse.GetValue(noSqlCheck),
+                    FailOn = threshold,
+                    Model = ModelOptionsReader.Read(new ModelArguments(parse.GetValue(model), parse.GetValue(modelEndpoint), parse.GetValue(modelName)), configuration),
+                    PromptsDirectory = configuration[PromptLibrary.DirectorySetting],
+                });
             }
             catch (DbArchitectException e)
             {
                 return await Cli.Fail(error, e.ExitCode, e.Message).ConfigureAwait(false);
             }
-
-            var request = new AnalyzeRequest
-            {
-                ConnectionString = choice.ConnectionString,
-                Demo = choice.Demo,
-                OutputDirectory = json ? null : target.FullName,
-                WorkloadFile = workloadFile?.FullName,
-                RepositoryPath = repoDirectory?.FullName,
-                CheckSql = !parse.GetValue(noSqlCheck),
-                Rules = rules,
-                Session = session,
-                FailOn = threshold,
-                Model = modelOptions,
-                PromptsDirectory = configuration[PromptLibrary.DirectorySetting],
-            };
 
             try
             {
@@ -135,14 +121,5 @@ internal static class AnalyzeCommand
             }
         });
         return command;
-    }
-
-    private static T Bind<T>(IConfiguration configuration, string section)
-        where T : new()
-    {
-        var options = new T();
-        configuration.GetSection(section).Bind(options);
-        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
-        return options;
     }
 }

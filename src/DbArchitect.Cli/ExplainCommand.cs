@@ -1,17 +1,13 @@
 using System.CommandLine;
-using System.Text.Json;
 using DbArchitect.Core.Failures;
-using DbArchitect.Postgres.Explain;
-using DbArchitect.Postgres.Explain.Insights;
-using DbArchitect.Postgres.Sessions;
+using DbArchitect.Agent.Explaining;
+using DbArchitect.Agent.Targets;
 
 namespace DbArchitect.Cli;
 
 /// <summary><c>dbarch explain</c>: one statement's plan on a target, with the insights it triggers.</summary>
 internal static class ExplainCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var connection = new Option<string?>("--connection", "-c") { Description = "Target connection string (read-only session). Also Database:ConnectionString." };
@@ -29,34 +25,13 @@ internal static class ExplainCommand
                 return await Cli.Fail(error, ExitCodes.Usage, "--connection is required").ConfigureAwait(false);
             }
 
-            connectionString = ConnectionUri.ToKeyValue(connectionString);
+            connectionString = TargetDatabase.KeyValueConnectionString(connectionString);
 
             try
             {
-                await using var session = TargetSession.Open(connectionString);
-                var result = await new ExplainRunner(session)
-                    .ExplainAsync(parse.GetValue(statement)!, new ExplainOptions { Analyze = parse.GetValue(analyze) }, cancellationToken)
-                    .ConfigureAwait(false);
-                var insights = PlanInsights.Evaluate(new PlanInsightContext { Result = result });
-                if (parse.GetValue(format) == "json")
-                {
-                    var plan = JsonDocument.Parse(result.RawJson).RootElement;
-                    await output.WriteLineAsync(JsonSerializer.Serialize(new { statement = result.Statement, analyzed = result.Analyzed, assumedPlaceholderType = result.AssumedPlaceholderType, plan, insights }, Json)).ConfigureAwait(false);
-                }
-                else
-                {
-                    await output.WriteLineAsync(PlanText.Render(result, insights)).ConfigureAwait(false);
-                }
-
+                var outcome = await new ExplainPipeline().RunAsync(new ExplainRequest { ConnectionString = connectionString, Statement = parse.GetValue(statement)!, Analyze = parse.GetValue(analyze) }, cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync(parse.GetValue(format) == "json" ? outcome.Json : outcome.Text).ConfigureAwait(false);
                 return ExitCodes.Ok;
-            }
-            catch (ExplainRefusedException e)
-            {
-                return await Cli.Fail(error, ExitCodes.Usage, e.Message).ConfigureAwait(false);
-            }
-            catch (Exception e) when (DatabaseErrors.Translate(e, TargetDataSource.Describe(connectionString)) is { } failure)
-            {
-                return await Cli.Fail(error, failure.ExitCode, failure.Message).ConfigureAwait(false);
             }
             catch (DbArchitectException e)
             {

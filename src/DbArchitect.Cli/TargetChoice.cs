@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DbArchitect.Postgres.Sessions;
+using DbArchitect.Agent.Targets;
 using Microsoft.Extensions.Configuration;
 
 namespace DbArchitect.Cli;
@@ -14,6 +14,6 @@ internal sealed record TargetChoice(string? ConnectionString, bool Demo)
     {
         var connectionString = parse.GetValue(connection) ?? configuration["Database:ConnectionString"];
         var isDemo = parse.GetValue(demo);
-        return isDemo == !string.IsNullOrWhiteSpace(connectionString) ? null : new TargetChoice(isDemo ? null : ConnectionUri.ToKeyValue(connectionString!), isDemo);
+        return isDemo == !string.IsNullOrWhiteSpace(connectionString) ? null : new TargetChoice(isDemo ? null : TargetDatabase.KeyValueConnectionString(connectionString!), isDemo);
     }
 }

@@ -1,5 +1,5 @@
 using DbArchitect.Core.Failures;
-using DbArchitect.Postgres.Sessions;
+using DbArchitect.Agent.Targets;
 
 namespace DbArchitect.Cli;
 
@@ -15,7 +15,7 @@ internal static class UnexpectedFailure
         {
             DbArchitectException e => (e.ExitCode, e.Message),
             OperationCanceledException => (ExitCodes.Cancelled, "cancelled; nothing was written"),
-            _ when DatabaseErrors.Describe(exception) is { } database => (ExitCodes.Unreachable, database),
+            _ when TargetFailures.Describe(exception) is { } database => (ExitCodes.Unreachable, database),
             IOException or UnauthorizedAccessException => (ExitCodes.Unreachable, $"cannot read or write a file: {OneLine(exception.Message)}"),
             _ => (ExitCodes.ValidationFailed, $"internal error, nothing was written: {exception.GetType().Name}: {OneLine(exception.Message)}"),
         };

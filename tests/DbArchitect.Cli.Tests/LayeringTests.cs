@@ -5,9 +5,10 @@ using DbArchitect.Core.Findings;
 namespace DbArchitect.Cli.Tests;
 
 /// <summary>
-/// The layers, read from the compiled assemblies: Core knows no engine, and neither the Agent layer
-/// nor the hosts touch the PostgreSQL driver; they hold the engine's session and services only.
-/// A driver type used anywhere in them (a local, a catch clause) puts Npgsql among their references.
+/// The layers, read from the compiled assemblies: Core knows no engine, the Agent layer does not
+/// touch the PostgreSQL driver (it holds the engine's session and services only), and the console
+/// calls the Agent layer alone. A type used anywhere in an assembly (a local, a catch clause, a
+/// property read) puts its assembly among the references.
 /// </summary>
 public sealed class LayeringTests
 {
@@ -16,6 +17,15 @@ public sealed class LayeringTests
     [InlineData("dbarch")]
     public void Agent_and_the_console_do_not_reference_the_postgresql_driver(string assembly) =>
         Assert.DoesNotContain(References(Loaded(assembly)), name => name.StartsWith("Npgsql", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_console_calls_the_agent_layer_only()
+    {
+        var references = References(typeof(DbarchApp).Assembly);
+
+        Assert.Contains("DbArchitect.Agent", references);
+        Assert.DoesNotContain("DbArchitect.Postgres", references);
+    }
 
     [Fact]
     public void Core_references_no_engine_and_no_driver()

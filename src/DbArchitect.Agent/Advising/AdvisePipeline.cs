@@ -11,7 +11,7 @@ namespace DbArchitect.Agent.Advising;
 /// <summary><c>dbarch advise</c>: gather the workload, run the index advisor on the target, return its figures.</summary>
 public sealed class AdvisePipeline
 {
-    public async Task<AdvisorResult> RunAsync(AdviseRequest request, IProgress<string> progress, CancellationToken cancellationToken)
+    public async Task<AdviseOutcome> RunAsync(AdviseRequest request, IProgress<string> progress, CancellationToken cancellationToken)
     {
         if (request.WorkloadFile is null && !request.FromStatistics && !request.Demo)
         {
@@ -41,7 +41,8 @@ public sealed class AdvisePipeline
             }
 
             progress.Report($"planning {workload.Count} statements on {target.Source} and costing index candidates with hypopg…");
-            return await new IndexAdvisor(session, new ScratchIndexTrial(session), target.Scratch).AdviseAsync(workload, request.Options, cancellationToken).ConfigureAwait(false);
+            var options = new AdvisorOptions { MaxIndexes = request.MaxIndexes, StorageBudgetBytes = request.StorageBudgetBytes };
+            return new AdviseOutcome(await new IndexAdvisor(session, new ScratchIndexTrial(session), target.Scratch).AdviseAsync(workload, options, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception e) when (DatabaseErrors.Translate(e, target.Source) is { } failure)
         {

@@ -1,4 +1,3 @@
-using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Agent.Advising;
@@ -16,6 +15,11 @@ public sealed record AdviseRequest
     /// <summary>Also take the target's most expensive pg_stat_statements entries.</summary>
     public bool FromStatistics { get; init; }
 
-    public AdvisorOptions Options { get; init; } = new();
+    /// <summary>At most this many new indexes; null for no limit.</summary>
+    public int? MaxIndexes { get; init; }
+
+    /// <summary>New indexes may take at most this many bytes together; null for no limit.</summary>
+    public long? StorageBudgetBytes { get; init; }
+
     public TargetSessionOptions Session { get; init; } = new();
 }

@@ -26,6 +26,9 @@ public sealed class TargetDatabase : IAsyncDisposable
     /// <summary>The demo's own scratch server, reusable for checks; null for a user's database.</summary>
     public ScratchCluster? Scratch { get; }
 
+    /// <summary>A connection string as the engine's driver reads it: a <c>postgresql://</c> URI (what DATABASE_URL holds) becomes key/value form.</summary>
+    public static string KeyValueConnectionString(string connectionString) => ConnectionUri.ToKeyValue(connectionString);
+
     public static async Task<TargetDatabase> OpenAsync(string? connectionString, bool demo, IProgress<string> progress, CancellationToken cancellationToken)
     {
         if (!demo)

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using DbArchitect.Agent.Architect.Tools;
+using DbArchitect.Agent.Chat;
 using DbArchitect.Agent.Model;
 using DbArchitect.Agent.Model.Prompts;
 using DbArchitect.Agent.Targets;
 using DbArchitect.Core.Failures;
-using DbArchitect.Postgres.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DbArchitect.Cli.Chat;
@@ -36,14 +36,14 @@ internal static class ChatCommand
             {
                 var options = ModelOptionsReader.Read(new ModelArguments(parse.GetValue(model), parse.GetValue(endpoint), parse.GetValue(name)), configuration);
                 await using var target = await TargetDatabase.OpenAsync(choice.ConnectionString, choice.Demo, new ImmediateProgress(error), cancellationToken).ConfigureAwait(false);
-                await using var targetSession = TargetSession.Open(target.ConnectionString);
+                await using var lookups = ChatTools.Open(target);
                 var secrets = new SecretRedactor();
                 secrets.AddConnectionString(target.ConnectionString);
                 using var connectionToModel = new ChatClientFactory(NullLoggerFactory.Instance).Create(options, secrets);
                 var prompt = connectionToModel is null ? null : (await PromptLibrary.LoadAsync(configuration[PromptLibrary.DirectorySetting], cancellationToken).ConfigureAwait(false)).ChatSystem.Text;
                 // The model's tools are the plugin every host shares, with its redaction; the slash commands answer people in text.
                 await using var modelTools = connectionToModel is null ? null : await ToolSession.OpenAsync(target, new ImmediateProgress(error), cancellationToken).ConfigureAwait(false);
-                var session = new ChatSession(new ChatTools(targetSession), connectionToModel, modelTools?.Tools.Functions, prompt, input, output, error, interactive: ReferenceEquals(input, Console.In) && !Console.IsInputRedirected);
+                var session = new ChatSession(lookups, connectionToModel, modelTools?.Tools.Functions, prompt, input, output, error, interactive: ReferenceEquals(input, Console.In) && !Console.IsInputRedirected);
                 return await session.RunAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (DbArchitectException e)

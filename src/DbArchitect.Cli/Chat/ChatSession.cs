@@ -1,9 +1,9 @@
 using System.Text;
+using DbArchitect.Agent.Chat;
 using DbArchitect.Agent.Model;
+using DbArchitect.Agent.Targets;
 using DbArchitect.Core.Failures;
-using DbArchitect.Postgres.Explain;
 using Microsoft.Extensions.AI;
-using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Cli.Chat;
 
@@ -80,7 +80,7 @@ internal sealed class ChatSession(ChatTools tools, ModelConnection? model, IRead
         {
             await output.WriteLineAsync("(cancelled)").ConfigureAwait(false);
         }
-        catch (Exception e) when (e is DbArchitectException or ExplainRefusedException || DatabaseErrors.Describe(e) is not null)
+        catch (Exception e) when (TargetFailures.EndsOnlyTheRequest(e))
         {
             await error.WriteLineAsync($"dbarch: {e.Message.Split('\n')[0]}").ConfigureAwait(false);
         }

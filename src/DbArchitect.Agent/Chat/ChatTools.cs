@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
+using DbArchitect.Agent.Advising;
 using DbArchitect.Agent.Analysis;
+using DbArchitect.Agent.Explaining;
+using DbArchitect.Agent.Targets;
 using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
@@ -11,17 +14,29 @@ using DbArchitect.Postgres.Rules.Support;
 using DbArchitect.Postgres.Workload;
 using DbArchitect.Postgres.Sessions;
 
-namespace DbArchitect.Cli.Chat;
+namespace DbArchitect.Agent.Chat;
 
 /// <summary>
 /// What a chat session's slash commands look up, as text for people. A model gets the shared tool
-/// plugin instead (see <c>ToolSession</c>). Everything goes through the read-only target session.
+/// plugin instead (see <c>ToolSession</c>). Everything goes through the read-only target session,
+/// which this object owns.
 /// </summary>
-internal sealed class ChatTools(TargetSession session)
+public sealed class ChatTools : IAsyncDisposable
 {
     private const int TablesShown = 40;
     private const int FindingsShown = 25;
+    private readonly TargetSession _session;
     private CatalogSnapshot? _snapshot;
+
+    private ChatTools(TargetSession session) => _session = session;
+
+    public static ChatTools Open(TargetDatabase target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return new ChatTools(TargetSession.Open(target.ConnectionString));
+    }
+
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
 
     public async Task<string> TablesAsync(CancellationToken cancellationToken)
     {
@@ -44,7 +59,7 @@ internal sealed class ChatTools(TargetSession session)
     public async Task<string> ExplainAsync(string statement, CancellationToken cancellationToken)
     {
         var snapshot = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var result = await new ExplainRunner(session).ExplainAsync(statement, new ExplainOptions(), cancellationToken).ConfigureAwait(false);
+        var result = await new ExplainRunner(_session).ExplainAsync(statement, new ExplainOptions(), cancellationToken).ConfigureAwait(false);
         return PlanText.Render(result, PlanInsights.Evaluate(new PlanInsightContext { Result = result, Catalog = snapshot }));
     }
 
@@ -54,7 +69,7 @@ internal sealed class ChatTools(TargetSession session)
         var workload = statements.Select(s => new WorkloadStatement { Text = s, Source = WorkloadSource.File }).ToList();
         if (workload.Count == 0)
         {
-            workload.AddRange((await new PgStatStatements(session).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false)).Statements);
+            workload.AddRange((await new PgStatStatements(_session).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false)).Statements);
         }
 
         if (workload.Count == 0)
@@ -63,13 +78,13 @@ internal sealed class ChatTools(TargetSession session)
         }
 
         var snapshot = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var result = await new IndexAdvisor(session).AdviseAsync(workload, snapshot, new AdvisorOptions(), cancellationToken).ConfigureAwait(false);
+        var result = await new IndexAdvisor(_session).AdviseAsync(workload, snapshot, new AdvisorOptions(), cancellationToken).ConfigureAwait(false);
         return AdviceText.Render(result);
     }
 
     public async Task<string> FindingsAsync(CancellationToken cancellationToken)
     {
-        var facts = await new FactsCollector(session).CollectAsync(new RuleOptions(), cancellationToken).ConfigureAwait(false);
+        var facts = await new FactsCollector(_session).CollectAsync(new RuleOptions(), cancellationToken).ConfigureAwait(false);
         _snapshot = facts.Snapshot;
         var findings = FindingRanking.Rank(RuleEngine.Evaluate(facts, RuleCatalog.All));
         var text = new StringBuilder();
@@ -85,11 +100,11 @@ internal sealed class ChatTools(TargetSession session)
     /// <summary>The analyze pipeline, writing TODO_database-architect.md into <paramref name="directory"/> after validation.</summary>
     public async Task<string> TodoAsync(string directory, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        var request = new AnalyzeRequest { ConnectionString = session.ConnectionString, OutputDirectory = directory, CheckSql = true };
+        var request = new AnalyzeRequest { ConnectionString = _session.ConnectionString, OutputDirectory = directory, CheckSql = true };
         var outcome = await new AnalyzePipeline().RunAsync(request, progress, cancellationToken).ConfigureAwait(false);
         return $"TODO written to {outcome.WrittenTo} ({outcome.Document.Items.Count} items, {outcome.Findings.Count} findings)\n";
     }
 
     private async Task<CatalogSnapshot> SnapshotAsync(CancellationToken cancellationToken) =>
-        _snapshot ??= await new CatalogReader(session).ReadAsync(cancellationToken).ConfigureAwait(false);
+        _snapshot ??= await new CatalogReader(_session).ReadAsync(cancellationToken).ConfigureAwait(false);
 }

@@ -3,10 +3,10 @@ using System.Text;
 using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Explain;
 
-namespace DbArchitect.Cli;
+namespace DbArchitect.Agent.Explaining;
 
 /// <summary>A plan as an indented tree for the terminal, followed by its insights.</summary>
-internal static class PlanText
+public static class PlanText
 {
     public static string Render(ExplainResult result, IReadOnlyList<Finding> insights)
     {

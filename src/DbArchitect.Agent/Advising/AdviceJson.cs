@@ -1,10 +1,10 @@
 using System.Text.Json;
 using DbArchitect.Postgres.Advisor;
 
-namespace DbArchitect.Cli;
+namespace DbArchitect.Agent.Advising;
 
 /// <summary>The advisor's answer as JSON: per statement its text, cost before and after and the indexes its plan uses; then the indexes.</summary>
-internal static class AdviceJson
+public static class AdviceJson
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 

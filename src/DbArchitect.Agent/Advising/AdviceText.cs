@@ -4,10 +4,10 @@ using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Rules.Support;
 using DbArchitect.Postgres.Workload;
 
-namespace DbArchitect.Cli;
+namespace DbArchitect.Agent.Advising;
 
 /// <summary>The advisor's answer as Markdown: statements with cost before → after, then each index with its DDL.</summary>
-internal static class AdviceText
+public static class AdviceText
 {
     public static string Render(AdvisorResult result)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Explain.Insights;
 using DbArchitect.Postgres.Rules.Support;
 using DbArchitect.Postgres.Workload;
 
@@ -13,7 +14,7 @@ public static class AdvisorFindings
     public const string RedundantId = "index-advisor-redundant";
 
     /// <summary>Plan insights whose remedy is a plain B-tree guess; where the advisor measured the table, its answer replaces the guess.</summary>
-    public static readonly IReadOnlySet<string> SupersededInsights = new HashSet<string>(StringComparer.Ordinal) { "seq-scan-selective-filter", "index-filter-mismatch" };
+    public static readonly IReadOnlySet<string> SupersededInsights = new HashSet<string>(StringComparer.Ordinal) { SeqScanWithSelectiveFilterInsight.InsightId, IndexFilterMismatchInsight.InsightId };
 
     public static IReadOnlyList<Finding> From(AdvisorResult result)
     {

@@ -1,22 +1,10 @@
-using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 
 namespace DbArchitect.Postgres.Rules;
 
 /// <summary>
-/// A rule over the facts gathered from one database. Rules are pure: they read
-/// <see cref="AnalysisFacts"/> and return findings, never touching the database themselves, so
-/// they can be tested on hand-built facts as well as on a live server.
+/// A PostgreSQL rule: reads the <see cref="AnalysisFacts"/> gathered from one database. A sealed
+/// class implementing it, with a public parameterless constructor, in its family's folder under
+/// Rules/, is all it takes for <see cref="RuleCatalog"/> to run it.
 /// </summary>
-public interface ISchemaRule
-{
-    /// <summary>Stable, kebab-case identifier, e.g. <c>fk-without-index</c>; part of every finding's key.</summary>
-    string Id { get; }
-
-    /// <summary>The role definition heading the rule's findings belong to.</summary>
-    FindingArea Area { get; }
-
-    /// <summary>The severity a typical finding of this rule gets (individual findings may raise it).</summary>
-    Severity Severity { get; }
-
-    IEnumerable<Finding> Evaluate(AnalysisFacts facts);
-}
+public interface ISchemaRule : IRule<AnalysisFacts>;

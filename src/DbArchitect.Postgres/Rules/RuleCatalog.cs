@@ -1,10 +1,14 @@
+using DbArchitect.Core.Rules;
+
 namespace DbArchitect.Postgres.Rules;
 
-/// <summary>The one list of schema rules. Adding a rule means adding its file and a line to its family's list.</summary>
+/// <summary>The one list of schema rules: every <see cref="ISchemaRule"/> in this assembly, by family folder then id.</summary>
 public static class RuleCatalog
 {
-    public static IReadOnlyList<ISchemaRule> All { get; } = [.. DesignRules.All, .. OperationalRules.All, .. SecurityRules.All];
+    private static readonly RuleCatalog<ISchemaRule> Found = RuleCatalog<ISchemaRule>.Of(typeof(ISchemaRule).Assembly.GetTypes());
 
-    /// <summary>The security family on its own: the QA checklist's access-control statement rests on it.</summary>
-    public static IReadOnlyList<ISchemaRule> Security => SecurityRules.All;
+    public static IReadOnlyList<ISchemaRule> All => Found.All;
+
+    /// <summary>The ids of the rules a QA checklist statement rests on.</summary>
+    public static IReadOnlySet<string> IdsFor(QaStatement statement) => Found.IdsFor(statement);
 }

@@ -1,10 +1,11 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 
 namespace DbArchitect.Postgres.Rules;
 
-/// <summary>Runs rules over facts and returns their findings worst first, one per key.</summary>
+/// <summary>Runs schema rules over facts and returns their findings worst first, one per key.</summary>
 public static class RuleEngine
 {
     public static IReadOnlyList<Finding> Evaluate(AnalysisFacts facts, IEnumerable<ISchemaRule> rules) =>
-        FindingRanking.Rank(rules.SelectMany(rule => rule.Evaluate(facts)));
+        RuleEngine<AnalysisFacts>.Evaluate(facts, rules);
 }

@@ -44,7 +44,7 @@ public sealed class DesignRemediesWithAwkwardNamesTests(AwkwardNamesDatabase dat
     [Fact]
     public async Task Remedies_quote_mixed_case_spaced_unicode_and_reserved_names_and_still_run()
     {
-        var findings = await database.EvaluateAsync(DesignRules.All);
+        var findings = await database.EvaluateAsync(RuleFamilies.Design);
 
         Assert.Contains(findings, f => f.RuleId == "missing-primary-key" && f.Subject == "\"Sales Data\".\"Customer Orders\"");
         Assert.Contains(findings, f => f.RuleId == "float-for-money" && f.Subject == "\"Sales Data\".\"Customer Orders\"(\"Total Amount\")");
@@ -58,7 +58,7 @@ public sealed class DesignRemediesWithAwkwardNamesTests(AwkwardNamesDatabase dat
     [Fact]
     public async Task Derived_names_stay_within_the_63_byte_identifier_limit()
     {
-        var created = (await database.EvaluateAsync(DesignRules.All)).Select(f => f.Remedy).OfType<Remedy>().SelectMany(r => r.Creates);
+        var created = (await database.EvaluateAsync(RuleFamilies.Design)).Select(f => f.Remedy).OfType<Remedy>().SelectMany(r => r.Creates);
 
         Assert.All(created, name => Assert.All(name.Split('.'), part => Assert.True(System.Text.Encoding.UTF8.GetByteCount(part.Trim('"')) <= 63, name)));
     }

@@ -12,7 +12,7 @@ public sealed class OperationalRulesOnShopSchemaTests(ShopSchemaFixture shop) : 
     {
         var facts = new AnalysisFacts { Snapshot = shop.Snapshot, Options = new RuleOptions { LargeTableRows = 100, UnusedIndexMinStatsAgeDays = 0, PartitionRunwayDays = 3650 } };
 
-        var findings = OperationalRules.All.SelectMany(rule => rule.Evaluate(facts)).ToList();
+        var findings = RuleFamilies.Operational.SelectMany(rule => rule.Evaluate(facts)).ToList();
 
         Assert.Contains(findings, f => f.RuleId == "invalid-index" && f.Subject == "shop.labels_code_unique" && f.Remedy!.Testing.Contains("duplicate", StringComparison.Ordinal));
         // A runway of ten years makes the shop's timestamptz range partitions end soon, whatever today's date.

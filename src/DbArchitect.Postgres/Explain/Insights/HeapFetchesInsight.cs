@@ -5,7 +5,9 @@ namespace DbArchitect.Postgres.Explain.Insights;
 /// <summary>An index-only scan that still visits the heap because the visibility map is stale.</summary>
 public sealed class HeapFetchesInsight : IPlanInsight
 {
-    public string Id => "index-only-heap-fetches";
+    public const string InsightId = "index-only-heap-fetches";
+
+    public string Id => InsightId;
 
     public IEnumerable<Finding> Evaluate(PlanInsightContext context)
     {

@@ -5,7 +5,9 @@ namespace DbArchitect.Postgres.Explain.Insights;
 /// <summary>An index scan whose rows are mostly thrown away by a filter: the index does not match the predicate.</summary>
 public sealed class IndexFilterMismatchInsight : IPlanInsight
 {
-    public string Id => "index-filter-mismatch";
+    public const string InsightId = "index-filter-mismatch";
+
+    public string Id => InsightId;
 
     public IEnumerable<Finding> Evaluate(PlanInsightContext context)
     {

@@ -6,7 +6,9 @@ namespace DbArchitect.Postgres.Explain.Insights;
 /// <summary><c>LIKE '%…'</c> on a large table: a B-tree cannot help, a trigram GIN index can.</summary>
 public sealed partial class LeadingWildcardLikeInsight : IPlanInsight
 {
-    public string Id => "leading-wildcard-like";
+    public const string InsightId = "leading-wildcard-like";
+
+    public string Id => InsightId;
 
     public IEnumerable<Finding> Evaluate(PlanInsightContext context)
     {

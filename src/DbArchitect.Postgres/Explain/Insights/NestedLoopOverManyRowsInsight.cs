@@ -7,7 +7,9 @@ public sealed class NestedLoopOverManyRowsInsight : IPlanInsight
 {
     private const double ManyRows = 10_000;
 
-    public string Id => "nested-loop-many-outer";
+    public const string InsightId = "nested-loop-many-outer";
+
+    public string Id => InsightId;
 
     public IEnumerable<Finding> Evaluate(PlanInsightContext context)
     {

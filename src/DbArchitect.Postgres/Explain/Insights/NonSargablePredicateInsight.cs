@@ -9,7 +9,9 @@ namespace DbArchitect.Postgres.Explain.Insights;
 /// </summary>
 public sealed partial class NonSargablePredicateInsight : IPlanInsight
 {
-    public string Id => "non-sargable-predicate";
+    public const string InsightId = "non-sargable-predicate";
+
+    public string Id => InsightId;
 
     public IEnumerable<Finding> Evaluate(PlanInsightContext context)
     {

@@ -8,7 +8,9 @@ public sealed class RowEstimateOffInsight : IPlanInsight
     private const double Factor = 10;
     private const double MinimumRows = 100;
 
-    public string Id => "row-estimate-off";
+    public const string InsightId = "row-estimate-off";
+
+    public string Id => InsightId;
 
     public IEnumerable<Finding> Evaluate(PlanInsightContext context)
     {

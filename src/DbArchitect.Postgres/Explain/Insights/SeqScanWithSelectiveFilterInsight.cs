@@ -8,7 +8,9 @@ public sealed class SeqScanWithSelectiveFilterInsight : IPlanInsight
 {
     private const double SelectiveFraction = 0.05;
 
-    public string Id => "seq-scan-selective-filter";
+    public const string InsightId = "seq-scan-selective-filter";
+
+    public string Id => InsightId;
 
     public IEnumerable<Finding> Evaluate(PlanInsightContext context)
     {

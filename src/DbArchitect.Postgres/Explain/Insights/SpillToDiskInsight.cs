@@ -5,7 +5,9 @@ namespace DbArchitect.Postgres.Explain.Insights;
 /// <summary>A sort or hash that did not fit in work_mem and spilled to disk.</summary>
 public sealed class SpillToDiskInsight : IPlanInsight
 {
-    public string Id => "spill-to-disk";
+    public const string InsightId = "spill-to-disk";
+
+    public string Id => InsightId;
 
     public IEnumerable<Finding> Evaluate(PlanInsightContext context)
     {

@@ -10,7 +10,9 @@ namespace DbArchitect.Postgres.Explain.Insights;
 /// </summary>
 public sealed partial class StatementTextInsight : IPlanInsight
 {
-    public string Id => "query-shape";
+    public const string InsightId = "query-shape";
+
+    public string Id => InsightId;
 
     public IEnumerable<Finding> Evaluate(PlanInsightContext context)
     {

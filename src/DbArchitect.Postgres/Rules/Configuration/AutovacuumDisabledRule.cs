@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -13,6 +14,7 @@ public sealed class AutovacuumDisabledRule : ISchemaRule
     public string Id => "autovacuum-disabled";
     public FindingArea Area => FindingArea.PerformanceTuning;
     public Severity Severity => Severity.High;
+    public QaStatement QaStatements => QaStatement.Connections;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

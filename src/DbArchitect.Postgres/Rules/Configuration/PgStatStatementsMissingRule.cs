@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Rules.Support;
 
 namespace DbArchitect.Postgres.Rules.Configuration;
@@ -16,6 +17,7 @@ public sealed class PgStatStatementsMissingRule : ISchemaRule
     public string Id => RuleId;
     public FindingArea Area => FindingArea.QueryOptimization;
     public Severity Severity => Severity.Medium;
+    public QaStatement QaStatements => QaStatement.Connections;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

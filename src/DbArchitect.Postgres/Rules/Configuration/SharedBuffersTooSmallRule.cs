@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Rules.Support;
 
 namespace DbArchitect.Postgres.Rules.Configuration;
@@ -19,6 +20,7 @@ public sealed class SharedBuffersTooSmallRule : ISchemaRule
     public string Id => "shared-buffers-too-small";
     public FindingArea Area => FindingArea.PerformanceTuning;
     public Severity Severity => Severity.Medium;
+    public QaStatement QaStatements => QaStatement.Connections;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Rules.Support;
 
 namespace DbArchitect.Postgres.Rules.Configuration;
@@ -9,6 +10,7 @@ public sealed class SlowQueryLoggingDisabledRule : ISchemaRule
     public string Id => "slow-query-logging-disabled";
     public FindingArea Area => FindingArea.QueryOptimization;
     public Severity Severity => Severity.Low;
+    public QaStatement QaStatements => QaStatement.Connections;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

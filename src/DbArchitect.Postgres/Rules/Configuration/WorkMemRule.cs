@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Rules.Support;
 
 namespace DbArchitect.Postgres.Rules.Configuration;
@@ -16,6 +17,7 @@ public sealed class WorkMemRule : ISchemaRule
     public string Id => "work-mem-unsuited";
     public FindingArea Area => FindingArea.PerformanceTuning;
     public Severity Severity => Severity.Low;
+    public QaStatement QaStatements => QaStatement.Connections;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

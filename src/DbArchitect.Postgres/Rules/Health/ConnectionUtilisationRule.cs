@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Rules.Support;
 
 namespace DbArchitect.Postgres.Rules.Health;
@@ -15,6 +16,7 @@ public sealed class ConnectionUtilisationRule : ISchemaRule
     public string Id => "connection-utilisation-high";
     public FindingArea Area => FindingArea.PerformanceTuning;
     public Severity Severity => Severity.Medium;
+    public QaStatement QaStatements => QaStatement.Connections;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

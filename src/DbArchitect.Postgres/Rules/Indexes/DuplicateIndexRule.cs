@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -13,6 +14,7 @@ public sealed class DuplicateIndexRule : ISchemaRule
     public string Id => "duplicate-index";
     public FindingArea Area => FindingArea.Indexing;
     public Severity Severity => Severity.Medium;
+    public QaStatement QaStatements => QaStatement.UnjustifiedIndexes;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

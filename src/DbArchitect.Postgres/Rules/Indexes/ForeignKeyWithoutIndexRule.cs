@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -14,6 +15,7 @@ public sealed class ForeignKeyWithoutIndexRule : ISchemaRule
     public string Id => "fk-without-index";
     public FindingArea Area => FindingArea.Indexing;
     public Severity Severity => Severity.Medium;
+    public QaStatement QaStatements => QaStatement.KeysAndConstraints;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -14,6 +15,7 @@ public sealed class RedundantIndexRule : ISchemaRule
     public string Id => "redundant-index";
     public FindingArea Area => FindingArea.Indexing;
     public Severity Severity => Severity.Low;
+    public QaStatement QaStatements => QaStatement.UnjustifiedIndexes;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

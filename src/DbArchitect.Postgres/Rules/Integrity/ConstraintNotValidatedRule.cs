@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -13,6 +14,7 @@ public sealed class ConstraintNotValidatedRule : ISchemaRule
     public string Id => "constraint-not-validated";
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.Medium;
+    public QaStatement QaStatements => QaStatement.KeysAndConstraints;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts) =>
         facts.Snapshot.Constraints.Where(c => !c.Validated).Select(Report);

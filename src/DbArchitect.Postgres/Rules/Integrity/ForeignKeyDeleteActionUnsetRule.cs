@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -13,6 +14,7 @@ public sealed class ForeignKeyDeleteActionUnsetRule : ISchemaRule
     public string Id => "fk-delete-action-unset";
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.Info;
+    public QaStatement QaStatements => QaStatement.KeysAndConstraints;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -13,6 +14,7 @@ public sealed class NullableForeignKeyColumnRule : ISchemaRule
     public string Id => "fk-column-nullable";
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.Low;
+    public QaStatement QaStatements => QaStatement.KeysAndConstraints;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -16,6 +17,7 @@ public sealed class MissingPrimaryKeyRule : ISchemaRule
     public string Id => "missing-primary-key";
     public FindingArea Area => FindingArea.SchemaDesign;
     public Severity Severity => Severity.High;
+    public QaStatement QaStatements => QaStatement.KeysAndConstraints;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -18,6 +19,7 @@ public sealed class ApplicationRoleOwnsTablesRule : ISchemaRule
     public string Id => "application-role-owns-tables";
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.Medium;
+    public QaStatement QaStatements => QaStatement.Security;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 
 namespace DbArchitect.Postgres.Rules.Security;
@@ -14,6 +15,7 @@ public sealed class ApplicationRoleSuperuserRule : ISchemaRule
     public string Id => "application-role-superuser";
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.High;
+    public QaStatement QaStatements => QaStatement.Security;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

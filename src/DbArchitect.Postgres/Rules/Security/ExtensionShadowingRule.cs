@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -17,6 +18,7 @@ public sealed class ExtensionShadowingRule : ISchemaRule
     public string Id => "extension-shadows-functions";
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.Low;
+    public QaStatement QaStatements => QaStatement.Security;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Rules.Support;
 
 namespace DbArchitect.Postgres.Rules.Security;
@@ -14,6 +15,7 @@ public sealed class PasswordEncryptionMd5Rule : ISchemaRule
     public string Id => "password-encryption-md5";
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.Medium;
+    public QaStatement QaStatements => QaStatement.Security;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

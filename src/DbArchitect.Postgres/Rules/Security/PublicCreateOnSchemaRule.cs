@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 
 namespace DbArchitect.Postgres.Rules.Security;
@@ -13,6 +14,7 @@ public sealed class PublicCreateOnSchemaRule : ISchemaRule
     public string Id => "public-create-on-schema";
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.Medium;
+    public QaStatement QaStatements => QaStatement.Security;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 
 namespace DbArchitect.Postgres.Rules.Security;
@@ -14,6 +15,7 @@ public sealed class RowSecurityNotForcedRule : ISchemaRule
     public string Id => "row-security-not-forced";
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.High;
+    public QaStatement QaStatements => QaStatement.Security;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 
 namespace DbArchitect.Postgres.Rules.Security;
@@ -12,6 +13,7 @@ public sealed class SecurityDefinerPublicExecuteRule : ISchemaRule
     public string Id => "security-definer-public-execute";
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.Medium;
+    public QaStatement QaStatements => QaStatement.Security;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 
 namespace DbArchitect.Postgres.Rules.Security;
@@ -13,6 +14,7 @@ public sealed class SecurityDefinerSearchPathRule : ISchemaRule
     public string Id => "security-definer-search-path-unset";
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.High;
+    public QaStatement QaStatements => QaStatement.Security;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

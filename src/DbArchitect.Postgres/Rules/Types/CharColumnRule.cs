@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -14,6 +15,7 @@ public sealed class CharColumnRule : ISchemaRule
     public string Id => "char-column";
     public FindingArea Area => FindingArea.SchemaDesign;
     public Severity Severity => Severity.Low;
+    public QaStatement QaStatements => QaStatement.DataTypes;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -23,6 +24,7 @@ public sealed partial class EnumLikeTextRule : ISchemaRule
     public string Id => "enum-like-text-without-check";
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.Low;
+    public QaStatement QaStatements => QaStatement.KeysAndConstraints | QaStatement.DataTypes;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -22,6 +23,7 @@ public sealed class FloatForMoneyRule : ISchemaRule
     public string Id => "float-for-money";
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.High;
+    public QaStatement QaStatements => QaStatement.DataTypes;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

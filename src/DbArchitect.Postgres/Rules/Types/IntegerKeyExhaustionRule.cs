@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -20,6 +21,7 @@ public sealed class IntegerKeyExhaustionRule : ISchemaRule
     public string Id => RuleId;
     public FindingArea Area => FindingArea.DataIntegrity;
     public Severity Severity => Severity.High;
+    public QaStatement QaStatements => QaStatement.KeysAndConstraints | QaStatement.DataTypes;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

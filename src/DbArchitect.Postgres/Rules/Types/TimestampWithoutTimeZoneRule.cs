@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Rules;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -13,6 +14,7 @@ public sealed class TimestampWithoutTimeZoneRule : ISchemaRule
     public string Id => "timestamp-without-time-zone";
     public FindingArea Area => FindingArea.SchemaDesign;
     public Severity Severity => Severity.Medium;
+    public QaStatement QaStatements => QaStatement.DataTypes;
 
     public IEnumerable<Finding> Evaluate(AnalysisFacts facts)
     {

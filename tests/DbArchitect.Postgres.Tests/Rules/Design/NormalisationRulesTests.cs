@@ -85,6 +85,6 @@ public sealed class NormalisationRulesTests(NormalisationRulesDatabase database)
     [Fact]
     public async Task Every_design_remedy_on_this_schema_runs_up_and_down()
     {
-        await RemedyProof.AssertAllRunAsync(database, await database.EvaluateAsync(DesignRules.All));
+        await RemedyProof.AssertAllRunAsync(database, await database.EvaluateAsync(RuleFamilies.Design));
     }
 }

@@ -113,6 +113,6 @@ public sealed class PartitioningRulesTests(PartitioningRulesDatabase database) :
     [Fact]
     public async Task Every_design_remedy_on_this_schema_runs_up_and_down()
     {
-        await RemedyProof.AssertAllRunAsync(database, await database.EvaluateAsync(DesignRules.All, PartitioningRulesDatabase.Options));
+        await RemedyProof.AssertAllRunAsync(database, await database.EvaluateAsync(RuleFamilies.Design, PartitioningRulesDatabase.Options));
     }
 }

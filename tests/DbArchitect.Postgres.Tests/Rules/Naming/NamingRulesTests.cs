@@ -58,6 +58,6 @@ public sealed class NamingRulesTests(NamingRulesDatabase database) : IClassFixtu
     [Fact]
     public async Task Every_design_remedy_on_this_schema_runs_up_and_down()
     {
-        await RemedyProof.AssertAllRunAsync(database, await database.EvaluateAsync(DesignRules.All));
+        await RemedyProof.AssertAllRunAsync(database, await database.EvaluateAsync(RuleFamilies.Design));
     }
 }

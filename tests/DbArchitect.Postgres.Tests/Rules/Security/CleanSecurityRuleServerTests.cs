@@ -1,5 +1,6 @@
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Rules.Security;
+using DbArchitect.Postgres.Tests.Rules.Support;
 
 namespace DbArchitect.Postgres.Tests.Rules.Security;
 
@@ -14,7 +15,7 @@ public sealed class CleanSecurityRuleServerTests(CleanSecurityDatabase database)
         Assert.Contains(facts.Snapshot.SecurityDefinerFunctions, f => f.Signature == "app.tenant_count()");
 
         // ssl-off depends on the test server's network, which SecurityRuleServerTests covers.
-        var findings = SecurityRules.All.Where(rule => rule is not SslOffRule).SelectMany(rule => rule.Evaluate(facts)).ToList();
+        var findings = RuleFamilies.Security.Where(rule => rule is not SslOffRule).SelectMany(rule => rule.Evaluate(facts)).ToList();
 
         Assert.Empty(findings);
     }

@@ -188,6 +188,6 @@ public sealed class TypeRulesTests(TypeRulesDatabase database) : IClassFixture<T
     [Fact]
     public async Task Every_design_remedy_on_this_schema_runs_up_and_down()
     {
-        await RemedyProof.AssertAllRunAsync(database, await database.EvaluateAsync(DesignRules.All));
+        await RemedyProof.AssertAllRunAsync(database, await database.EvaluateAsync(RuleFamilies.Design));
     }
 }

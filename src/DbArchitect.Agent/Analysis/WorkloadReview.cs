@@ -27,7 +27,7 @@ internal sealed class WorkloadReview(TargetSession session, IndexAdvisor advisor
         var findings = new List<Finding>(NPlusOneDetector.Detect(statements));
         var runner = new ExplainRunner(session);
         var sampler = new SampledConstantPlanner(session);
-        var planned = 0;
+        var plans = new List<WorkloadPlan>();
         var notPlanned = new List<string>();
         foreach (var statement in statements)
         {
@@ -36,7 +36,7 @@ internal sealed class WorkloadReview(TargetSession session, IndexAdvisor advisor
                 var result = await runner.ExplainAsync(statement.Text, new ExplainOptions(), cancellationToken).ConfigureAwait(false);
                 var context = new PlanInsightContext { Result = result, Catalog = snapshot, LargeTableRows = largeTableRows };
                 findings.AddRange(PlanInsights.Evaluate(context));
-                planned++;
+                plans.Add(new WorkloadPlan(statement, result, null));
                 if (ExplainRunner.PlaceholderCount(statement.Text) > 0)
                 {
                     findings.AddRange(await ReviewSampledPlansAsync(sampler, context, progress, cancellationToken).ConfigureAwait(false));
@@ -44,19 +44,22 @@ internal sealed class WorkloadReview(TargetSession session, IndexAdvisor advisor
             }
             catch (Exception e) when (e is ExplainRefusedException || DatabaseErrors.IsStatementRefusal(e))
             {
-                var line = $"not planned: {SqlScript.Excerpt(statement.Text, 80)} ({e.Message.Split('\n')[0]})";
+                var reason = e.Message.Split('\n')[0];
+                var line = $"not planned: {SqlScript.Excerpt(statement.Text, 80)} ({reason})";
+                plans.Add(new WorkloadPlan(statement, null, reason));
                 notPlanned.Add(line);
                 progress.Report("workload statement " + line);
             }
         }
 
-        var advice = await advisor.AdviseAsync(statements, snapshot, new AdvisorOptions(), cancellationToken).ConfigureAwait(false);
+        // The plans just made are the advisor's baseline: the workload is planned once per run.
+        var advice = await advisor.AdviseAsync(plans, snapshot, new AdvisorOptions(), cancellationToken).ConfigureAwait(false);
         foreach (var note in advice.Notes)
         {
             progress.Report($"index advisor: {note}");
         }
 
-        return new WorkloadReviewResult(FindingRanking.Rank(Supersede(findings, advice).Concat(AdvisorFindings.From(advice))), planned, notPlanned, fromStatistics, statements)
+        return new WorkloadReviewResult(FindingRanking.Rank(Supersede(findings, advice).Concat(AdvisorFindings.From(advice))), plans.Count(p => p.Plan is not null), notPlanned, fromStatistics, statements)
         {
             IndexCandidates = advice.Candidates.Count,
             IndexCandidatesCosted = advice.CandidatesCosted,

@@ -35,12 +35,19 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource, ScratchIndexTrial?
         return await AdviseAsync(workload, snapshot, options, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<AdvisorResult> AdviseAsync(IReadOnlyList<WorkloadStatement> workload, CatalogSnapshot snapshot, AdvisorOptions options, CancellationToken cancellationToken)
+    public Task<AdvisorResult> AdviseAsync(IReadOnlyList<WorkloadStatement> workload, CatalogSnapshot snapshot, AdvisorOptions options, CancellationToken cancellationToken) =>
+        AdviseAsync(workload, planned: null, snapshot, options, cancellationToken);
+
+    /// <summary>Advice for statements already planned on the target (the workload review's plans): they are the baseline, not planned again.</summary>
+    public Task<AdvisorResult> AdviseAsync(IReadOnlyList<WorkloadPlan> planned, CatalogSnapshot snapshot, AdvisorOptions options, CancellationToken cancellationToken) =>
+        AdviseAsync([.. planned.Select(p => p.Statement)], planned, snapshot, options, cancellationToken);
+
+    private async Task<AdvisorResult> AdviseAsync(IReadOnlyList<WorkloadStatement> workload, IReadOnlyList<WorkloadPlan>? planned, CatalogSnapshot snapshot, AdvisorOptions options, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         await using var session = await HypotheticalIndexSession.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
         var costing = new WhatIfCosting(dataSource, session);
-        var statements = await costing.BaselineAsync(workload, cancellationToken).ConfigureAwait(false);
+        var statements = planned is null ? await costing.BaselineAsync(workload, cancellationToken).ConfigureAwait(false) : WhatIfCosting.Baseline(planned);
         var tables = TableFacts.Index(snapshot);
         var candidates = CandidateGenerator.Generate(statements.SelectMany(s => s.Accesses).ToList(), tables, options.CategoryMaximumDistinct);
 

@@ -1,5 +1,7 @@
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Advisor.Trial;
+using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Explain;
 using DbArchitect.Postgres.Sessions;
 using DbArchitect.Postgres.Workload;
 using DbArchitect.Testing;
@@ -54,6 +56,25 @@ public sealed class IndexAdvisorTests(AdvisorFixture database) : IClassFixture<A
         Assert.StartsWith("CREATE INDEX CONCURRENTLY customers_email_idx ON public.customers (email);", recommendation.Index.CreateStatement, StringComparison.Ordinal);
         Assert.Equal("DROP INDEX CONCURRENTLY IF EXISTS public.customers_email_idx;", recommendation.Index.DropStatement);
         Assert.InRange(recommendation.EstimatedBytes, 1_000_000, 20_000_000);
+    }
+
+    [SkippableFact]
+    public async Task Plans_made_before_are_the_baseline_and_give_the_same_advice_as_planning_again()
+    {
+        Skip.IfNot((await TestServer.GetAsync()).HypoPgAvailable, "hypopg is not installed on the test server");
+        await using var dataSource = TargetDataSource.Create(database.AdminConnectionString);
+        var snapshot = await new CatalogReader(dataSource).ReadAsync(CancellationToken.None);
+        var found = new WorkloadStatement { Text = "SELECT * FROM customers WHERE email = $1", Source = WorkloadSource.File };
+        var broken = new WorkloadStatement { Text = "SELECT * FROM no_such_table", Source = WorkloadSource.File };
+        var plan = await new ExplainRunner(dataSource).ExplainAsync(found.Text, new ExplainOptions(), CancellationToken.None);
+
+        var fromPlans = await new IndexAdvisor(dataSource).AdviseAsync([new WorkloadPlan(found, plan, null), new WorkloadPlan(broken, null, "relation \"no_such_table\" does not exist")], snapshot, new AdvisorOptions(), CancellationToken.None);
+        var planningAgain = await new IndexAdvisor(dataSource).AdviseAsync([found, broken], snapshot, new AdvisorOptions(), CancellationToken.None);
+
+        Assert.Equal(planningAgain.Recommendations.Select(r => r.Index.Definition), fromPlans.Recommendations.Select(r => r.Index.Definition));
+        Assert.Equal(plan.Plan.TotalCost, fromPlans.Statements[0].CostBefore);
+        Assert.Equal(planningAgain.Statements[0].CostBefore, fromPlans.Statements[0].CostBefore);
+        Assert.Equal("relation \"no_such_table\" does not exist", fromPlans.Statements[1].Skipped);
     }
 
     [SkippableFact]

@@ -24,6 +24,10 @@ internal sealed class WhatIfCosting(NpgsqlDataSource dataSource, HypotheticalInd
         return planned;
     }
 
+    /// <summary>The baseline from plans made before (no hypothetical index exists at that point, so they are the same plans).</summary>
+    public static IReadOnlyList<PlannedStatement> Baseline(IReadOnlyList<WorkloadPlan> planned) =>
+        [.. planned.Select((p, i) => new PlannedStatement(i, p.Statement, p.Plan, p.NotPlanned))];
+
     public async Task<CandidateMeasurement> MeasureAsync(IndexCandidate candidate, IReadOnlyList<PlannedStatement> statements, CancellationToken cancellationToken)
     {
         var hypopg = session ?? throw new InvalidOperationException("hypopg is not available on the target");

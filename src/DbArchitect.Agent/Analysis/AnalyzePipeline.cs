@@ -73,12 +73,7 @@ public sealed class AnalyzePipeline
         var merged = TodoMerger.Merge(existing, fresh, today, item => facts.Gaps.MayHide(item.FindingKey, item.References));
         var document = merged with { CodeChanges = MigrationPatches.Build(merged, request.RepositoryPath, today) };
 
-        var validationContext = new ValidationContext
-        {
-            KnownObjects = KnownObjects.From(facts.Snapshot),
-            RequiredFindingKeys = findings.Where(f => f.Severity >= Severity.High && f.Remedy is not null).Select(f => f.Key).ToList(),
-            SqlChecker = checker?.Checker,
-        };
+        var validationContext = ValidationContexts.For(facts.Snapshot, findings, checker?.Checker);
         progress.Report("validating the TODO document…");
         var validation = await new TodoValidator().ValidateAsync(document, validationContext, cancellationToken).ConfigureAwait(false);
         if (!validation.IsValid)

@@ -7,6 +7,7 @@ using DbArchitect.Core.Findings;
 using DbArchitect.Core.Todo;
 using DbArchitect.Core.Validation;
 using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Validation;
 using Microsoft.Extensions.AI;
 
 namespace DbArchitect.Agent.Architect;
@@ -37,12 +38,7 @@ public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, Ar
         var redactor = _options.RedactLiterals ? LiteralRedactor.For(input.Workload.Select(w => w.Text)) : LiteralRedactor.Off;
         var tools = new ArchitectTools(input.Snapshot, input.Findings, input.Workload, input.Session, redactor, _options.Secrets);
         var brief = Secret(ArchitectBrief.Write(input, tools.Workload, redactor));
-        var validation = new ValidationContext
-        {
-            KnownObjects = KnownObjects.From(input.Snapshot),
-            RequiredFindingKeys = input.Findings.Where(f => f.Severity >= Severity.High && f.Remedy is not null).Select(f => f.Key).ToList(),
-            SqlChecker = input.SqlChecker,
-        };
+        var validation = ValidationContexts.For(input.Snapshot, input.Findings, input.SqlChecker);
 
         var chatOptions = new ChatOptions
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DbArchitect.Agent.Advising;
+using DbArchitect.Agent.Configuration;
 using DbArchitect.Core.Failures;
 
 namespace DbArchitect.Cli;

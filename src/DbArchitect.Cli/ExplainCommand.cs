@@ -1,7 +1,8 @@
 using System.CommandLine;
-using DbArchitect.Core.Failures;
+using DbArchitect.Agent.Configuration;
 using DbArchitect.Agent.Explaining;
 using DbArchitect.Agent.Targets;
+using DbArchitect.Core.Failures;
 
 namespace DbArchitect.Cli;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using DbArchitect.Agent.Architect.Tools;
+using DbArchitect.Agent.Configuration;
 using DbArchitect.Agent.Targets;
 using DbArchitect.Core.Failures;
 using ModelContextProtocol.Protocol;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DbArchitect.Agent.Architect.Tools;
 using DbArchitect.Agent.Chat;
+using DbArchitect.Agent.Configuration;
 using DbArchitect.Agent.Model;
 using DbArchitect.Agent.Model.Prompts;
 using DbArchitect.Agent.Targets;

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Configuration;
 
-namespace DbArchitect.Cli;
+namespace DbArchitect.Agent.Configuration;
 
 /// <summary>
-/// Configuration in the standard order: appsettings.json (beside the tool, then the working
+/// Configuration in the standard order, the same for every host: appsettings.json (beside the tool, then the working
 /// directory), environment variables prefixed <c>DBARCH__</c>, then command-line options, which
-/// the commands apply on top.
+/// a host applies on top.
 /// </summary>
-internal static class Settings
+public static class Settings
 {
     public static IConfiguration Load() => new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)

@@ -10,6 +10,7 @@ using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Advisor.Trial;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Demo;
+using DbArchitect.Postgres.Findings;
 using DbArchitect.Postgres.Reporting;
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Scratch;
@@ -35,8 +36,7 @@ public sealed class AnalyzePipeline
         var (connectionString, source, scratch) = (target.ConnectionString, target.Source, target.Scratch);
         var workloadFile = request.WorkloadFile is null ? [] : await WorkloadFile.ReadAsync(request.WorkloadFile, cancellationToken).ConfigureAwait(false);
         await using var session = TargetSession.Open(connectionString, request.Session);
-        var (facts, workload) = await CollectFactsAsync(session, source, scratch, workloadFile, request, progress, cancellationToken).ConfigureAwait(false);
-        var findings = FindingRanking.Rank(SameIndexFolding.Fold([.. RuleEngine.Evaluate(facts, RuleCatalog.All), .. workload.Findings], facts.Snapshot));
+        var (facts, workload, findings, advice) = await FindAsync(session, source, scratch, workloadFile, request, progress, cancellationToken).ConfigureAwait(false);
         progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.Snapshot.Tables.Count} relations and {workload.Planned} planned workload statements");
 
         await using var checker = request.CheckSql ? await StartCheckerAsync(connectionString, scratch, facts.Snapshot, progress, cancellationToken).ConfigureAwait(false) : null;
@@ -54,8 +54,8 @@ public sealed class AnalyzePipeline
         {
             SqlChecked = checker is not null,
             StatementsPlanned = workload.Planned,
-            IndexCandidates = workload.IndexCandidates,
-            IndexCandidatesCosted = workload.IndexCandidatesCosted,
+            IndexCandidates = advice?.Candidates.Count ?? 0,
+            IndexCandidatesCosted = advice?.CandidatesCosted ?? 0,
         };
         var deterministic = TodoAssembler.Assemble(context, planned, findings, coverage);
         var architect = await ModelArchitectStage.RunAsync(request, new ArchitectInput
@@ -100,7 +100,11 @@ public sealed class AnalyzePipeline
         };
     }
 
-    private static async Task<(AnalysisFacts Facts, WorkloadReviewResult Workload)> CollectFactsAsync(
+    /// <summary>
+    /// Sources to facts to findings: the catalog, statistics and samples; the workload, planned once;
+    /// then every producer of findings, in this order, each a stage of the same shape.
+    /// </summary>
+    private static async Task<(AnalysisFacts Facts, PlannedWorkload Workload, IReadOnlyList<Finding> Findings, AdvisorResult? Advice)> FindAsync(
         TargetSession session, string source, ScratchCluster? scratch, IReadOnlyList<WorkloadStatement> workloadFile, AnalyzeRequest request, IProgress<string> progress, CancellationToken cancellationToken)
     {
         progress.Report($"reading the catalog of {source}…");
@@ -108,9 +112,20 @@ public sealed class AnalyzePipeline
         {
             var facts = await new FactsCollector(session).CollectAsync(request.Rules, cancellationToken).ConfigureAwait(false);
             progress.Report("planning the workload (pg_stat_statements and --workload) without running it…");
-            var advisor = new IndexAdvisor(session, new ScratchIndexTrial(session), scratch);
-            var workload = await new WorkloadReview(session, advisor).ReviewAsync(facts.Snapshot, workloadFile, request.Rules.LargeTableRows, progress, cancellationToken).ConfigureAwait(false);
-            return (facts, workload);
+            var workload = await new WorkloadPlanner(session).PlanAsync(workloadFile, progress, cancellationToken).ConfigureAwait(false);
+            var advisor = new IndexAdvisorStage(new IndexAdvisor(session, new ScratchIndexTrial(session), scratch));
+            IFindingStage<AnalysisInput>[] stages =
+            [
+                new SchemaRulesStage(),
+                new NPlusOneStage(),
+                new PlanInsightsStage(),
+                new SkewedParameterPlansStage(),
+                advisor,
+                new SameIndexFolding(),
+            ];
+            var input = new AnalysisInput { Facts = facts, Workload = workload.Plans, Session = session, Progress = progress };
+            var findings = await FindingPipeline.RunAsync(stages, input, progress, cancellationToken).ConfigureAwait(false);
+            return (facts, workload, findings, advisor.Advice);
         }
         catch (Exception e) when (DatabaseErrors.Translate(e, source) is { } failure)
         {

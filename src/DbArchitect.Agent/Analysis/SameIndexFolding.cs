@@ -2,6 +2,7 @@ using DbArchitect.Agent.Architect.Tools;
 using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Findings;
 using DbArchitect.Postgres.Validation;
 
 namespace DbArchitect.Agent.Analysis;
@@ -14,8 +15,16 @@ namespace DbArchitect.Agent.Analysis;
 /// advisor measured a B-tree), the advisor's measured choice stands and the rule's finding goes: two
 /// indexes on one column would be one too many.
 /// </summary>
-internal static class SameIndexFolding
+internal sealed class SameIndexFolding : IFindingStage<AnalysisInput>
 {
+    public string Name => "one task where a rule and the advisor ask for one index";
+
+    public Task<IReadOnlyList<Finding>> RunAsync(AnalysisInput input, IReadOnlyList<Finding> found, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Task.FromResult(Fold(found, input.Facts.Snapshot));
+    }
+
     public static IReadOnlyList<Finding> Fold(IReadOnlyList<Finding> findings, CatalogSnapshot snapshot)
     {
         var advised = findings.Where(f => f.RuleId == AdvisorFindings.RecommendId && f.Remedy is not null)

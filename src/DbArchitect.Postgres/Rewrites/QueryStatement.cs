@@ -1,19 +1,24 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
+using System.Text.Json;
 using DbArchitect.Postgres.Explain;
-using DbArchitect.Postgres.Sql;
+using DbArchitect.Postgres.Parsing;
 
 namespace DbArchitect.Postgres.Rewrites;
 
 /// <summary>
-/// One statement that only reads: it starts with SELECT, WITH, VALUES or TABLE (perhaps inside
-/// parentheses), is a single statement, and does not create a table (SELECT … INTO). Whether it
-/// writes through a data-modifying WITH or locks rows (FOR UPDATE) is left to its plan, which
-/// shows both for certain; the read-only transaction it runs in refuses writes in any case.
+/// One statement that only reads, as the server's parser sees it: a single SelectStmt (SELECT,
+/// VALUES, TABLE, set operations, perhaps in parentheses) that does not create a table
+/// (SELECT … INTO) and whose WITH queries are all SELECTs. Whether it locks rows (FOR UPDATE) is
+/// left to its plan; the read-only transaction it runs in refuses writes in any case.
 /// </summary>
 public sealed record QueryStatement
 {
-    private static readonly string[] QueryKeywords = ["SELECT", "WITH", "VALUES", "TABLE"];
+    private const int OpenParenthesis = '(';
+    private const int CloseParenthesis = ')';
+    private const int Semicolon = ';';
+
+    // The protocol carries at most 65,535 parameters; a longer number is no placeholder the server accepts.
+    private const int LongestPlaceholder = 6;
 
     /// <summary>The statement without its trailing semicolon, typed placeholders written as casts.</summary>
     public required string Text { get; init; }
@@ -31,87 +36,126 @@ public sealed record QueryStatement
     {
         query = null;
         var text = TypedPlaceholders.Rewrite(sql.Trim());
-        var tokens = SqlTokenizer.Tokenize(text);
-        if (tokens is null)
+        List<SqlScanToken> tokens;
+        try
         {
-            refusal = "a string, quoted name or comment is never closed";
+            tokens = [.. PgQuery.Scan(text).Where(t => !t.IsComment)];
+        }
+        catch (SqlParseException error)
+        {
+            refusal = error.ServerMessage.StartsWith("unterminated", StringComparison.Ordinal)
+                ? "a string, quoted name or comment is never closed"
+                : $"PostgreSQL cannot read it: {error.Message}";
             return false;
         }
 
-        if (tokens.Count > 0 && tokens[^1].Kind == SqlTokenKind.Semicolon)
+        if (tokens is [.., { Token: Semicolon } last])
         {
-            text = text[..tokens[^1].Start].TrimEnd();
-            tokens = tokens.Take(tokens.Count - 1).ToList();
+            text = text[..last.Start].TrimEnd();
+            tokens.RemoveAt(tokens.Count - 1);
         }
 
-        var body = WithoutEnclosingParentheses(tokens);
-        refusal = Refusal(tokens, body);
+        refusal = Refusal(tokens);
         if (refusal is not null)
         {
             return false;
         }
 
-        var topLevel = TopLevel(body).ToList();
-        query = new QueryStatement
+        JsonDocument tree;
+        try
         {
-            Text = text,
-            Placeholders = tokens.Where(t => t.Kind == SqlTokenKind.Placeholder).Select(t => int.Parse(t.Text[1..], CultureInfo.InvariantCulture)).Distinct().Order().ToList(),
-            HasTopLevelOrderBy = topLevel.Zip(topLevel.Skip(1)).Any(pair => pair.First.IsWord("ORDER") && pair.Second.IsWord("BY")),
-        };
-        return true;
+            tree = PgQuery.Parse(text);
+        }
+        catch (SqlParseException error)
+        {
+            refusal = $"PostgreSQL does not parse it: {error.Message}";
+            return false;
+        }
+
+        using (tree)
+        {
+            var statement = tree.RootElement.GetProperty("stmts")[0].GetProperty("stmt");
+            refusal = Refusal(statement, tokens);
+            if (refusal is not null)
+            {
+                return false;
+            }
+
+            query = new QueryStatement
+            {
+                Text = text,
+                Placeholders = ParseTreeNodes.OfType(statement, "ParamRef").Select(p => p.GetProperty("number").GetInt32()).Distinct().Order().ToList(),
+                HasTopLevelOrderBy = statement.GetProperty("SelectStmt").TryGetProperty("sortClause", out _),
+            };
+            return true;
+        }
     }
 
     /// <summary>True when the statement has an ORDER BY of its own; false too for text that is not one readable statement.</summary>
     public static bool HasOrderBy(string sql) => TryRead(sql, out var query, out _) && query.HasTopLevelOrderBy;
 
-    private static string? Refusal(IReadOnlyList<SqlToken> tokens, IReadOnlyList<SqlToken> body)
+    // What the tokens alone tell, in words more helpful than the parser's syntax error; after
+    // these the text holds exactly one statement, so the parse tree has one.
+    private static string? Refusal(IReadOnlyList<SqlScanToken> tokens)
     {
         if (tokens.Count == 0)
         {
             return "the statement is empty";
         }
 
-        if (tokens.Any(t => t.Kind == SqlTokenKind.Semicolon))
+        if (tokens.Any(t => t.Token == Semicolon))
         {
             return "only one statement is allowed";
         }
 
-        if (tokens.Any(t => t.Depth < 0) || tokens.Count(t => t.Kind == SqlTokenKind.OpenParenthesis) != tokens.Count(t => t.Kind == SqlTokenKind.CloseParenthesis))
+        var depth = 0;
+        foreach (var token in tokens)
+        {
+            depth += token.Token switch { OpenParenthesis => 1, CloseParenthesis => -1, _ => 0 };
+            if (depth < 0)
+            {
+                break;
+            }
+        }
+
+        if (depth != 0)
         {
             return "the parentheses do not balance";
         }
 
-        // The protocol carries at most 65,535 parameters; a longer number is no placeholder the server accepts.
-        if (tokens.FirstOrDefault(t => t.Kind == SqlTokenKind.Placeholder && t.Text.Length > 6) is { } huge)
-        {
-            return $"{huge.Text} is not a placeholder PostgreSQL accepts";
-        }
+        return tokens.FirstOrDefault(t => t.Token == SqlScanToken.Param && t.Length > LongestPlaceholder + 1) is { } huge
+            ? $"{huge.Text} is not a placeholder PostgreSQL accepts"
+            : null;
+    }
 
-        var first = body.FirstOrDefault(t => t.Kind != SqlTokenKind.OpenParenthesis);
-        if (first is null || !QueryKeywords.Any(first.IsWord))
+    private static string? Refusal(JsonElement statement, IReadOnlyList<SqlScanToken> tokens)
+    {
+        if (!statement.TryGetProperty("SelectStmt", out var select))
         {
+            var first = tokens.FirstOrDefault(t => t.Token != OpenParenthesis);
             return $"only a query (SELECT, WITH … SELECT, VALUES, TABLE) is verified, not a statement starting with {first?.Text ?? "("}";
         }
 
-        return TopLevel(body).Any(t => t.IsWord("INTO")) ? "SELECT … INTO creates a table; only a query is verified" : null;
-    }
-
-    private static IEnumerable<SqlToken> TopLevel(IReadOnlyList<SqlToken> body)
-    {
-        var depth = body.Count > 0 ? body[0].Depth : 0;
-        return body.Where(t => t.Depth == depth && t.Kind is not (SqlTokenKind.OpenParenthesis or SqlTokenKind.CloseParenthesis));
-    }
-
-    // "(SELECT … ORDER BY a)" is the statement itself in parentheses: its ORDER BY is the statement's own.
-    private static IReadOnlyList<SqlToken> WithoutEnclosingParentheses(IReadOnlyList<SqlToken> tokens)
-    {
-        var body = tokens;
-        while (body.Count >= 2 && body[0].Kind == SqlTokenKind.OpenParenthesis && body[^1].Kind == SqlTokenKind.CloseParenthesis
-            && body.Skip(1).Take(body.Count - 2).All(t => t.Depth > body[0].Depth))
+        if (CreatesTable(select))
         {
-            body = body.Skip(1).Take(body.Count - 2).ToList();
+            return "SELECT … INTO creates a table; only a query is verified";
         }
 
-        return body;
+        return WritingWithQuery(select) is { } writing ? $"a WITH query that runs {writing} writes; only a query is verified" : null;
     }
+
+    // In a set operation the INTO sits on its first branch: SELECT … INTO t FROM a UNION SELECT … FROM b.
+    private static bool CreatesTable(JsonElement select) =>
+        select.TryGetProperty("intoClause", out _)
+        || (select.TryGetProperty("larg", out var left) && CreatesTable(left))
+        || (select.TryGetProperty("rarg", out var right) && CreatesTable(right));
+
+    // A data-modifying WITH is allowed only on the outermost statement, so only its WITH is read.
+    private static string? WritingWithQuery(JsonElement select) =>
+        select.TryGetProperty("withClause", out var with)
+            ? with.GetProperty("ctes").EnumerateArray()
+                .Select(cte => cte.GetProperty("CommonTableExpr").GetProperty("ctequery").EnumerateObject().First().Name)
+                .FirstOrDefault(kind => kind != "SelectStmt")
+                ?.Replace("Stmt", "", StringComparison.Ordinal).ToUpperInvariant()
+            : null;
 }

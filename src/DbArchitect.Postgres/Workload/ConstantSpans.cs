@@ -5,9 +5,11 @@ namespace DbArchitect.Postgres.Workload;
 /// <summary>
 /// Which tokens of a statement are its constants. When the statement parses, the server's parser
 /// decides, through libpg_query's normalize (pg_stat_statements' algorithm on the raw parse tree):
-/// <c>-1</c> is one constant where <c>a - 1</c> is an operator and a constant, and <c>true</c>,
-/// <c>null</c> and dollar-quoted strings count; the sizes in <c>numeric(10, 2)</c> do not. Text it
-/// does not parse (a fragment, a plan's filter, a cut-off query) falls back to the lexer's numbers and strings.
+/// <c>-1</c> is one constant where <c>a - 1</c> is an operator and a constant, <c>true</c> and
+/// <c>null</c> count, and <c>GROUP BY 1</c>, the sizes in <c>numeric(10, 2)</c> and the constants of
+/// DDL do not. Text it does not parse (a fragment, a plan's filter, a cut-off query) falls back to
+/// the lexer's numbers and strings. Dollar-quoted strings are never constants, as before the parser
+/// decided: they hold function and DO bodies, which stay readable.
 /// </summary>
 internal static class ConstantSpans
 {
@@ -22,22 +24,24 @@ internal static class ConstantSpans
             return [];
         }
 
-        return (scanned.TailStart == scanned.Text.Length ? FromParser(scanned.Text, tokens) : null)
+        var ranges = (scanned.TailStart == scanned.Text.Length ? FromParser(scanned.Text, tokens) : null)
             ?? [.. tokens.Select((token, i) => (token, i)).Where(pair => pair.token.IsConstant).Select(pair => new TokenRange(pair.i, pair.i))];
+        return [.. ranges.Where(range => !tokens[range.First].Text.StartsWith('$'))];
     }
 
     // Saves a parse for text with nothing to replace, such as pg_stat_statements' own, already normalized.
     private static bool MayBeConstant(SqlScanToken token) =>
         token.IsConstant || (token.Keyword == KeywordKind.Reserved && token.Text.ToUpperInvariant() is "TRUE" or "FALSE" or "NULL");
 
-    // libpg_query's normalize changes nothing but constants, each into a $n: walking its tokens
-    // beside the original's, each $n where the original has something else stands for that.
+    // libpg_query's normalize changes nothing but constants, each into a $n, so the rest of the
+    // text stays as it was, only shifted: an original token not found where it should be in the
+    // normalized text is a constant (with its minus sign, when the parser took that in).
     private static List<TokenRange>? FromParser(string statement, IReadOnlyList<SqlScanToken> tokens)
     {
-        IReadOnlyList<SqlScanToken> normalized;
+        string normalized;
         try
         {
-            normalized = PgQuery.Scan(PgQuery.Normalize(statement));
+            normalized = PgQuery.Normalize(statement);
         }
         catch (SqlParseException)
         {
@@ -45,36 +49,49 @@ internal static class ConstantSpans
         }
 
         var ranges = new List<TokenRange>();
-        var i = 0;
-        foreach (var token in normalized)
+        var shift = 0;
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (i >= tokens.Count)
+            var at = tokens[i].Start + shift;
+            if (at > normalized.Length)
             {
                 return null;
             }
 
-            if (token.Token == tokens[i].Token && token.Text == tokens[i].Text)
+            if (normalized.AsSpan(at).StartsWith(tokens[i].Text, StringComparison.Ordinal))
             {
-                i++;
                 continue;
             }
 
-            if (token.Token != SqlScanToken.Param)
-            {
-                return null;
-            }
-
+            var placeholder = PlaceholderLength(normalized, at);
             var last = tokens[i].Token == Minus ? NextNonComment(tokens, i) : i;
-            if (last < 0)
+            if (placeholder == 0 || last < 0)
             {
                 return null;
             }
 
+            shift += placeholder - (tokens[last].Start + tokens[last].Length - tokens[i].Start);
             ranges.Add(new TokenRange(i, last));
-            i = last + 1;
+            i = last;
         }
 
-        return i == tokens.Count ? ranges : null;
+        return shift == normalized.Length - statement.Length ? ranges : null;
+    }
+
+    private static int PlaceholderLength(string text, int at)
+    {
+        if (at >= text.Length || text[at] != '$')
+        {
+            return 0;
+        }
+
+        var end = at + 1;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end - at - 1 > 0 ? end - at : 0;
     }
 
     private static int NextNonComment(IReadOnlyList<SqlScanToken> tokens, int i)

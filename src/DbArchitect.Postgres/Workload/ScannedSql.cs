@@ -12,13 +12,12 @@ internal sealed record ScannedSql(string Text, IReadOnlyList<SqlScanToken> Token
 {
     public string Tail => Text[TailStart..];
 
-    /// <summary>An unterminated string, E'…', B'…', X'…', N'…', U&amp;'…' or dollar quote: a constant cut short.</summary>
+    /// <summary>An unterminated string, E'…', B'…', X'…', N'…' or U&amp;'…': a constant cut short (a dollar quote is a body, not a constant).</summary>
     public bool TailIsConstant => Tail switch
     {
         ['\'', ..] => true,
         ['E' or 'e' or 'B' or 'b' or 'X' or 'x' or 'N' or 'n', '\'', ..] => true,
         ['U' or 'u', '&', '\'', ..] => true,
-        ['$', var next, ..] => !char.IsAsciiDigit(next),
         _ => false,
     };
 

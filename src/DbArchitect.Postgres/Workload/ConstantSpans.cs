@@ -3,17 +3,18 @@ using DbArchitect.Postgres.Parsing;
 namespace DbArchitect.Postgres.Workload;
 
 /// <summary>
-/// Which tokens of a statement are its constants. When the statement parses, the server's parser
-/// decides, through libpg_query's normalize (pg_stat_statements' algorithm on the raw parse tree):
-/// <c>-1</c> is one constant where <c>a - 1</c> is an operator and a constant, <c>true</c> and
-/// <c>null</c> count, and <c>GROUP BY 1</c>, the sizes in <c>numeric(10, 2)</c> and the constants of
-/// DDL do not. Text it does not parse (a fragment, a plan's filter, a cut-off query) falls back to
-/// the lexer's numbers and strings. Dollar-quoted strings are never constants, as before the parser
-/// decided: they hold function and DO bodies, which stay readable.
+/// Which tokens of a statement are its constants. When a query or DML statement parses, the
+/// server's parser decides, through libpg_query's normalize (pg_stat_statements' algorithm on the
+/// raw parse tree): <c>-1</c> is one constant where <c>a - 1</c> is an operator and a constant,
+/// <c>true</c> and <c>null</c> count, and <c>GROUP BY 1</c> and the sizes in <c>numeric(10, 2)</c>
+/// do not. Other statements, and text that does not parse (a fragment, a plan's filter, a cut-off
+/// query), fall back to the lexer's numbers and strings. Dollar-quoted strings are never constants,
+/// as before the parser decided: they hold function and DO bodies, which stay readable.
 /// </summary>
 internal static class ConstantSpans
 {
     private const int Minus = '-';
+    private const int OpenParenthesis = '(';
 
     /// <summary>The constants as ranges of <see cref="ScannedSql.Tokens"/> indexes (first and last token, comments between included), in order.</summary>
     public static IReadOnlyList<TokenRange> Find(ScannedSql scanned)
@@ -24,10 +25,17 @@ internal static class ConstantSpans
             return [];
         }
 
-        var ranges = (scanned.TailStart == scanned.Text.Length ? FromParser(scanned.Text, tokens) : null)
+        var ranges = (scanned.TailStart == scanned.Text.Length && IsQuery(tokens) ? FromParser(scanned.Text, tokens) : null)
             ?? [.. tokens.Select((token, i) => (token, i)).Where(pair => pair.token.IsConstant).Select(pair => new TokenRange(pair.i, pair.i))];
         return [.. ranges.Where(range => !tokens[range.First].Text.StartsWith('$'))];
     }
+
+    // pg_stat_statements normalizes only these; DDL and other utility statements it shows as written.
+    // Their numbers and strings are still replaced, by the lexer's reading, so that a statement
+    // normalized for redaction shows no values whatever its kind.
+    private static bool IsQuery(IReadOnlyList<SqlScanToken> tokens) =>
+        tokens.FirstOrDefault(token => !token.IsComment && token.Token != OpenParenthesis)?.Text.ToUpperInvariant()
+            is "SELECT" or "INSERT" or "UPDATE" or "DELETE" or "MERGE" or "WITH" or "VALUES" or "TABLE";
 
     // Saves a parse for text with nothing to replace, such as pg_stat_statements' own, already normalized.
     private static bool MayBeConstant(SqlScanToken token) =>

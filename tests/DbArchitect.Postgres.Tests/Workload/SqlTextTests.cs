@@ -55,7 +55,7 @@ public sealed class SqlTextTests
     [Theory]
     [InlineData("SELECT $$ it's;  42 $$, $f$ 'x' $f$, 7 FROM t", "SELECT $$ it's;  42 $$, $f$ 'x' $f$, $1 FROM t")]
     [InlineData("SELECT a, count(*) FROM t WHERE b > 5 GROUP BY 1 ORDER BY 2", "SELECT a, count(*) FROM t WHERE b > $1 GROUP BY 1 ORDER BY 2")]
-    [InlineData("CREATE TABLE t (a int DEFAULT 5 CHECK (a > 0))", "CREATE TABLE t (a int DEFAULT 5 CHECK (a > 0))")]
+    [InlineData("CREATE TABLE t (a int DEFAULT -5 CHECK (a > 0))", "CREATE TABLE t (a int DEFAULT -$1 CHECK (a > $2))")]
     [InlineData("SELECT a /* outer /* inner 'x' */ 42 */ FROM t", "SELECT a FROM t")]
     [InlineData("SELECT a -- it's 42\nFROM t", "SELECT a FROM t")]
     [InlineData("SELECT E'it\\'s', U&'d\\0061t''a' FROM t", "SELECT $1, $2 FROM t")]

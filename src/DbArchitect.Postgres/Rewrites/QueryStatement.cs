@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.Json;
 using DbArchitect.Postgres.Explain;
 using DbArchitect.Postgres.Parsing;
@@ -6,11 +7,17 @@ using DbArchitect.Postgres.Parsing;
 namespace DbArchitect.Postgres.Rewrites;
 
 /// <summary>
-/// One statement that only reads, as the server's parser sees it: a single SelectStmt (SELECT,
-/// VALUES, TABLE, set operations, perhaps in parentheses) that does not create a table
-/// (SELECT … INTO) and whose WITH queries are all SELECTs. Whether it locks rows (FOR UPDATE) is
-/// left to its plan; the read-only transaction it runs in refuses writes in any case.
+/// One statement that only reads, as the server's parser (libpg_query) sees it: a single
+/// SelectStmt (SELECT, WITH … SELECT, VALUES, TABLE, set operations, perhaps in parentheses) that
+/// does not create a table (SELECT … INTO). Whether it writes through a data-modifying WITH or
+/// locks rows (FOR UPDATE) is left to its plan, which shows both for certain; the read-only
+/// transaction it runs in refuses writes in any case.
 /// </summary>
+/// <remarks>
+/// libpg_query is PostgreSQL 15's parser, and the target may be newer. Text it does not parse is
+/// therefore not refused for that: read from its tokens, it passes when it starts like a query, and
+/// planning it on the target gives the verdict (and the server's syntax error, if it is one).
+/// </remarks>
 public sealed record QueryStatement
 {
     private const int OpenParenthesis = '(';
@@ -19,6 +26,10 @@ public sealed record QueryStatement
 
     // The protocol carries at most 65,535 parameters; a longer number is no placeholder the server accepts.
     private const int LongestPlaceholder = 6;
+
+    private const string CreatesTableRefusal = "SELECT … INTO creates a table; only a query is verified";
+
+    private static readonly string[] QueryKeywords = ["SELECT", "WITH", "VALUES", "TABLE"];
 
     /// <summary>The statement without its trailing semicolon, typed placeholders written as casts.</summary>
     public required string Text { get; init; }
@@ -66,18 +77,23 @@ public sealed record QueryStatement
         {
             tree = PgQuery.Parse(text);
         }
-        catch (SqlParseException error)
+        catch (SqlParseException)
         {
-            refusal = $"PostgreSQL does not parse it: {error.Message}";
-            return false;
+            return TryReadUnparsed(text, tokens, out query, out refusal);
         }
 
         using (tree)
         {
             var statement = tree.RootElement.GetProperty("stmts")[0].GetProperty("stmt");
-            refusal = Refusal(statement, tokens);
-            if (refusal is not null)
+            if (!statement.TryGetProperty("SelectStmt", out var select))
             {
+                refusal = NotAQuery(tokens);
+                return false;
+            }
+
+            if (CreatesTable(select))
+            {
+                refusal = CreatesTableRefusal;
                 return false;
             }
 
@@ -85,7 +101,7 @@ public sealed record QueryStatement
             {
                 Text = text,
                 Placeholders = ParseTreeNodes.OfType(statement, "ParamRef").Select(p => p.GetProperty("number").GetInt32()).Distinct().Order().ToList(),
-                HasTopLevelOrderBy = statement.GetProperty("SelectStmt").TryGetProperty("sortClause", out _),
+                HasTopLevelOrderBy = select.TryGetProperty("sortClause", out _),
             };
             return true;
         }
@@ -108,17 +124,7 @@ public sealed record QueryStatement
             return "only one statement is allowed";
         }
 
-        var depth = 0;
-        foreach (var token in tokens)
-        {
-            depth += token.Token switch { OpenParenthesis => 1, CloseParenthesis => -1, _ => 0 };
-            if (depth < 0)
-            {
-                break;
-            }
-        }
-
-        if (depth != 0)
+        if (Depths(tokens).Any(depth => depth < 0) || Depths(tokens).LastOrDefault() != 0)
         {
             return "the parentheses do not balance";
         }
@@ -128,21 +134,8 @@ public sealed record QueryStatement
             : null;
     }
 
-    private static string? Refusal(JsonElement statement, IReadOnlyList<SqlScanToken> tokens)
-    {
-        if (!statement.TryGetProperty("SelectStmt", out var select))
-        {
-            var first = tokens.FirstOrDefault(t => t.Token != OpenParenthesis);
-            return $"only a query (SELECT, WITH … SELECT, VALUES, TABLE) is verified, not a statement starting with {first?.Text ?? "("}";
-        }
-
-        if (CreatesTable(select))
-        {
-            return "SELECT … INTO creates a table; only a query is verified";
-        }
-
-        return WritingWithQuery(select) is { } writing ? $"a WITH query that runs {writing} writes; only a query is verified" : null;
-    }
+    private static string NotAQuery(IReadOnlyList<SqlScanToken> tokens) =>
+        $"only a query (SELECT, WITH … SELECT, VALUES, TABLE) is verified, not a statement starting with {tokens.FirstOrDefault(t => t.Token != OpenParenthesis)?.Text ?? "("}";
 
     // In a set operation the INTO sits on its first branch: SELECT … INTO t FROM a UNION SELECT … FROM b.
     private static bool CreatesTable(JsonElement select) =>
@@ -150,12 +143,46 @@ public sealed record QueryStatement
         || (select.TryGetProperty("larg", out var left) && CreatesTable(left))
         || (select.TryGetProperty("rarg", out var right) && CreatesTable(right));
 
-    // A data-modifying WITH is allowed only on the outermost statement, so only its WITH is read.
-    private static string? WritingWithQuery(JsonElement select) =>
-        select.TryGetProperty("withClause", out var with)
-            ? with.GetProperty("ctes").EnumerateArray()
-                .Select(cte => cte.GetProperty("CommonTableExpr").GetProperty("ctequery").EnumerateObject().First().Name)
-                .FirstOrDefault(kind => kind != "SelectStmt")
-                ?.Replace("Stmt", "", StringComparison.Ordinal).ToUpperInvariant()
-            : null;
+    // Without a parse tree the statement's own clauses are the words outside every parenthesis:
+    // subqueries, windows, aggregate calls and WITH bodies are all inside one.
+    private static bool TryReadUnparsed(string text, IReadOnlyList<SqlScanToken> tokens, [NotNullWhen(true)] out QueryStatement? query, [NotNullWhen(false)] out string? refusal)
+    {
+        query = null;
+        var first = tokens.FirstOrDefault(t => t.Token != OpenParenthesis);
+        if (first is null || !QueryKeywords.Contains(first.Text, StringComparer.OrdinalIgnoreCase))
+        {
+            refusal = NotAQuery(tokens);
+            return false;
+        }
+
+        var outside = tokens.Zip(Depths(tokens), (token, depth) => (token, depth))
+            .Where(pair => pair.depth == 0 && pair.token.Token is not (OpenParenthesis or CloseParenthesis))
+            .Select(pair => pair.token.Text.ToUpperInvariant())
+            .ToList();
+        if (outside.Contains("INTO"))
+        {
+            refusal = CreatesTableRefusal;
+            return false;
+        }
+
+        refusal = null;
+        query = new QueryStatement
+        {
+            Text = text,
+            Placeholders = tokens.Where(t => t.Token == SqlScanToken.Param).Select(t => int.Parse(t.Text.AsSpan(1), CultureInfo.InvariantCulture)).Distinct().Order().ToList(),
+            HasTopLevelOrderBy = outside.Zip(outside.Skip(1)).Contains(("ORDER", "BY")),
+        };
+        return true;
+    }
+
+    /// <summary>The parentheses open after each token.</summary>
+    private static IEnumerable<int> Depths(IEnumerable<SqlScanToken> tokens)
+    {
+        var depth = 0;
+        foreach (var token in tokens)
+        {
+            depth += token.Token switch { OpenParenthesis => 1, CloseParenthesis => -1, _ => 0 };
+            yield return depth;
+        }
+    }
 }

@@ -3,10 +3,12 @@ using DbArchitect.Postgres.Parsing;
 namespace DbArchitect.Postgres.Workload;
 
 /// <summary>
-/// SQL text as the server's lexer reads it, even when it cannot read all of it: the tokens up to
-/// the first one it rejects (an unterminated string, quoted name or comment, junk after a number),
-/// and that rejected rest, the <see cref="Tail"/>, kept as written. Text from a log or a model is
-/// often cut off, and the old hand-written lexers read such text to its end without failing.
+/// SQL text as the server's lexer reads it, even when it cannot read all of it. A number written
+/// as PostgreSQL 16 allows and 15's lexer rejects (<c>0x1F</c>, <c>1_000</c>) becomes one number
+/// token and the reading goes on after it. Anything else the lexer rejects (an unterminated
+/// string, quoted name or comment) ends the tokens, and that rest, the <see cref="Tail"/>, is kept
+/// as written. Text from a log or a model is often cut off, and the old hand-written lexers read
+/// such text to its end without failing.
 /// </summary>
 internal sealed record ScannedSql(string Text, IReadOnlyList<SqlScanToken> Tokens, int TailStart)
 {
@@ -25,19 +27,52 @@ internal sealed record ScannedSql(string Text, IReadOnlyList<SqlScanToken> Token
 
     public static ScannedSql Of(string text)
     {
+        var tokens = new List<SqlScanToken>();
+        var from = 0;
+        while (true)
+        {
+            var stop = ScanUntilRejected(text, from, tokens);
+            var number = stop < text.Length && (char.IsAsciiDigit(text[stop]) || text[stop] == '.') ? NumberLength(text, stop) : 0;
+            if (stop == text.Length || number == 0)
+            {
+                return new ScannedSql(text, tokens, stop);
+            }
+
+            tokens.Add(new SqlScanToken(stop, number, SqlScanToken.Integer, KeywordKind.None, text.Substring(stop, number)));
+            from = stop + number;
+        }
+    }
+
+    /// <returns>Where the lexer stopped reading: the end of the text, or the start of the token it rejected.</returns>
+    private static int ScanUntilRejected(string text, int from, List<SqlScanToken> tokens)
+    {
         var readable = text.Length;
         while (true)
         {
             try
             {
-                return new ScannedSql(text, PgQuery.Scan(readable == text.Length ? text : text[..readable]), readable);
+                var read = PgQuery.Scan(from == 0 && readable == text.Length ? text : text[from..readable]);
+                tokens.AddRange(from == 0 ? read : read.Select(token => token with { Start = token.Start + from }));
+                return readable;
             }
             catch (SqlParseException error)
             {
                 // The lexer names the start of the token it rejects; everything before that reads.
-                // A position that does not move the cut back would loop, so the whole text is then the tail.
-                readable = error.Position >= 1 && error.Position - 1 < readable ? error.Position - 1 : 0;
+                // A position that does not move the cut back would loop, so nothing reads then.
+                var rejected = from + error.Position - 1;
+                readable = error.Position >= 1 && rejected < readable ? rejected : from;
             }
         }
+    }
+
+    private static int NumberLength(string text, int start)
+    {
+        var end = start;
+        while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '.'))
+        {
+            end++;
+        }
+
+        return end - start;
     }
 }

@@ -106,6 +106,15 @@ public sealed class SqlTextTests
     }
 
     [Fact]
+    public void Numbers_PostgreSQL_15s_lexer_rejects_are_constants_and_the_text_after_them_is_read_on()
+    {
+        const string original = "SELECT a FROM t WHERE b = 1_000 AND c = 0x1F AND d = 'secret' -- it's";
+
+        Assert.Equal("SELECT a FROM t WHERE b = $1 AND c = $2 AND d = $3", SqlText.Normalize(original));
+        Assert.Equal(["1_000", "0x1F", "'secret'"], SqlText.Constants(original));
+    }
+
+    [Fact]
     public void Bind_reads_placeholders_as_the_lexer_does_and_leaves_text_it_cannot_read_alone()
     {
         Assert.Equal("SELECT a$1, 7::int, E'\\'$1' FROM t WHERE b = 7 AND c = 'cut $1", SqlText.Bind("SELECT a$1, $1::int, E'\\'$1' FROM t WHERE b = $1 AND c = 'cut $1", ["7"]));

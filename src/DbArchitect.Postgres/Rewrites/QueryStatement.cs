@@ -47,19 +47,17 @@ public sealed record QueryStatement
     {
         query = null;
         var text = TypedPlaceholders.Rewrite(sql.Trim());
-        List<SqlScanToken> tokens;
-        try
+        var scanned = ScannedSql.Of(text);
+        if (scanned.Tail.Length > 0)
         {
-            tokens = [.. PgQuery.Scan(text).Where(t => !t.IsComment)];
-        }
-        catch (SqlParseException error)
-        {
-            refusal = error.ServerMessage.StartsWith("unterminated", StringComparison.Ordinal)
-                ? "a string, quoted name or comment is never closed"
-                : $"PostgreSQL cannot read it: {error.Message}";
+            // The lexer stops at an unterminated quote or comment, and at junk after a placeholder.
+            refusal = scanned.Tail is ['$', var next, ..] && char.IsAsciiDigit(next)
+                ? $"{scanned.Tail.Split((char[]?)null, 2)[0]} is not a placeholder PostgreSQL accepts"
+                : "a string, quoted name or comment is never closed";
             return false;
         }
 
+        List<SqlScanToken> tokens = [.. scanned.Tokens.Where(t => !t.IsComment)];
         if (tokens is [.., { Token: Semicolon } last])
         {
             text = text[..last.Start].TrimEnd();

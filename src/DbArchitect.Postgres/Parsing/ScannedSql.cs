@@ -1,6 +1,4 @@
-using DbArchitect.Postgres.Parsing;
-
-namespace DbArchitect.Postgres.Workload;
+namespace DbArchitect.Postgres.Parsing;
 
 /// <summary>
 /// SQL text as the server's lexer reads it, even when it cannot read all of it. A number written

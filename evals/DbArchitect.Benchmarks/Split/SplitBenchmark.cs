@@ -3,14 +3,19 @@ using System.Globalization;
 using DbArchitect.Benchmarks.Split.Baseline;
 using DbArchitect.Postgres.Parsing;
 using DbArchitect.Postgres.Validation;
+using DbArchitect.Postgres.Workload;
 
 namespace DbArchitect.Benchmarks.Split;
 
 /// <summary>
 /// Times the script splitter on a generated ~10 MB script: the old hand-written splitter (the
 /// baseline) against <see cref="SqlScript.Split"/> on libpg_query's lexer, libpg_query's own split
-/// with the parser for reference, and the fingerprint of every statement. Both splitters must find
-/// the same statements (compared with whitespace collapsed: the new one keeps a line comment's line end).
+/// with the parser for reference, the fingerprint of every statement, and the normalization of every
+/// statement (old hand-written <see cref="SqlText.Normalize"/> against the new one, which a workload
+/// review runs on every log entry). Both splitters must find the same statements (compared with
+/// whitespace collapsed: the new one keeps a line comment's line end); the normalizers may differ,
+/// since the new one follows the parser on what a constant is, and the count of statements they
+/// normalize differently is shown.
 /// </summary>
 internal sealed class SplitBenchmark : IBenchmark
 {
@@ -50,6 +55,12 @@ internal sealed class SplitBenchmark : IBenchmark
             },
             cancellationToken);
 
+        var oldNormalized = new List<string>(statements.Count);
+        var normalized = new List<string>(statements.Count);
+        var oldNormalizeTime = Best(() => NormalizeAll(statements, HandWrittenNormalizer.Normalize, oldNormalized, cancellationToken), cancellationToken);
+        var normalizeTime = Best(() => NormalizeAll(statements, SqlText.Normalize, normalized, cancellationToken), cancellationToken);
+        var normalizedDifferently = oldNormalized.Zip(normalized).Count(pair => pair.First != pair.Second);
+
         var differing = baseline.Count == statements.Count
             ? baseline.Zip(statements).Count(pair => Collapsed(pair.First) != Collapsed(pair.Second))
             : -1;
@@ -58,7 +69,9 @@ internal sealed class SplitBenchmark : IBenchmark
         Console.WriteLine($"  hand-written splitter (baseline)  {Milliseconds(baselineTime),7} ms  {baseline.Count:N0} statements");
         Console.WriteLine($"  SqlScript.Split (libpg_query)     {Milliseconds(newTime),7} ms  ratio new/baseline {Ratio(newTime, baselineTime)}");
         Console.WriteLine($"  PgQuery.Split (parser, reference) {Milliseconds(parserTime),7} ms  ratio parser/baseline {Ratio(parserTime, baselineTime)}");
-        Console.WriteLine($"  fingerprint of every statement    {Milliseconds(fingerprintTime),7} ms  {fingerprintTime.TotalMicroseconds / Math.Max(1, statements.Count):F1} µs per statement, {fingerprints.Count:N0} distinct");
+        Console.WriteLine($"  fingerprint of every statement    {Milliseconds(fingerprintTime),7} ms  {PerStatement(fingerprintTime, statements.Count)} µs per statement, {fingerprints.Count:N0} distinct");
+        Console.WriteLine($"  hand-written normalize (baseline) {Milliseconds(oldNormalizeTime),7} ms  {PerStatement(oldNormalizeTime, statements.Count)} µs per statement");
+        Console.WriteLine($"  SqlText.Normalize (libpg_query)   {Milliseconds(normalizeTime),7} ms  {PerStatement(normalizeTime, statements.Count)} µs per statement, ratio new/baseline {Ratio(normalizeTime, oldNormalizeTime)}, {normalizedDifferently:N0} normalized differently");
         Console.WriteLine(peak is { } bytes && resident is { } before && resetWorked
             ? $"  peak memory of one new split      +{(bytes - before) / (1024 * 1024)} MB over the {before / (1024 * 1024)} MB resident before it (VmHWM, reset)"
             : "  peak memory                       unknown (no /proc/self/status, or VmHWM cannot be reset)");
@@ -82,6 +95,19 @@ internal sealed class SplitBenchmark : IBenchmark
 
         return best;
     }
+
+    private static void NormalizeAll(IReadOnlyList<string> statements, Func<string, string> normalize, List<string> results, CancellationToken cancellationToken)
+    {
+        results.Clear();
+        foreach (var statement in statements)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            results.Add(normalize(statement));
+        }
+    }
+
+    private static string PerStatement(TimeSpan time, int statements) =>
+        (time.TotalMicroseconds / Math.Max(1, statements)).ToString("F1", CultureInfo.InvariantCulture);
 
     private static string Collapsed(string statement) => string.Join(' ', statement.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

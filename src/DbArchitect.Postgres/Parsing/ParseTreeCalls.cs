@@ -12,42 +12,13 @@ public sealed record ParseTreeCalls(IReadOnlyList<FunctionName> Functions, IRead
     public static ParseTreeCalls Read(string sql)
     {
         using var tree = PgQuery.Parse(sql);
-        var functions = new List<FunctionName>();
-        var operators = new List<string>();
-        Walk(tree.RootElement, functions, operators);
+        var functions = ParseTreeNodes.OfType(tree.RootElement, "FuncCall")
+            .Select(call => Names(call, "funcname") is [.. var qualifiers, var name] ? new FunctionName(qualifiers.LastOrDefault(), name) : null)
+            .OfType<FunctionName>();
+        var operators = ParseTreeNodes.OfType(tree.RootElement, "A_Expr")
+            .Select(expression => Names(expression, "name") is [.., var symbol] ? symbol : null)
+            .OfType<string>();
         return new ParseTreeCalls(functions.Distinct().ToList(), operators.Distinct(StringComparer.Ordinal).ToList());
-    }
-
-    private static void Walk(JsonElement element, List<FunctionName> functions, List<string> operators)
-    {
-        if (element.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in element.EnumerateArray())
-            {
-                Walk(item, functions, operators);
-            }
-
-            return;
-        }
-
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            return;
-        }
-
-        foreach (var property in element.EnumerateObject())
-        {
-            if (property.Name == "FuncCall" && Names(property.Value, "funcname") is [.. var qualifiers, var name])
-            {
-                functions.Add(new FunctionName(qualifiers.LastOrDefault(), name));
-            }
-            else if (property.Name == "A_Expr" && Names(property.Value, "name") is [.., var symbol])
-            {
-                operators.Add(symbol);
-            }
-
-            Walk(property.Value, functions, operators);
-        }
     }
 
     // A qualified name is a list of String nodes: [{"String":{"sval":"pg_catalog"}}, {"String":{"sval":"now"}}].

@@ -14,6 +14,12 @@ public sealed record SqlScanToken(int Start, int Length, int Token, KeywordKind 
     /// <summary>An identifier that is not a keyword, quoted or not (IDENT).</summary>
     public const int Identifier = 258;
 
+    /// <summary>An integer (ICONST).</summary>
+    public const int Integer = 266;
+
+    /// <summary>A <c>$n</c> placeholder (PARAM).</summary>
+    public const int Param = 267;
+
     /// <summary>A <c>-- …</c> comment, without its line end (SQL_COMMENT).</summary>
     public const int SqlComment = 275;
 
@@ -21,4 +27,10 @@ public sealed record SqlScanToken(int Start, int Length, int Token, KeywordKind 
     public const int CComment = 276;
 
     public bool IsComment => Token is SqlComment or CComment;
+
+    /// <summary>
+    /// A number or a string as the lexer reads them: FCONST, SCONST (quoted, E'…' and dollar-quoted),
+    /// USCONST (U&amp;'…'), BCONST, XCONST, ICONST. A minus sign before a number is a token of its own.
+    /// </summary>
+    public bool IsConstant => Token is 260 or 261 or 262 or 263 or 264 or Integer;
 }

@@ -1,18 +1,34 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json;
 using DbArchitect.Postgres.Explain;
-using DbArchitect.Postgres.Sql;
+using DbArchitect.Postgres.Parsing;
 
 namespace DbArchitect.Postgres.Rewrites;
 
 /// <summary>
-/// One statement that only reads: it starts with SELECT, WITH, VALUES or TABLE (perhaps inside
-/// parentheses), is a single statement, and does not create a table (SELECT … INTO). Whether it
-/// writes through a data-modifying WITH or locks rows (FOR UPDATE) is left to its plan, which
-/// shows both for certain; the read-only transaction it runs in refuses writes in any case.
+/// One statement that only reads, as the server's parser (libpg_query) sees it: a single
+/// SelectStmt (SELECT, WITH … SELECT, VALUES, TABLE, set operations, perhaps in parentheses) that
+/// does not create a table (SELECT … INTO). Whether it writes through a data-modifying WITH or
+/// locks rows (FOR UPDATE) is left to its plan, which shows both for certain; the read-only
+/// transaction it runs in refuses writes in any case.
 /// </summary>
+/// <remarks>
+/// libpg_query is PostgreSQL 15's parser, and the target may be newer. Text it does not parse is
+/// therefore not refused for that: read from its tokens, it passes when it starts like a query, and
+/// planning it on the target gives the verdict (and the server's syntax error, if it is one).
+/// </remarks>
 public sealed record QueryStatement
 {
+    private const int OpenParenthesis = '(';
+    private const int CloseParenthesis = ')';
+    private const int Semicolon = ';';
+
+    // The protocol carries at most 65,535 parameters; a longer number is no placeholder the server accepts.
+    private const int LongestPlaceholder = 6;
+
+    private const string CreatesTableRefusal = "SELECT … INTO creates a table; only a query is verified";
+
     private static readonly string[] QueryKeywords = ["SELECT", "WITH", "VALUES", "TABLE"];
 
     /// <summary>The statement without its trailing semicolon, typed placeholders written as casts.</summary>
@@ -31,87 +47,140 @@ public sealed record QueryStatement
     {
         query = null;
         var text = TypedPlaceholders.Rewrite(sql.Trim());
-        var tokens = SqlTokenizer.Tokenize(text);
-        if (tokens is null)
+        var scanned = ScannedSql.Of(text);
+        if (scanned.Tail.Length > 0)
         {
-            refusal = "a string, quoted name or comment is never closed";
+            // The lexer stops at an unterminated quote or comment, and at junk after a placeholder.
+            refusal = scanned.Tail is ['$', var next, ..] && char.IsAsciiDigit(next)
+                ? $"{scanned.Tail.Split((char[]?)null, 2)[0]} is not a placeholder PostgreSQL accepts"
+                : "a string, quoted name or comment is never closed";
             return false;
         }
 
-        if (tokens.Count > 0 && tokens[^1].Kind == SqlTokenKind.Semicolon)
+        List<SqlScanToken> tokens = [.. scanned.Tokens.Where(t => !t.IsComment)];
+        if (tokens is [.., { Token: Semicolon } last])
         {
-            text = text[..tokens[^1].Start].TrimEnd();
-            tokens = tokens.Take(tokens.Count - 1).ToList();
+            text = text[..last.Start].TrimEnd();
+            tokens.RemoveAt(tokens.Count - 1);
         }
 
-        var body = WithoutEnclosingParentheses(tokens);
-        refusal = Refusal(tokens, body);
+        refusal = Refusal(tokens);
         if (refusal is not null)
         {
             return false;
         }
 
-        var topLevel = TopLevel(body).ToList();
-        query = new QueryStatement
+        JsonDocument tree;
+        try
         {
-            Text = text,
-            Placeholders = tokens.Where(t => t.Kind == SqlTokenKind.Placeholder).Select(t => int.Parse(t.Text[1..], CultureInfo.InvariantCulture)).Distinct().Order().ToList(),
-            HasTopLevelOrderBy = topLevel.Zip(topLevel.Skip(1)).Any(pair => pair.First.IsWord("ORDER") && pair.Second.IsWord("BY")),
-        };
-        return true;
+            tree = PgQuery.Parse(text);
+        }
+        catch (SqlParseException)
+        {
+            return TryReadUnparsed(text, tokens, out query, out refusal);
+        }
+
+        using (tree)
+        {
+            var statement = tree.RootElement.GetProperty("stmts")[0].GetProperty("stmt");
+            if (!statement.TryGetProperty("SelectStmt", out var select))
+            {
+                refusal = NotAQuery(tokens);
+                return false;
+            }
+
+            if (CreatesTable(select))
+            {
+                refusal = CreatesTableRefusal;
+                return false;
+            }
+
+            query = new QueryStatement
+            {
+                Text = text,
+                Placeholders = ParseTreeNodes.OfType(statement, "ParamRef").Select(p => p.GetProperty("number").GetInt32()).Distinct().Order().ToList(),
+                HasTopLevelOrderBy = select.TryGetProperty("sortClause", out _),
+            };
+            return true;
+        }
     }
 
     /// <summary>True when the statement has an ORDER BY of its own; false too for text that is not one readable statement.</summary>
     public static bool HasOrderBy(string sql) => TryRead(sql, out var query, out _) && query.HasTopLevelOrderBy;
 
-    private static string? Refusal(IReadOnlyList<SqlToken> tokens, IReadOnlyList<SqlToken> body)
+    // What the tokens alone tell, in words more helpful than the parser's syntax error; after
+    // these the text holds exactly one statement, so the parse tree has one.
+    private static string? Refusal(IReadOnlyList<SqlScanToken> tokens)
     {
         if (tokens.Count == 0)
         {
             return "the statement is empty";
         }
 
-        if (tokens.Any(t => t.Kind == SqlTokenKind.Semicolon))
+        if (tokens.Any(t => t.Token == Semicolon))
         {
             return "only one statement is allowed";
         }
 
-        if (tokens.Any(t => t.Depth < 0) || tokens.Count(t => t.Kind == SqlTokenKind.OpenParenthesis) != tokens.Count(t => t.Kind == SqlTokenKind.CloseParenthesis))
+        if (Depths(tokens).Any(depth => depth < 0) || Depths(tokens).LastOrDefault() != 0)
         {
             return "the parentheses do not balance";
         }
 
-        // The protocol carries at most 65,535 parameters; a longer number is no placeholder the server accepts.
-        if (tokens.FirstOrDefault(t => t.Kind == SqlTokenKind.Placeholder && t.Text.Length > 6) is { } huge)
-        {
-            return $"{huge.Text} is not a placeholder PostgreSQL accepts";
-        }
-
-        var first = body.FirstOrDefault(t => t.Kind != SqlTokenKind.OpenParenthesis);
-        if (first is null || !QueryKeywords.Any(first.IsWord))
-        {
-            return $"only a query (SELECT, WITH … SELECT, VALUES, TABLE) is verified, not a statement starting with {first?.Text ?? "("}";
-        }
-
-        return TopLevel(body).Any(t => t.IsWord("INTO")) ? "SELECT … INTO creates a table; only a query is verified" : null;
+        return tokens.FirstOrDefault(t => t.Token == SqlScanToken.Param && t.Length > LongestPlaceholder + 1) is { } huge
+            ? $"{huge.Text} is not a placeholder PostgreSQL accepts"
+            : null;
     }
 
-    private static IEnumerable<SqlToken> TopLevel(IReadOnlyList<SqlToken> body)
-    {
-        var depth = body.Count > 0 ? body[0].Depth : 0;
-        return body.Where(t => t.Depth == depth && t.Kind is not (SqlTokenKind.OpenParenthesis or SqlTokenKind.CloseParenthesis));
-    }
+    private static string NotAQuery(IReadOnlyList<SqlScanToken> tokens) =>
+        $"only a query (SELECT, WITH … SELECT, VALUES, TABLE) is verified, not a statement starting with {tokens.FirstOrDefault(t => t.Token != OpenParenthesis)?.Text ?? "("}";
 
-    // "(SELECT … ORDER BY a)" is the statement itself in parentheses: its ORDER BY is the statement's own.
-    private static IReadOnlyList<SqlToken> WithoutEnclosingParentheses(IReadOnlyList<SqlToken> tokens)
+    // In a set operation the INTO sits on its first branch: SELECT … INTO t FROM a UNION SELECT … FROM b.
+    private static bool CreatesTable(JsonElement select) =>
+        select.TryGetProperty("intoClause", out _)
+        || (select.TryGetProperty("larg", out var left) && CreatesTable(left))
+        || (select.TryGetProperty("rarg", out var right) && CreatesTable(right));
+
+    // Without a parse tree the statement's own clauses are the words outside every parenthesis:
+    // subqueries, windows, aggregate calls and WITH bodies are all inside one.
+    private static bool TryReadUnparsed(string text, IReadOnlyList<SqlScanToken> tokens, [NotNullWhen(true)] out QueryStatement? query, [NotNullWhen(false)] out string? refusal)
     {
-        var body = tokens;
-        while (body.Count >= 2 && body[0].Kind == SqlTokenKind.OpenParenthesis && body[^1].Kind == SqlTokenKind.CloseParenthesis
-            && body.Skip(1).Take(body.Count - 2).All(t => t.Depth > body[0].Depth))
+        query = null;
+        var first = tokens.FirstOrDefault(t => t.Token != OpenParenthesis);
+        if (first is null || !QueryKeywords.Contains(first.Text, StringComparer.OrdinalIgnoreCase))
         {
-            body = body.Skip(1).Take(body.Count - 2).ToList();
+            refusal = NotAQuery(tokens);
+            return false;
         }
 
-        return body;
+        var outside = tokens.Zip(Depths(tokens), (token, depth) => (token, depth))
+            .Where(pair => pair.depth == 0 && pair.token.Token is not (OpenParenthesis or CloseParenthesis))
+            .Select(pair => pair.token.Text.ToUpperInvariant())
+            .ToList();
+        if (outside.Contains("INTO"))
+        {
+            refusal = CreatesTableRefusal;
+            return false;
+        }
+
+        refusal = null;
+        query = new QueryStatement
+        {
+            Text = text,
+            Placeholders = tokens.Where(t => t.Token == SqlScanToken.Param).Select(t => int.Parse(t.Text.AsSpan(1), CultureInfo.InvariantCulture)).Distinct().Order().ToList(),
+            HasTopLevelOrderBy = outside.Zip(outside.Skip(1)).Contains(("ORDER", "BY")),
+        };
+        return true;
+    }
+
+    /// <summary>The parentheses open after each token.</summary>
+    private static IEnumerable<int> Depths(IEnumerable<SqlScanToken> tokens)
+    {
+        var depth = 0;
+        foreach (var token in tokens)
+        {
+            depth += token.Token switch { OpenParenthesis => 1, CloseParenthesis => -1, _ => 0 };
+            yield return depth;
+        }
     }
 }

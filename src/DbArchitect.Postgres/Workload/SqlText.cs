@@ -1,14 +1,22 @@
+using System.Globalization;
 using System.Text;
+using DbArchitect.Postgres.Parsing;
 
 namespace DbArchitect.Postgres.Workload;
 
 /// <summary>
-/// Replaces constants in SQL text with placeholders, respecting quoting (statement splitting is
-/// <see cref="Validation.SqlScript"/>'s). Strings ('…', E'…'), quoted identifiers, dollar quotes,
-/// and both comment styles are never mistaken for constants.
+/// Replaces constants in SQL text with placeholders and puts them back, on the server's own lexer
+/// and parser (libpg_query), so strings of every kind, quoted identifiers, dollar quotes and
+/// nested comments are read as PostgreSQL reads them (statement splitting is
+/// <see cref="Validation.SqlScript"/>'s). Which tokens are constants is <see cref="ConstantSpans"/>'s call.
+/// Text the lexer cannot read to its end does not throw: it is read up to the token the lexer
+/// rejects, and that rest, when it is a string cut short, counts as one constant (see <see cref="ScannedSql"/>).
 /// </summary>
 public static class SqlText
 {
+    // The protocol carries at most 65,535 parameters: a higher $n is no placeholder to number after.
+    private const int MaximumPlaceholder = 65_535;
+
     /// <summary>The statement on one line, cut to <paramref name="length"/> characters with an ellipsis: for evidence and tables.</summary>
     public static string OneLine(string statement, int length = 80)
     {
@@ -16,10 +24,18 @@ public static class SqlText
         return line.Length <= length ? line : line[..(length - 1)] + "…";
     }
 
-    /// <summary>The text with numeric and string constants replaced by $1, $2…, whitespace collapsed.</summary>
+    /// <summary>
+    /// The text with its constants replaced by placeholders, comments dropped and the space between
+    /// tokens collapsed to one blank. Placeholders already in the text stay, and the new ones are
+    /// numbered after the highest of them, as pg_stat_statements numbers them.
+    /// </summary>
     public static string Normalize(string statement) => Normalize(statement, null);
 
-    /// <summary>The constants <see cref="Normalize(string)"/> replaces, in placeholder order: <c>$n</c> stands for the n-th, as written (quotes and all).</summary>
+    /// <summary>
+    /// What <c>$n</c> stands for in <see cref="Normalize(string)"/>'s text: the n-th entry, a constant
+    /// as written (quotes and all). Placeholders that were in the text already stand for themselves,
+    /// so the list starts with <c>$1</c> … <c>$k</c> for the highest <c>$k</c> among them.
+    /// </summary>
     public static IReadOnlyList<string> Constants(string statement)
     {
         var constants = new List<string>();
@@ -34,164 +50,76 @@ public static class SqlText
     public static string Bind(string statement, IReadOnlyList<string> constants)
     {
         var builder = new StringBuilder(statement.Length);
-        var i = 0;
-        while (i < statement.Length)
+        var copied = 0;
+        foreach (var token in ScannedSql.Of(statement).Tokens)
         {
-            var skipped = SkipQuotedOrComment(statement, i);
-            if (skipped > i)
+            if (PlaceholderNumber(token) is { } number && number >= 1 && number <= constants.Count)
             {
-                builder.Append(statement, i, skipped - i);
-                i = skipped;
-                continue;
+                builder.Append(statement, copied, token.Start - copied).Append(constants[number - 1]);
+                copied = token.Start + token.Length;
+            }
+        }
+
+        return builder.Append(statement, copied, statement.Length - copied).ToString();
+    }
+
+    private static string Normalize(string statement, List<string>? constants)
+    {
+        var scanned = ScannedSql.Of(statement);
+        var tokens = scanned.Tokens;
+        var ranges = ConstantSpans.Find(scanned).ToDictionary(range => range.First, range => range.Last);
+        var parameter = tokens.Select(PlaceholderNumber).Where(number => number <= MaximumPlaceholder).Max() ?? 0;
+        constants?.AddRange(Enumerable.Range(1, parameter).Select(n => "$" + n.ToString(CultureInfo.InvariantCulture)));
+
+        var builder = new StringBuilder(statement.Length);
+        var written = 0;
+        void Write(int start, int end, string text)
+        {
+            // Whatever lay between two tokens, blanks or a comment, becomes one blank.
+            if (builder.Length > 0 && start > written)
+            {
+                builder.Append(' ');
             }
 
-            if (statement[i] == '$' && !IsWordChar(Previous(statement, i)))
+            builder.Append(text);
+            written = end;
+        }
+
+        string Placeholder(string constant)
+        {
+            constants?.Add(constant);
+            return "$" + (++parameter).ToString(CultureInfo.InvariantCulture);
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (ranges.TryGetValue(i, out var last))
             {
-                var end = i + 1;
-                while (end < statement.Length && char.IsAsciiDigit(statement[end]))
-                {
-                    end++;
-                }
-
-                if (end > i + 1 && int.TryParse(statement.AsSpan(i + 1, end - i - 1), out var number) && number >= 1 && number <= constants.Count)
-                {
-                    builder.Append(constants[number - 1]);
-                    i = end;
-                    continue;
-                }
+                var end = tokens[last].Start + tokens[last].Length;
+                Write(token.Start, end, Placeholder(statement[token.Start..end]));
+                i = last;
             }
+            else if (!token.IsComment)
+            {
+                Write(token.Start, token.Start + token.Length, token.Text);
+            }
+        }
 
-            builder.Append(statement[i]);
-            i++;
+        if (scanned.TailIsConstant)
+        {
+            Write(scanned.TailStart, statement.Length, Placeholder(scanned.Tail));
+        }
+        else if (!scanned.TailIsComment && scanned.Tail.Length > 0)
+        {
+            Write(scanned.TailStart, statement.Length, scanned.Tail.TrimEnd());
         }
 
         return builder.ToString();
     }
 
-    private static string Normalize(string statement, List<string>? constants)
-    {
-        var builder = new StringBuilder(statement.Length);
-        var parameter = 0;
-        var i = 0;
-        while (i < statement.Length)
-        {
-            var c = statement[i];
-            if (c == '\'' || (c is 'E' or 'e' && i + 1 < statement.Length && statement[i + 1] == '\'' && !IsWordChar(Previous(statement, i))))
-            {
-                var end = SkipQuotedOrComment(statement, c == '\'' ? i : i + 1);
-                constants?.Add(statement[i..end]);
-                builder.Append('$').Append(++parameter);
-                i = end;
-                continue;
-            }
-
-            var skipped = SkipQuotedOrComment(statement, i);
-            if (skipped > i)
-            {
-                if (statement[i] is '"' or '$')
-                {
-                    builder.Append(statement, i, skipped - i);
-                }
-                else
-                {
-                    builder.Append(' ');
-                }
-
-                i = skipped;
-                continue;
-            }
-
-            if (char.IsAsciiDigit(c) && !IsWordChar(Previous(statement, i)) && Previous(statement, i) != '$')
-            {
-                var end = i;
-                while (end < statement.Length && (char.IsAsciiDigit(statement[end]) || statement[end] == '.'))
-                {
-                    end++;
-                }
-
-                constants?.Add(statement[i..end]);
-                builder.Append('$').Append(++parameter);
-                i = end;
-                continue;
-            }
-
-            if (char.IsWhiteSpace(c))
-            {
-                if (builder.Length > 0 && builder[^1] != ' ')
-                {
-                    builder.Append(' ');
-                }
-
-                i++;
-                continue;
-            }
-
-            builder.Append(c);
-            i++;
-        }
-
-        return builder.ToString().Trim();
-    }
-
-    /// <summary>If a string, quoted identifier, dollar quote or comment starts at <paramref name="i"/>, the index after it; else <paramref name="i"/>.</summary>
-    private static int SkipQuotedOrComment(string text, int i)
-    {
-        var c = text[i];
-        if (c is '\'' or '"')
-        {
-            var j = i + 1;
-            while (j < text.Length)
-            {
-                if (text[j] == '\\' && c == '\'' && i > 0 && text[i - 1] is 'E' or 'e')
-                {
-                    j += 2;
-                    continue;
-                }
-
-                if (text[j] == c)
-                {
-                    if (j + 1 < text.Length && text[j + 1] == c)
-                    {
-                        j += 2;
-                        continue;
-                    }
-
-                    return j + 1;
-                }
-
-                j++;
-            }
-
-            return text.Length;
-        }
-
-        if (c == '-' && i + 1 < text.Length && text[i + 1] == '-')
-        {
-            var end = text.IndexOf('\n', i);
-            return end < 0 ? text.Length : end + 1;
-        }
-
-        if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
-        {
-            var end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
-            return end < 0 ? text.Length : end + 2;
-        }
-
-        if (c == '$' && !IsWordChar(Previous(text, i)))
-        {
-            var close = text.IndexOf('$', i + 1);
-            if (close > i && text.AsSpan(i + 1, close - i - 1).ToString().All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_') && !char.IsAsciiDigit(text[i + 1]))
-            {
-                var tag = text[i..(close + 1)];
-                var end = text.IndexOf(tag, close + 1, StringComparison.Ordinal);
-                return end < 0 ? text.Length : end + tag.Length;
-            }
-        }
-
-        return i;
-    }
-
-    private static char Previous(string text, int i) => i == 0 ? ' ' : text[i - 1];
-
-    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+    private static int? PlaceholderNumber(SqlScanToken token) =>
+        token.Token == SqlScanToken.Param && int.TryParse(token.Text.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
 }

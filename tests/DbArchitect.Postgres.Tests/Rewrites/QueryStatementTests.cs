@@ -39,6 +39,8 @@ public sealed class QueryStatementTests
     [InlineData("TABLE orders")]
     [InlineData("(SELECT 1) UNION ALL (SELECT 2)")]
     [InlineData("SELECT 1; -- done")]
+    [InlineData("SELECT E'it\\'s; (' AS a, $f$ ; ) $f$ AS b, U&'d\\0061t' AS c /* ; ( */ FROM t1")]
+    [InlineData("SELECT -1 - -2::int, t1.a1 FROM t1 WHERE t1.a1 = $1")]
     public void Single_queries_are_read(string sql)
     {
         Assert.True(QueryStatement.TryRead(sql, out var query, out var refusal), refusal);
@@ -60,6 +62,13 @@ public sealed class QueryStatementTests
     [InlineData("SELECT 1) AS t; DELETE FROM orders --", "only one statement")]
     [InlineData("SELECT 1) AS t, (SELECT 2", "parentheses")]
     [InlineData("SELECT $99999999999", "not a placeholder PostgreSQL accepts")]
+    [InlineData("SELECT $$ never closed", "never closed")]
+    [InlineData("SELECT 1 /* outer /* inner */ still open", "never closed")]
+    [InlineData("SELECT $1x FROM orders", "$1x is not a placeholder PostgreSQL accepts")]
+    [InlineData("SELEC 1", "not a statement starting with SELEC")]
+    [InlineData("SELECT * INTO copy_of_orders FROM orders WHERE note IS JSON", "SELECT … INTO creates a table")]
+    [InlineData("SELECT * INTO copy_of_orders FROM orders UNION SELECT * FROM orders", "SELECT … INTO creates a table")]
+    [InlineData("WITH x AS (SELECT 1) DELETE FROM orders", "not a statement starting with WITH")]
     public void Anything_but_one_read_only_query_is_refused_with_a_reason(string sql, string reason)
     {
         Assert.False(QueryStatement.TryRead(sql, out _, out var refusal));
@@ -72,6 +81,27 @@ public sealed class QueryStatementTests
         Assert.True(QueryStatement.TryRead("SELECT id FROM orders WHERE status = $2 AND total > $1 AND note <> '$3' AND id <> $2 -- $4", out var query, out _));
 
         Assert.Equal([1, 2], query.Placeholders);
+    }
+
+    [Theory]
+    [InlineData("SELECT id FROM orders WHERE note IS JSON AND id > $2 ORDER BY id", true)]
+    [InlineData("SELECT id FROM orders WHERE id > 1_000 AND id > $2 AND total < 0x1F", false)]
+    [InlineData("SELECT id FROM orders WHERE note IS JSON AND id IN (SELECT id FROM orders ORDER BY id) AND id > $2", false)]
+    public void A_query_PostgreSQL_15s_parser_does_not_read_is_left_to_the_targets_planner_and_read_from_its_tokens(string sql, bool orderBy)
+    {
+        Assert.True(QueryStatement.TryRead(sql, out var query, out var refusal), refusal);
+
+        Assert.Equal([2], query.Placeholders);
+        Assert.Equal(orderBy, query.HasTopLevelOrderBy);
+    }
+
+    [Fact]
+    public void Placeholders_are_found_wherever_they_nest_in_the_parse_tree()
+    {
+        Assert.True(QueryStatement.TryRead("WITH x AS (SELECT $3 AS a) SELECT a FROM x WHERE a IN (SELECT $1::int) ORDER BY a /* $2 */", out var query, out _));
+
+        Assert.Equal([1, 3], query.Placeholders);
+        Assert.True(query.HasTopLevelOrderBy);
     }
 
     [Fact]

@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace DbArchitect.Postgres.Parsing;
+
+/// <summary>Finds nodes in libpg_query's JSON parse tree, where a node is an object under its type's name: <c>{"ParamRef":{"number":1}}</c>.</summary>
+public static class ParseTreeNodes
+{
+    /// <summary>Every node of type <paramref name="type"/> at or below <paramref name="element"/>, outer before inner, siblings in the tree's order.</summary>
+    public static IEnumerable<JsonElement> OfType(JsonElement element, string type)
+    {
+        // A stack, not recursion: a long chain of a + b + … nests as deep as it is long. Children
+        // go on it last first, so that they come off it in order.
+        var pending = new Stack<JsonElement>();
+        pending.Push(element);
+        var children = new List<JsonElement>();
+        while (pending.TryPop(out var current))
+        {
+            children.Clear();
+            if (current.ValueKind == JsonValueKind.Array)
+            {
+                children.AddRange(current.EnumerateArray());
+            }
+            else if (current.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in current.EnumerateObject())
+                {
+                    if (property.Name == type)
+                    {
+                        yield return property.Value;
+                    }
+
+                    children.Add(property.Value);
+                }
+            }
+
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                pending.Push(children[i]);
+            }
+        }
+    }
+}

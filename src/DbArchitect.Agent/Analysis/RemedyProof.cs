@@ -65,7 +65,7 @@ internal sealed class RemedyProof(ScratchSqlSession? scratch)
         var blocks = new List<SqlBlock>();
         foreach (var item in planned.Items)
         {
-            if (ItemSqlBlock.Of(item) is { } block && itemOfOrigin.TryAdd(block.Origin, item))
+            if (ItemSqlBlock.Of(item, PostgresScripts.Instance) is { } block && itemOfOrigin.TryAdd(block.Origin, item))
             {
                 blocks.Add(block);
             }

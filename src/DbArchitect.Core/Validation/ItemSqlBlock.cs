@@ -1,5 +1,4 @@
 using DbArchitect.Core.Todo;
-using DbArchitect.Core.Validation.Rules;
 
 namespace DbArchitect.Core.Validation;
 
@@ -16,10 +15,11 @@ public static class ItemSqlBlock
     }
 
     /// <summary>Null for an item with nothing but comments to run.</summary>
-    public static SqlBlock? Of(TodoItem item)
+    public static SqlBlock? Of(TodoItem item, ISqlScriptReader scripts)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var sql = SqlText.IsOnlyComments(item.Rollback) ? item.Sql : $"{item.Sql.TrimEnd().TrimEnd(';')};\n{item.Rollback}";
-        return SqlText.IsOnlyComments(sql) ? null : new SqlBlock(OriginOf(item), sql);
+        ArgumentNullException.ThrowIfNull(scripts);
+        var sql = scripts.HasNoStatement(item.Rollback) ? item.Sql : $"{item.Sql.TrimEnd().TrimEnd(';')};\n{item.Rollback}";
+        return scripts.HasNoStatement(sql) ? null : new SqlBlock(OriginOf(item), sql);
     }
 }

@@ -25,7 +25,7 @@ public sealed class TodoValidator
             return new ValidationResult(errors) { Skipped = ["SQL blocks were not checked by a server (no SQL checker configured)"] };
         }
 
-        errors.AddRange(await CheckSqlAsync(document, context.SqlChecker, cancellationToken).ConfigureAwait(false));
+        errors.AddRange(await CheckSqlAsync(document, context.SqlChecker, context.Scripts, cancellationToken).ConfigureAwait(false));
         return new ValidationResult(errors);
     }
 
@@ -57,14 +57,14 @@ public sealed class TodoValidator
     }
 
     private static async Task<IEnumerable<ValidationError>> CheckSqlAsync(
-        TodoDocument document, ISqlChecker checker, CancellationToken cancellationToken)
+        TodoDocument document, ISqlChecker checker, ISqlScriptReader scripts, CancellationToken cancellationToken)
     {
         var itemOfBlock = new Dictionary<string, string>(StringComparer.Ordinal);
         var blocks = new List<SqlBlock>();
         // Done items describe work already applied or findings that are gone, so their SQL no longer fits the target.
         foreach (var item in document.Items.Where(item => !item.Done))
         {
-            if (ItemSqlBlock.Of(item) is { } block && itemOfBlock.TryAdd(block.Origin, item.Id))
+            if (ItemSqlBlock.Of(item, scripts) is { } block && itemOfBlock.TryAdd(block.Origin, item.Id))
             {
                 blocks.Add(block);
             }

@@ -13,6 +13,9 @@ public sealed record ValidationContext
     /// <summary>Keys of findings at or above high severity; each must be covered by an item.</summary>
     public IReadOnlyList<string> RequiredFindingKeys { get; init; } = [];
 
+    /// <summary>The engine's reading of scripts (which hold no statement but comments).</summary>
+    public required ISqlScriptReader Scripts { get; init; }
+
     /// <summary>Server-side SQL check; null skips that check (and the report says so).</summary>
     public ISqlChecker? SqlChecker { get; init; }
 }

@@ -15,6 +15,7 @@ public static class ValidationContexts
     {
         KnownObjects = KnownObjects.From(snapshot),
         RequiredFindingKeys = [.. findings.Where(f => f.Severity >= Severity.High && f.Remedy is not null).Select(f => f.Key)],
+        Scripts = PostgresScripts.Instance,
         SqlChecker = sqlChecker,
     };
 }

@@ -6,8 +6,11 @@ namespace DbArchitect.Core.Tests.Todo;
 
 public sealed class TodoValidatorTests
 {
+    private const string CommentOnly = "-- VACUUM cannot be undone\n/* nothing /* nested */ to do */";
+
     private static readonly ValidationContext Context = new()
     {
+        Scripts = new KnownScripts(CommentOnly),
         KnownObjects = new HashSet<string>(StringComparer.Ordinal) { "public.orders", "\"Sales\".\"Order Items\"" },
         RequiredFindingKeys = ["missing-pk:\"Sales\".\"Order Items\""],
     };
@@ -101,7 +104,7 @@ public sealed class TodoValidatorTests
     public async Task Comment_only_rollback_is_accepted_for_maintenance_and_rejected_otherwise()
     {
         var document = SampleTodo.Rich();
-        const string comment = "-- VACUUM cannot be undone\n/* nothing /* nested */ to do */";
+        const string comment = CommentOnly;
         document = document with
         {
             Items = [document.Items[0] with { Rollback = comment }, document.Items[1], document.Items[2] with { Rollback = comment }],

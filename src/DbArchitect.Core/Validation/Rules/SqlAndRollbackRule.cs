@@ -22,7 +22,7 @@ internal sealed class SqlAndRollbackRule : ITodoRule
             {
                 yield return new ValidationError(item.Id, "has no rollback; give the SQL that undoes the DDL/DML");
             }
-            else if (SqlText.IsOnlyComments(item.Rollback) && item.Type != ChangeKind.Maintenance)
+            else if (context.Scripts.HasNoStatement(item.Rollback) && item.Type != ChangeKind.Maintenance)
             {
                 yield return new ValidationError(item.Id, $"rollback is only a comment, which is accepted for maintenance items only; this is a {item.Type} item, give SQL that undoes it");
             }

@@ -124,7 +124,9 @@ public sealed class ChatClientFactoryTests : IAsyncLifetime
 
         Assert.Equal("ok", response.Text);
         Assert.Equal(2, _stub.Requests.Count);
-        Assert.True(_stub.Requests[1].ReceivedAt - _stub.Requests[0].ReceivedAt >= TimeSpan.FromSeconds(1));
+        // The stub stamps a request once it has read it; timers may fire a tick early, hence the small allowance.
+        var waited = _stub.Requests[1].ReceivedAt - _stub.Requests[0].ReceivedAt;
+        Assert.True(waited >= TimeSpan.FromSeconds(1) - TimeSpan.FromMilliseconds(20), $"waited {waited.TotalMilliseconds:0} ms");
     }
 
     [Fact]
@@ -202,11 +204,19 @@ public sealed class ChatClientFactoryTests : IAsyncLifetime
     {
         _stub.Enqueue(StubReply.Text("never read") with { Delay = TimeSpan.FromSeconds(5) });
         using var model = StubModel.Connect(_stub);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancellation = new CancellationTokenSource();
+
+        var call = model.Client.GetResponseAsync([new ChatMessage(ChatRole.User, "Hi")], cancellationToken: cancellation.Token);
+        // Cancel while the stub holds the request, however long a loaded machine took to send it.
+        var sent = Stopwatch.StartNew();
+        while (_stub.Requests.Count == 0 && sent.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
 
         var clock = Stopwatch.StartNew();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => model.Client.GetResponseAsync([new ChatMessage(ChatRole.User, "Hi")], cancellationToken: cancellation.Token));
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3));
         Assert.Single(_stub.Requests);

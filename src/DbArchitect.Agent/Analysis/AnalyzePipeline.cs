@@ -29,6 +29,8 @@ public sealed class AnalyzePipeline
 {
     public async Task<AnalyzeOutcome> RunAsync(AnalyzeRequest request, IProgress<string> progress, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        progress = new SerialProgress(progress);
         // Read the existing TODO first: if it cannot be parsed, fail before doing any work.
         var existing = request.OutputDirectory is null ? null : await new TodoFileReader().ReadAsync(request.OutputDirectory, cancellationToken).ConfigureAwait(false);
 
@@ -36,10 +38,25 @@ public sealed class AnalyzePipeline
         var (connectionString, source, scratch) = (target.ConnectionString, target.Source, target.Scratch);
         var workloadFile = request.WorkloadFile is null ? [] : await WorkloadFile.ReadAsync(request.WorkloadFile, cancellationToken).ConfigureAwait(false);
         await using var session = TargetSession.Open(connectionString, request.Session);
-        var (facts, workload, findings, advice) = await FindAsync(session, source, scratch, workloadFile, request, progress, cancellationToken).ConfigureAwait(false);
+        // The schema copy for the SQL check is made while the target is read: both mostly wait on servers.
+        using var copying = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var copy = request.CheckSql ? StartCheckerAsync(session, scratch, progress, copying.Token) : Task.FromResult<ScratchSqlSession?>(null);
+        (AnalysisFacts Facts, PlannedWorkload Workload, IReadOnlyList<Finding> Findings, AdvisorResult? Advice) found;
+        try
+        {
+            found = await FindAsync(session, source, scratch, workloadFile, request, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await copying.CancelAsync().ConfigureAwait(false);
+            await DiscardAsync(copy).ConfigureAwait(false);
+            throw;
+        }
+
+        var (facts, workload, findings, advice) = found;
         progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.Snapshot.Tables.Count} relations and {workload.Planned} planned workload statements");
 
-        await using var checker = request.CheckSql ? await StartCheckerAsync(connectionString, scratch, facts.Snapshot, progress, cancellationToken).ConfigureAwait(false) : null;
+        await using var checker = await copy.ConfigureAwait(false);
         if (checker is not null)
         {
             progress.Report("running every item's change and rollback on the scratch copy…");
@@ -139,14 +156,16 @@ public sealed class AnalyzePipeline
     /// the target, a schema that does not load), the run goes on unchecked and the QA checklist
     /// says so. A cluster started here is stopped on every path that does not hand it on.
     /// </summary>
-    private static async Task<ScratchSqlSession?> StartCheckerAsync(string connectionString, ScratchCluster? existing, CatalogSnapshot snapshot, IProgress<string> progress, CancellationToken cancellationToken)
+    private static async Task<ScratchSqlSession?> StartCheckerAsync(TargetSession session, ScratchCluster? existing, IProgress<string> progress, CancellationToken cancellationToken)
     {
+        // Off the caller's thread at once: the copy runs beside the analysis, not before it.
+        await Task.Yield();
         ScratchCluster? owned = null;
         try
         {
-            var cluster = existing ?? (owned = await ScratchCluster.StartAsync(ScratchSizing.For(snapshot), cancellationToken).ConfigureAwait(false));
+            var cluster = existing ?? (owned = await ScratchCluster.StartAsync(await ScratchSizing.ForAsync(session, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
             progress.Report("copying the schema to a scratch database to run every change and its rollback…");
-            var clone = await SchemaCloner.CloneSchemaAsync(connectionString, cluster, cancellationToken).ConfigureAwait(false);
+            var clone = await SchemaCloner.CloneSchemaAsync(session.ConnectionString, cluster, cancellationToken).ConfigureAwait(false);
             return new ScratchSqlSession(clone, owned);
         }
         catch (Exception e) when (e is ScratchClusterException or DbArchitectException)
@@ -159,6 +178,22 @@ public sealed class AnalyzePipeline
         {
             await DisposeAsync(owned).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>Stops a schema copy the run no longer needs; the failure that ended the run is the one to report.</summary>
+    private static async Task DiscardAsync(Task<ScratchSqlSession?> copy)
+    {
+        try
+        {
+            if (await copy.ConfigureAwait(false) is { } checker)
+            {
+                await checker.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or DbArchitectException or ScratchClusterException || DatabaseErrors.Describe(e) is not null)
+        {
+            // It was cancelled or failed on its own; its server, if any, was stopped on that path.
         }
     }
 

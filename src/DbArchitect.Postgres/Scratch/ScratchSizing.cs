@@ -1,5 +1,5 @@
 using System.Globalization;
-using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Sessions;
 
 namespace DbArchitect.Postgres.Scratch;
 
@@ -14,11 +14,18 @@ public static class ScratchSizing
     private const int Connections = 100;
     private const int Floor = 256;
 
-    public static ScratchClusterOptions For(CatalogSnapshot snapshot)
+    /// <summary>
+    /// Sized from one count on the target, before its catalog has been read, so that the scratch
+    /// copy can be made while the analysis reads the target.
+    /// </summary>
+    public static async Task<ScratchClusterOptions> ForAsync(TargetSession session, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(session);
+        await using var command = session.DataSource.CreateCommand(
+            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'");
+        var relations = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         var options = new ScratchClusterOptions();
-        options.ExtraSettings.Add($"max_locks_per_transaction = {LocksPerTransaction(snapshot.Tables.Count + snapshot.Indexes.Count + snapshot.Sequences.Count).ToString(CultureInfo.InvariantCulture)}");
+        options.ExtraSettings.Add($"max_locks_per_transaction = {LocksPerTransaction(relations).ToString(CultureInfo.InvariantCulture)}");
         return options;
     }
 

@@ -12,11 +12,11 @@ namespace DbArchitect.Postgres.Advisor.Candidates;
 /// <param name="Predicate">The WHERE clause without the WHERE, or null.</param>
 internal sealed record CreateIndexClauses(IReadOnlyList<string> Keys, IReadOnlyList<string> Include, string? Predicate)
 {
-    /// <param name="statement">One CREATE INDEX statement that parses.</param>
+    /// <param name="statement">One CREATE INDEX statement that parses, without its semicolon.</param>
     /// <param name="relationStart">Offset (chars) of the table's name, from the parse tree: the key list is the first parenthesis after it.</param>
     public static CreateIndexClauses Read(string statement, int relationStart)
     {
-        var tokens = PgQuery.Scan(statement).Where(token => !token.IsComment && token.Token != ';').ToList();
+        var tokens = PgQuery.Scan(statement).Where(token => !token.IsComment).ToList();
         var keys = List(statement, tokens, tokens.FindIndex(token => token.Start >= relationStart && token.Token == '('), out var next);
         IReadOnlyList<string> include = next < tokens.Count && IsKeyword(tokens[next], "include") ? List(statement, tokens, next + 1, out next) : [];
         var predicate = TopLevelWhere(tokens, next) is { } where && where + 1 < tokens.Count ? Text(statement, tokens[where + 1], tokens[^1]) : null;

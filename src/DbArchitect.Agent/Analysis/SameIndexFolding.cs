@@ -1,5 +1,5 @@
-using DbArchitect.Agent.Architect.Tools;
 using DbArchitect.Core.Findings;
+using DbArchitect.Postgres.Advisor.Candidates;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Findings;
@@ -76,7 +76,7 @@ internal sealed class SameIndexFolding : IFindingStage<AnalysisInput>
     {
         var indexes = SqlScript.Split(sql)
             .Where(statement => !IsUnique(statement))
-            .Select(statement => CreateIndexStatement.TryParse(statement, snapshot, out var index, out _) ? index : null)
+            .Select(statement => CreateIndexReader.TryRead(statement, snapshot, out var index, out _) ? index : null)
             .OfType<IndexCandidate>()
             .ToList();
         return indexes is [{ Predicate: null } only] ? only : null;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using DbArchitect.Agent.Architect.Tools;
 using DbArchitect.Core.Todo;
 using DbArchitect.Core.Validation;
+using DbArchitect.Postgres.Advisor.Candidates;
 using DbArchitect.Postgres.Catalog;
 
 namespace DbArchitect.Agent.Architect;
@@ -58,17 +58,14 @@ public sealed partial class GroundingCheck(CatalogSnapshot snapshot)
 
     private IEnumerable<string> MissingIndexColumns(string sql, IReadOnlySet<string> created)
     {
-        foreach (var statement in StringsAndComments().Replace(sql, " ").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var candidate in CreateIndexReader.ReadAll(sql, snapshot))
         {
-            if (CreateIndexStatement.TryParse(statement, snapshot, out var candidate, out _))
+            foreach (var column in CreateIndexReader.PlainColumns(candidate))
             {
-                foreach (var column in CreateIndexStatement.PlainColumns(candidate))
+                var name = $"{candidate.QualifiedTable}.{SqlIdentifier.Quote(column)}";
+                if (!Exists(name, created))
                 {
-                    var name = $"{candidate.QualifiedTable}.{SqlIdentifier.Quote(column)}";
-                    if (!Exists(name, created))
-                    {
-                        yield return name;
-                    }
+                    yield return name;
                 }
             }
         }

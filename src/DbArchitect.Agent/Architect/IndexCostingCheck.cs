@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using DbArchitect.Agent.Architect.Tools;
 using DbArchitect.Core.Todo;
 using DbArchitect.Core.Validation;
+using DbArchitect.Postgres.Advisor.Candidates;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 
@@ -18,7 +18,7 @@ public sealed partial class IndexCostingCheck(CatalogSnapshot snapshot, Proposed
     public IReadOnlyList<ValidationError> Check(TodoDocument document, IReadOnlySet<string> costedWithGain)
     {
         return [.. document.Items.Where(item => !item.Done)
-            .SelectMany(item => CreateIndexStatement.ParseAll(item.Sql, snapshot)
+            .SelectMany(item => CreateIndexReader.ReadAll(item.Sql, snapshot)
                 .Where(index => index.Hypothetical && !proposedByFindings.Contains(Shape(index)) && !costedWithGain.Contains(Shape(index)))
                 .Select(index => new ValidationError(item.Id,
                     $"proposes {index.Definition}, which was not costed in this run or made no statement cheaper; call cost_index with it and keep it only if the costs fall")))];

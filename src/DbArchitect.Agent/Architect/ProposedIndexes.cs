@@ -1,5 +1,5 @@
-using DbArchitect.Agent.Architect.Tools;
 using DbArchitect.Core.Findings;
+using DbArchitect.Postgres.Advisor.Candidates;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 
@@ -16,7 +16,7 @@ public sealed class ProposedIndexes
     public ProposedIndexes(IReadOnlyList<Finding> findings, CatalogSnapshot snapshot)
     {
         Indexes = [.. findings.Where(f => f.Remedy is not null)
-            .SelectMany(f => CreateIndexStatement.ParseAll(f.Remedy!.Up, snapshot))
+            .SelectMany(f => CreateIndexReader.ReadAll(f.Remedy!.Up, snapshot))
             .DistinctBy(IndexCostingCheck.Shape)];
         _shapes = Indexes.Select(IndexCostingCheck.Shape).ToHashSet(StringComparer.Ordinal);
     }

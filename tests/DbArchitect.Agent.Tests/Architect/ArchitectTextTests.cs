@@ -45,28 +45,6 @@ public sealed class ArchitectTextTests
     }
 
     [Fact]
-    public void Create_index_statement_reads_keys_include_method_and_predicate()
-    {
-        var parsed = CreateIndexStatement.TryParse(
-            """CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ix ON "Sales".orders USING btree (lower(email), created_at DESC) INCLUDE (total) WHERE status = 'open';""",
-            Snapshot(("Sales", "orders")), out var candidate, out var error);
-
-        Assert.True(parsed, error);
-        Assert.Equal("Sales", candidate!.Schema);
-        Assert.Equal(["lower(email)", "created_at DESC"], candidate.Keys);
-        Assert.Equal(["total"], candidate.Include);
-        Assert.Equal("status = 'open'", candidate.Predicate);
-        Assert.Equal(["created_at", "total"], CreateIndexStatement.PlainColumns(candidate));
-    }
-
-    [Fact]
-    public void Create_index_statement_resolves_an_unqualified_table_and_reads_the_method()
-    {
-        Assert.True(CreateIndexStatement.TryParse("create index on orders using hash (status)", Snapshot(("public", "orders")), out var candidate, out _));
-        Assert.Equal(("public", "hash", "status"), (candidate!.Schema, candidate.Method, candidate.Keys.Single()));
-    }
-
-    [Fact]
     public void Measured_numbers_accept_a_rounded_citation_and_ignore_digits_in_names()
     {
         var measured = new MeasuredNumbers();
@@ -78,11 +56,4 @@ public sealed class ArchitectTextTests
         Assert.False(measured.Contains(2024m, 0));
         Assert.Equal([(412331m, 0), (38m, 0)], MeasuredNumbers.Extract("412,331 (38% of live) in public.t2, $1"));
     }
-
-    private static CatalogSnapshot Snapshot((string Schema, string Name) table) => new()
-    {
-        Server = new ServerInfo { VersionNumber = 150000, Version = "15.0", Database = "db", DatabaseSizeBytes = 0, ServerStarted = DateTimeOffset.UnixEpoch, SnapshotTakenAt = DateTimeOffset.UnixEpoch },
-        Activity = new ActivityInfo { TotalConnections = 1, MaxConnections = 100 },
-        Tables = [new TableInfo { Oid = 1, Schema = table.Schema, Name = table.Name, Kind = TableKind.Table, EstimatedRows = 0, TotalBytes = 0, TableBytes = 0, IndexBytes = 0 }],
-    };
 }

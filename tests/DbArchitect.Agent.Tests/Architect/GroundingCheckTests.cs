@@ -40,6 +40,16 @@ public sealed class GroundingCheckTests
     }
 
     [Fact]
+    public void Index_columns_are_checked_when_the_predicate_holds_a_semicolon_in_a_string()
+    {
+        var document = Document(Item("DB-ITEM-3.1", "CREATE INDEX ON public.orders (id, note) WHERE note <> 'a;b';", "-- nothing to undo"));
+
+        var error = Assert.Single(new GroundingCheck(Snapshot).Check(document, new MeasuredNumbers()));
+
+        Assert.Contains("column public.orders.note", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Aliases_and_quoted_strings_are_not_taken_for_objects()
     {
         var document = Document(Item("DB-ITEM-2.1", "SELECT o.id FROM public.orders o WHERE o.id > 0 AND 'public.nothing' <> '';", "-- nothing to undo"));

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using DbArchitect.Postgres.Advisor.Candidates;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Explain;
@@ -66,7 +67,7 @@ public sealed class IndexCostingTool
         [Description("Workload ids (W1…) or SQL statements to cost; empty for the whole workload")] string[]? statements = null,
         CancellationToken cancellationToken = default)
     {
-        if (!CreateIndexStatement.TryParse(createIndex, _snapshot, out var candidate, out var error))
+        if (!CreateIndexReader.TryRead(createIndex, _snapshot, out var candidate, out var error))
         {
             return Refuse(error);
         }

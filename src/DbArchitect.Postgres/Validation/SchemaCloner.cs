@@ -15,6 +15,9 @@ public static partial class SchemaCloner
 {
     private const int StatementsPerBatch = 500;
 
+    /// <summary>Sessions that build keys and indexes side by side: the scratch server's cores, within reason.</summary>
+    private static readonly int IndexSessions = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     /// <summary>Returns the connection string of the new scratch database holding the target's schema.</summary>
     public static async Task<string> CloneSchemaAsync(string targetConnectionString, ScratchCluster cluster, CancellationToken ct)
     {
@@ -109,13 +112,42 @@ public static partial class SchemaCloner
 
     internal static async Task LoadAsync(string connectionString, string dump, CancellationToken ct)
     {
-        // One unpooled session: the dump's SET and set_config('search_path', …) must hold for all its statements.
-        var session = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
-        await using var connection = new NpgsqlConnection(session.ConnectionString);
-        await connection.OpenAsync(ct).ConfigureAwait(false);
-        var extensionMissing = false;
+        var plan = DumpLoadPlan.Of(SqlScript.Split(dump, skipPsqlMetaCommands: true));
+        await using var main = await OpenSessionAsync(connectionString, ct).ConfigureAwait(false);
+        var extensionMissing = await RunAsync(main, plan.Before, false, ct).ConfigureAwait(false);
+
+        // Building keys and indexes is most of a large schema's load, and tables do not wait on each other.
+        var lanes = await Task.WhenAll(plan.IndexLanes(IndexSessions).Select(async lane =>
+        {
+            await using var session = await OpenSessionAsync(connectionString, ct).ConfigureAwait(false);
+            await RunAsync(session, plan.Settings, false, ct).ConfigureAwait(false);
+            return await RunAsync(session, lane, extensionMissing, ct).ConfigureAwait(false);
+        })).ConfigureAwait(false);
+
+        await RunAsync(main, plan.After, extensionMissing || lanes.Any(missing => missing), ct).ConfigureAwait(false);
+    }
+
+    // Unpooled sessions: the dump's SET and set_config('search_path', …) must hold for all the statements each runs.
+    private static async Task<NpgsqlConnection> OpenSessionAsync(string connectionString, CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <returns>Whether an extension is now known to be missing.</returns>
+    private static async Task<bool> RunAsync(NpgsqlConnection connection, IReadOnlyList<string> statements, bool extensionMissing, CancellationToken ct)
+    {
         // A round trip per statement cost more than the server's own work on a schema of thousands of tables.
-        foreach (var batch in SqlScript.Split(dump, skipPsqlMetaCommands: true).Chunk(StatementsPerBatch))
+        foreach (var batch in statements.Chunk(StatementsPerBatch))
         {
             if (await StatementBatch.TryExecuteAsync(connection, batch, 300, ct).ConfigureAwait(false))
             {
@@ -127,6 +159,8 @@ public static partial class SchemaCloner
                 extensionMissing = await LoadOneAsync(connection, statement, extensionMissing, ct).ConfigureAwait(false);
             }
         }
+
+        return extensionMissing;
     }
 
     /// <returns>Whether an extension is now known to be missing.</returns>

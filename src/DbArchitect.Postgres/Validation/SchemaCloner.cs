@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using DbArchitect.Core.Failures;
+using Dapper;
 using DbArchitect.Postgres.Scratch;
 using Npgsql;
 
@@ -39,29 +39,16 @@ public static partial class SchemaCloner
     /// </summary>
     private static async Task CopyRolesAsync(string targetConnectionString, string cloneConnectionString, CancellationToken ct)
     {
-        var roles = new List<(string Name, bool CreateRole, bool BypassRls)>();
+        List<RoleRow> roles;
         await using (var target = Sessions.TargetDataSource.Create(targetConnectionString))
-        await using (var read = target.CreateCommand("SELECT rolname, rolcreaterole, rolbypassrls FROM pg_roles WHERE rolname !~ '^pg_'"))
-        await using (var reader = await read.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        await using (var read = await target.OpenConnectionAsync(ct).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                roles.Add((reader.GetString(0), reader.GetBoolean(1), reader.GetBoolean(2)));
-            }
+            roles = [.. await read.QueryAsync<RoleRow>(new CommandDefinition("SELECT rolname AS name, rolcreaterole AS createrole, rolbypassrls AS bypassrls FROM pg_roles WHERE rolname !~ '^pg_'", cancellationToken: ct)).ConfigureAwait(false)];
         }
 
         await using var clone = new NpgsqlConnection(cloneConnectionString);
         await clone.OpenAsync(ct).ConfigureAwait(false);
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        await using (var list = new NpgsqlCommand("SELECT rolname FROM pg_roles", clone))
-        await using (var reader = await list.ExecuteReaderAsync(ct).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                present.Add(reader.GetString(0));
-            }
-        }
-
+        var present = (await clone.QueryAsync<string>(new CommandDefinition("SELECT rolname FROM pg_roles", cancellationToken: ct)).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         foreach (var role in roles.Where(r => !present.Contains(r.Name)))
         {
             var attributes = (role.CreateRole ? " CREATEROLE" : "") + (role.BypassRls ? " BYPASSRLS" : "");
@@ -82,19 +69,15 @@ public static partial class SchemaCloner
     /// </summary>
     private static async Task CopyInvalidIndexesAsync(string targetConnectionString, string cloneConnectionString, CancellationToken ct)
     {
-        var definitions = new List<string>();
+        List<string> definitions;
         await using (var target = Sessions.TargetDataSource.Create(targetConnectionString))
-        await using (var read = target.CreateCommand("""
-            SELECT pg_get_indexdef(i.indexrelid)
-            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE NOT i.indisvalid AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
-            """))
-        await using (var reader = await read.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        await using (var read = await target.OpenConnectionAsync(ct).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                definitions.Add(reader.GetString(0));
-            }
+            definitions = [.. await read.QueryAsync<string>(new CommandDefinition("""
+                SELECT pg_get_indexdef(i.indexrelid)
+                FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE NOT i.indisvalid AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+                """, cancellationToken: ct)).ConfigureAwait(false)];
         }
 
         await using var clone = new NpgsqlConnection(cloneConnectionString);
@@ -104,6 +87,9 @@ public static partial class SchemaCloner
             await SingleStatement.ExecuteAsync(clone, definition, 300, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>A role of the target as the stand-ins need it, mapped by Dapper from the aliased columns.</summary>
+    private sealed record RoleRow(string Name, bool CreateRole, bool BypassRls);
 
     private static Task<string> DumpSchemaAsync(string targetConnectionString, string binDirectory, CancellationToken ct) =>
         PgDump.RunAsync(binDirectory, targetConnectionString,

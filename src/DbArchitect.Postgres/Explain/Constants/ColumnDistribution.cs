@@ -1,3 +1,4 @@
+using Dapper;
 using DbArchitect.Postgres.Catalog.Reading;
 using Npgsql;
 
@@ -31,12 +32,13 @@ public sealed record ColumnDistribution
     public double OtherValueFraction => OtherFraction / Math.Max(1, DistinctValues - MostCommonValues.Count);
 
     private const string Query = """
-        SELECT s.most_common_vals::text, s.most_common_freqs::float8[], s.histogram_bounds::text, s.null_frac::float8,
-               CASE WHEN s.n_distinct >= 0 THEN s.n_distinct ELSE -s.n_distinct * greatest(c.reltuples, 0) END::float8
+        SELECT s.most_common_vals::text AS mostcommonvalues, s.most_common_freqs::float8[] AS mostcommonfrequencies,
+               s.histogram_bounds::text AS histogrambounds, s.null_frac::float8 AS nullfraction,
+               CASE WHEN s.n_distinct >= 0 THEN s.n_distinct ELSE -s.n_distinct * greatest(c.reltuples, 0) END::float8 AS distinctvalues
         FROM pg_catalog.pg_stats AS s
         JOIN pg_catalog.pg_namespace AS n ON n.nspname = s.schemaname
         JOIN pg_catalog.pg_class AS c ON c.relnamespace = n.oid AND c.relname = s.tablename
-        WHERE s.schemaname = $1 AND s.tablename = $2 AND s.attname = $3
+        WHERE s.schemaname = @schema AND s.tablename = @table AND s.attname = @column
         ORDER BY s.inherited
         LIMIT 1
         """;
@@ -44,24 +46,30 @@ public sealed record ColumnDistribution
     /// <summary>The column's distribution, or null when the column has never been analysed (or is not readable).</summary>
     public static async Task<ColumnDistribution?> ReadAsync(NpgsqlDataSource dataSource, string schema, string table, string column, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(Query);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = schema });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = table });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = column });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<DistributionRow>(new CommandDefinition(Query, new { schema, table, column }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row is null ? null : new ColumnDistribution
         {
-            return null;
-        }
-
-        return new ColumnDistribution
-        {
-            MostCommonValues = reader.IsDBNull(0) ? [] : NonNull(ArrayLiteral.Parse(reader.GetString(0))),
-            MostCommonFrequencies = reader.IsDBNull(1) ? [] : reader.GetFieldValue<double[]>(1),
-            HistogramBounds = reader.IsDBNull(2) ? [] : NonNull(ArrayLiteral.Parse(reader.GetString(2))),
-            NullFraction = reader.GetDouble(3),
-            DistinctValues = reader.GetDouble(4),
+            MostCommonValues = row.MostCommonValues is null ? [] : NonNull(ArrayLiteral.Parse(row.MostCommonValues)),
+            MostCommonFrequencies = row.MostCommonFrequencies ?? [],
+            HistogramBounds = row.HistogramBounds is null ? [] : NonNull(ArrayLiteral.Parse(row.HistogramBounds)),
+            NullFraction = row.NullFraction,
+            DistinctValues = row.DistinctValues,
         };
+    }
+
+    /// <summary>
+    /// The pg_stats row as Dapper maps it (the aliases are the properties' names): arrays of any
+    /// type come as text. Properties, not a constructor: Dapper matches a constructor's array
+    /// parameter by the reader's declared type, System.Array.
+    /// </summary>
+    private sealed record DistributionRow
+    {
+        public string? MostCommonValues { get; init; }
+        public double[]? MostCommonFrequencies { get; init; }
+        public string? HistogramBounds { get; init; }
+        public double NullFraction { get; init; }
+        public double DistinctValues { get; init; }
     }
 
     private static List<string> NonNull(IReadOnlyList<string?> values) => values.OfType<string>().ToList();

@@ -38,7 +38,7 @@ public sealed class IndexFilterMismatchInsight : IPlanInsight
                 Rationale = "The index finds rows the filter then rejects; an index whose keys include the filtered columns (equality first) reads only the rows the query returns.",
                 Evidence = [PlanFindings.Statement(context), new("index condition", node.IndexCondition ?? node.RecheckCondition ?? ""), new("filter", node.Filter ?? ""), new("removed by filter", FormattableString.Invariant($"{removed:N0}"))],
                 Tables = PlanFindings.Tables(node),
-                Remedy = IndexProposal.Create(node, IndexProposal.Columns(keys)),
+                Remedy = IndexProposal.Create(node, IndexProposal.Columns(keys), context.Catalog),
             };
         }
     }

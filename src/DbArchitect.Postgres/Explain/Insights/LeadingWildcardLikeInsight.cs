@@ -21,7 +21,7 @@ public sealed partial class LeadingWildcardLikeInsight : IPlanInsight
             }
 
             var column = match.Groups["col"].Value.Trim('"');
-            var remedy = IndexProposal.Create(node, [$"{Catalog.SqlIdentifier.Quote(column)} gin_trgm_ops"], method: "gin",
+            var remedy = IndexProposal.Create(node, [$"{Catalog.SqlIdentifier.Quote(column)} gin_trgm_ops"], context.Catalog, method: "gin",
                 prelude: "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n",
                 impact: "Substring searches use the trigram index; writes to the column maintain a GIN index (larger and slower to update than a B-tree).");
             yield return new Finding

@@ -36,7 +36,7 @@ public sealed partial class NonSargablePredicateInsight : IPlanInsight
                 Rationale = "An index stores column values, not function results. Either index the expression, or rewrite the predicate so the bare column is compared (for example a range on the column instead of date_trunc of it).",
                 Evidence = [PlanFindings.Statement(context), new("filter", node.Filter!), PlanFindings.Rows(node)],
                 Tables = PlanFindings.Tables(node),
-                Remedy = IndexProposal.Create(node, [expression]),
+                Remedy = IndexProposal.Create(node, [expression], context.Catalog),
             };
         }
     }

@@ -36,7 +36,7 @@ public sealed class SeqScanWithSelectiveFilterInsight : IPlanInsight
                 Rationale = "The whole table is read to return a small fraction of it; an index on the filtered columns (equality columns first, then ranges) turns this into an index scan.",
                 Evidence = [PlanFindings.Statement(context), new("filter", node.Filter!), new("rows scanned → kept", FormattableString.Invariant($"{scanned:N0} → {kept:N0}")), new("scan cost", FormattableString.Invariant($"{node.TotalCost:N2}"))],
                 Tables = PlanFindings.Tables(node),
-                Remedy = IndexProposal.Create(node, IndexProposal.Columns(columns.Select(c => c.Name).Take(3))),
+                Remedy = IndexProposal.Create(node, IndexProposal.Columns(columns.Select(c => c.Name).Take(3)), context.Catalog),
             };
         }
     }

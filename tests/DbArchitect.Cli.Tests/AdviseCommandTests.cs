@@ -47,7 +47,7 @@ public sealed class AdviseCommandTests(ShopFixture shop) : IClassFixture<ShopFix
         Assert.True(run.ExitCode == 0, run.Error);
         var document = TodoMarkdownParser.Parse(await File.ReadAllTextAsync(directory.TodoPath));
         // The foreign-key rule asks for the same index: one item, carrying the advisor's measurements.
-        var item = Assert.Single(document.Items, i => i.Sql.Contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_idx", StringComparison.Ordinal));
+        var item = Assert.Single(document.Items, i => i.Sql.Contains("CREATE INDEX CONCURRENTLY orders_customer_id_idx", StringComparison.Ordinal));
         Assert.Contains("DROP INDEX CONCURRENTLY IF EXISTS public.orders_customer_id_idx;", item.Rollback, StringComparison.Ordinal);
         Assert.Contains(item.Evidence, e => e.Label == "statement" && e.Value.StartsWith(ByCustomer + " — cost ", StringComparison.Ordinal) && e.Value.Contains(" → ", StringComparison.Ordinal));
         Assert.Contains(item.Evidence, e => e.Label == "measured with" && e.Value.StartsWith("hypopg", StringComparison.Ordinal));

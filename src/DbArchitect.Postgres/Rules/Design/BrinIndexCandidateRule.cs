@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -35,8 +36,8 @@ public sealed class BrinIndexCandidateRule : ISchemaRule
                 continue;
             }
 
-            var indexName = ObjectNames.Derive(table.Name, column.Name, "brin");
-            var qualifiedIndex = SqlIdentifier.Qualify(table.Schema, indexName);
+            // The advisor's index model writes it, under a name no object of the catalog holds.
+            var index = IndexNames.Assign([new IndexCandidate { Schema = table.Schema, Table = table.Name, Keys = [SqlIdentifier.Quote(column.Name)], Method = "brin" }], lookup.Snapshot)[0];
             yield return new Finding
             {
                 RuleId = Id,
@@ -57,11 +58,11 @@ public sealed class BrinIndexCandidateRule : ISchemaRule
                 {
                     Kind = ChangeKind.Index,
                     Strategy = MigrationStrategy.OnlineDdl,
-                    Up = $"CREATE INDEX CONCURRENTLY IF NOT EXISTS {SqlIdentifier.Quote(indexName)} ON {table.QualifiedName} USING brin ({SqlIdentifier.Quote(column.Name)});",
-                    Down = $"DROP INDEX CONCURRENTLY IF EXISTS {qualifiedIndex};",
-                    Creates = [qualifiedIndex],
+                    Up = index.CreateStatement,
+                    Down = index.DropStatement,
+                    Creates = [index.QualifiedName],
                     PerformanceImpact = "Built without blocking writes; the index is a few hundred kilobytes and adds almost nothing to inserts. Range queries on the column stop scanning the whole table.",
-                    Testing = $"EXPLAIN (ANALYZE, BUFFERS) a query filtered on a one-day range of {column.Name} shows a Bitmap Index Scan on {indexName} and far fewer buffers.",
+                    Testing = $"EXPLAIN (ANALYZE, BUFFERS) a query filtered on a one-day range of {column.Name} shows a Bitmap Index Scan on {index.Name} and far fewer buffers.",
                 },
             };
         }

@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -120,10 +121,10 @@ public sealed class TransitiveDependencyRule : ISchemaRule
         var key = SqlIdentifier.Quote(determinant.Name);
         var columns = string.Join(", ", dependents.Select(d => SqlIdentifier.Quote(d.Name)));
         var foreignKey = SqlIdentifier.Quote(ObjectNames.Derive(table.Name, determinant.Name, "fkey"));
-        var indexName = ObjectNames.Derive(table.Name, determinant.Name, "idx");
+        var index = IndexNames.Assign([new IndexCandidate { Schema = table.Schema, Table = table.Name, Keys = [key] }], lookup.Snapshot)[0];
         var needsIndex = !lookup.HasIndexLeadingWith(table, determinant.Name);
-        var createIndex = needsIndex ? $"\nCREATE INDEX CONCURRENTLY IF NOT EXISTS {SqlIdentifier.Quote(indexName)} ON {table.QualifiedName} ({key});" : "";
-        var dropIndex = needsIndex ? $"\nDROP INDEX CONCURRENTLY IF EXISTS {SqlIdentifier.Qualify(table.Schema, indexName)};" : "";
+        var createIndex = needsIndex ? $"\n{index.CreateStatement}" : "";
+        var dropIndex = needsIndex ? $"\n{index.DropStatement}" : "";
         return new Remedy
         {
             Kind = ChangeKind.Migration,
@@ -153,7 +154,7 @@ public sealed class TransitiveDependencyRule : ISchemaRule
                 target,
                 ObjectNames.QualifiedColumn(table.Schema, lookupName, determinant.Name),
                 .. dependents.Select(d => ObjectNames.QualifiedColumn(table.Schema, lookupName, d.Name)),
-                .. needsIndex ? [SqlIdentifier.Qualify(table.Schema, indexName)] : Array.Empty<string>(),
+                .. needsIndex ? [index.QualifiedName] : Array.Empty<string>(),
             ],
             PerformanceImpact = "New lookup table and a batched copy; the foreign key is added NOT VALID and validated without blocking writes. Reads of the moved columns need a join once the old columns are dropped.",
             Testing = $"SELECT {key} FROM {table.QualifiedName} GROUP BY {key} HAVING count(DISTINCT ({columns})) > 1 lists the rows that disagree today (fix them first); after the backfill every {key} of {table.QualifiedName} exists in {target}.",

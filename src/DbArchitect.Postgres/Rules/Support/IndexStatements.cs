@@ -26,20 +26,23 @@ internal static class IndexStatements
         $"DROP INDEX {(online ? "CONCURRENTLY " : "")}IF EXISTS {qualifiedIndex};";
 
     /// <summary>
-    /// A b-tree on plain columns with the conventional <c>table_col_idx</c> name cut to 63 bytes,
-    /// built CONCURRENTLY; on a partitioned table, ON ONLY the parent with each partition's index
+    /// A b-tree on plain columns, built CONCURRENTLY by the advisor's index model under a name no
+    /// catalog object holds; on a partitioned table, ON ONLY the parent with each partition's index
     /// built CONCURRENTLY and attached (<see cref="PartitionedIndexBuild"/>). Down drops it, and
     /// with a partitioned table's index every partition's.
     /// </summary>
     public static (string Up, string Down, string QualifiedIndex) CreateBTree(CatalogLookup lookup, TableInfo table, IReadOnlyList<string> columns)
     {
+        if (OnlineAllowed(table.Kind))
+        {
+            // The advisor's index model writes it, under a name no object of the catalog holds.
+            var index = Advisor.IndexNames.Assign([new Advisor.IndexCandidate { Schema = table.Schema, Table = table.Name, Keys = [.. columns.Select(SqlIdentifier.Quote)] }], lookup.Snapshot)[0];
+            return (index.CreateStatement, index.DropStatement, index.QualifiedName);
+        }
+
         var name = IndexName(table.Name, columns);
         var columnList = $"({string.Join(", ", columns.Select(SqlIdentifier.Quote))})";
         var qualified = SqlIdentifier.Qualify(table.Schema, name);
-        if (OnlineAllowed(table.Kind))
-        {
-            return ($"CREATE INDEX CONCURRENTLY IF NOT EXISTS {SqlIdentifier.Quote(name)} ON {table.QualifiedName} {columnList};", DropNamed(qualified, online: true), qualified);
-        }
 
         var statements = PartitionedIndexBuild.Statements(lookup, table, name, "CREATE INDEX", columnList, p => IndexName(p.Name, columns), attachTo: null);
         return (string.Join("\n", statements), DropNamed(qualified, online: false), qualified);

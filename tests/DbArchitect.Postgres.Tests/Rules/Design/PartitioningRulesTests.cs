@@ -64,8 +64,8 @@ public sealed class PartitioningRulesTests(PartitioningRulesDatabase database) :
         var findings = await database.EvaluateAsync(new BrinIndexCandidateRule(), PartitioningRulesDatabase.Options);
 
         var finding = Assert.Single(findings, f => f.Subject == "public.readings(taken_at)");
-        Assert.Equal("CREATE INDEX CONCURRENTLY IF NOT EXISTS readings_taken_at_brin ON public.readings USING brin (taken_at);", finding.Remedy!.Up);
-        Assert.Equal(["public.readings_taken_at_brin"], finding.Remedy.Creates);
+        Assert.Equal("CREATE INDEX CONCURRENTLY readings_taken_at_brin_idx ON public.readings USING brin (taken_at);", finding.Remedy!.Up);
+        Assert.Equal(["public.readings_taken_at_brin_idx"], finding.Remedy.Creates);
         Assert.DoesNotContain(findings, f => f.Tables.Contains("public.indexed_readings") || f.Tables.Contains("public.shuffled") || f.Tables.Contains("public.events"));
         await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }

@@ -161,7 +161,27 @@ public sealed class IndexRuleLogicTests
         };
 
         var finding = Assert.Single(new LargeTableWithoutIndexRule().Evaluate(Facts(snapshot)));
-        Assert.Equal("CREATE INDEX CONCURRENTLY IF NOT EXISTS readings_reading_no_idx ON public.readings (reading_no);", finding.Remedy!.Up);
+        Assert.Equal("CREATE INDEX CONCURRENTLY readings_reading_no_idx ON public.readings (reading_no);", finding.Remedy!.Up);
         Assert.Empty(new LargeTableWithoutIndexRule().Evaluate(Facts(snapshot, new RuleOptions { LargeTableRows = 300_000 })));
+    }
+
+    [Fact]
+    public void A_proposed_index_never_takes_a_name_another_object_holds()
+    {
+        var table = Table(3, "readings", rows: 200_000);
+        var snapshot = Snapshot with
+        {
+            Tables = [table],
+            Columns = [new ColumnInfo { TableOid = 3, Schema = "public", Table = "readings", Name = "reading_no", Position = 1, DataType = "bigint", TypeName = "int8", NotNull = true }],
+            ColumnStatistics = [new ColumnStatistics { Schema = "public", Table = "readings", Column = "reading_no", NullFraction = 0, AverageWidth = 8, DistinctValues = -1 }],
+            Sequences = [new SequenceInfo { Schema = "public", Name = "readings_reading_no_idx", DataType = "bigint", LastValue = 1, MaxValue = long.MaxValue, MinValue = 1, Increment = 1 }],
+        };
+
+        var finding = Assert.Single(new LargeTableWithoutIndexRule().Evaluate(Facts(snapshot)));
+
+        Assert.StartsWith("CREATE INDEX CONCURRENTLY readings_reading_no_", finding.Remedy!.Up, StringComparison.Ordinal);
+        Assert.DoesNotContain("readings_reading_no_idx ON", finding.Remedy.Up, StringComparison.Ordinal);
+        Assert.DoesNotContain("IF NOT EXISTS", finding.Remedy.Up, StringComparison.Ordinal);
+        Assert.Contains(finding.Remedy.Creates.Single(), finding.Remedy.Down, StringComparison.Ordinal);
     }
 }

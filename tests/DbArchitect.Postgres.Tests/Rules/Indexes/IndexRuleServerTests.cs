@@ -18,7 +18,7 @@ public sealed class IndexRuleServerTests(IndexRulesDatabase database) : IClassFi
         var findings = await FindAsync(new ForeignKeyWithoutIndexRule());
 
         var orders = Assert.Single(findings, f => f.Subject == "ix.orders(customer_id)");
-        Assert.Equal("CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_idx ON ix.orders (customer_id);", orders.Remedy!.Up);
+        Assert.Equal("CREATE INDEX CONCURRENTLY orders_customer_id_idx ON ix.orders (customer_id);", orders.Remedy!.Up);
         Assert.Equal(["ix.orders_customer_id_idx"], orders.Remedy.Creates);
         var quoted = Assert.Single(findings, f => f.Subject == "ix.\"Order Lines\"(\"Order\")");
         Assert.Equal(["ix.\"Order Lines_Order_idx\""], quoted.Remedy!.Creates);

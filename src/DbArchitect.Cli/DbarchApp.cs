@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DbArchitect.Core.Failures;
 
 namespace DbArchitect.Cli;
 
@@ -29,7 +30,7 @@ public static class DbarchApp
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            var message = string.Join(' ', parseResult.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var message = OneLine.Of(parseResult.Errors[0].Message);
             await error.WriteLineAsync($"dbarch: {message} (see 'dbarch --help')").ConfigureAwait(false);
             return ExitCodes.Usage;
         }

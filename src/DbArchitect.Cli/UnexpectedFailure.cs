@@ -16,8 +16,8 @@ internal static class UnexpectedFailure
             DbArchitectException e => (e.ExitCode, e.Message),
             OperationCanceledException => (ExitCodes.Cancelled, "cancelled; nothing was written"),
             _ when TargetFailures.Describe(exception) is { } database => (ExitCodes.Unreachable, database),
-            IOException or UnauthorizedAccessException => (ExitCodes.Unreachable, $"cannot read or write a file: {OneLine(exception.Message)}"),
-            _ => (ExitCodes.ValidationFailed, $"internal error, nothing was written: {exception.GetType().Name}: {OneLine(exception.Message)}"),
+            IOException or UnauthorizedAccessException => (ExitCodes.Unreachable, $"cannot read or write a file: {OneLine.Of(exception.Message)}"),
+            _ => (ExitCodes.ValidationFailed, $"internal error, nothing was written: {exception.GetType().Name}: {OneLine.Of(exception.Message)}"),
         };
         await error.WriteLineAsync($"dbarch: {message}{(verbose ? "" : " (--verbose shows where)")}").ConfigureAwait(false);
         if (verbose)
@@ -27,7 +27,4 @@ internal static class UnexpectedFailure
 
         return code;
     }
-
-    private static string OneLine(string text) =>
-        string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -38,12 +38,9 @@ public static class DatabaseErrors
     public static string? Describe(Exception exception) => exception switch
     {
         PostgresException pg => $"the database refused a request: {pg.SqlState} {pg.MessageText}",
-        NpgsqlException or SocketException or TimeoutException => $"lost the database: {OneLine(exception.Message)}",
+        NpgsqlException or SocketException or TimeoutException => $"lost the database: {OneLine.Of(exception.Message)}",
         _ => null,
     };
-
-    private static string OneLine(string text) =>
-        string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static DbArchitectException Fail(string message) => new(FailureKind.Unreachable, message);
 }

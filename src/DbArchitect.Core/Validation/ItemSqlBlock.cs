@@ -19,7 +19,12 @@ public static class ItemSqlBlock
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(scripts);
-        var sql = scripts.HasNoStatement(item.Rollback) ? item.Sql : $"{item.Sql.TrimEnd().TrimEnd(';')};\n{item.Rollback}";
-        return scripts.HasNoStatement(sql) ? null : new SqlBlock(OriginOf(item), sql);
+        // A rollback with a statement makes the block one; only a change alone can still be empty.
+        if (!scripts.HasNoStatement(item.Rollback))
+        {
+            return new SqlBlock(OriginOf(item), $"{item.Sql.TrimEnd().TrimEnd(';')};\n{item.Rollback}");
+        }
+
+        return scripts.HasNoStatement(item.Sql) ? null : new SqlBlock(OriginOf(item), item.Sql);
     }
 }

@@ -14,8 +14,10 @@ public static partial class PostgresLog
 {
     public static IReadOnlyList<WorkloadStatement> Parse(IEnumerable<string> lines)
     {
-        // Keyed by statement identity; the text shown is the first entry's, without its constants.
-        var totals = new Dictionary<string, (string Text, long Calls, double Ms)>(StringComparer.Ordinal);
+        // Summed by constant-free text first, which is cheap per entry; then texts that are one
+        // statement (layout, keyword case) are merged, fingerprinting each distinct text once.
+        var totals = new Dictionary<string, (long Calls, double Ms)>(StringComparer.Ordinal);
+        var order = new List<string>();
         foreach (var (duration, text) in Entries(lines))
         {
             var normalized = SqlText.Normalize(text);
@@ -24,12 +26,17 @@ public static partial class PostgresLog
                 continue;
             }
 
-            var identity = StatementIdentity.Of(normalized);
-            var total = totals.TryGetValue(identity, out var seen) ? seen : (normalized, 0, 0);
-            totals[identity] = (total.Text, total.Calls + 1, total.Ms + duration);
+            if (!totals.TryGetValue(normalized, out var total))
+            {
+                order.Add(normalized);
+            }
+
+            totals[normalized] = (total.Calls + 1, total.Ms + duration);
         }
 
-        return totals.Values
+        return order
+            .GroupBy(StatementIdentity.Of, StringComparer.Ordinal)
+            .Select(same => (Text: same.First(), Calls: same.Sum(t => totals[t].Calls), Ms: same.Sum(t => totals[t].Ms)))
             .OrderByDescending(t => t.Ms)
             .ThenBy(t => t.Text, StringComparer.Ordinal)
             .Select(t => new WorkloadStatement { Text = t.Text, Source = WorkloadSource.Log, Calls = t.Calls, TotalTimeMs = t.Ms })

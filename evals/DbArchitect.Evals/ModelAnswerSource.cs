@@ -1,5 +1,6 @@
-using DbArchitect.Agent.Model;
 using DbArchitect.Agent.Model.Recording;
+using DbArchitect.Agent.Model;
+using DbArchitect.Core.Redaction;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Reflection;
-using DbArchitect.Agent.Architect.Tools;
 using DbArchitect.Agent.Configuration;
 using DbArchitect.Agent.Targets;
 using DbArchitect.Core.Failures;
@@ -36,14 +35,14 @@ internal static class McpCommand
             {
                 var progress = new ImmediateProgress(error);
                 await using var target = await TargetDatabase.OpenAsync(choice.ConnectionString, choice.Demo, progress, cancellationToken).ConfigureAwait(false);
-                await using var session = await ToolSession.OpenAsync(target, progress, cancellationToken).ConfigureAwait(false);
+                await using var session = await target.OpenToolsAsync(progress, cancellationToken).ConfigureAwait(false);
                 var options = new McpServerOptions
                 {
                     ServerInfo = new Implementation { Name = "dbarch", Version = Version() },
                     ServerInstructions = $"Read-only tools over the PostgreSQL database {target.Source}: nothing they do changes it.",
                     ToolCollection = [],
                 };
-                foreach (var function in session.Tools.Functions)
+                foreach (var function in session.Functions)
                 {
                     options.ToolCollection.Add(McpServerTool.Create(function));
                 }

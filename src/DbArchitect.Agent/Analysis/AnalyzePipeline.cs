@@ -3,18 +3,18 @@ using DbArchitect.Agent.Planning;
 using DbArchitect.Agent.Targets;
 using DbArchitect.Core.Failures;
 using DbArchitect.Core.Findings;
-using DbArchitect.Core.Todo;
 using DbArchitect.Core.Todo.Markdown;
+using DbArchitect.Core.Todo;
 using DbArchitect.Core.Validation;
-using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Advisor.Trial;
-using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Demo;
 using DbArchitect.Postgres.Findings;
 using DbArchitect.Postgres.Reporting;
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Scratch;
 using DbArchitect.Postgres.Sessions;
+using DbArchitect.Postgres.Tools;
 using DbArchitect.Postgres.Validation;
 using DbArchitect.Postgres.Workload;
 
@@ -54,7 +54,7 @@ public sealed class AnalyzePipeline
         }
 
         var (facts, workload, findings, advice) = found;
-        progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.Snapshot.Tables.Count} relations and {workload.Planned} planned workload statements");
+        progress.Report($"{findings.Count} findings from {RuleCatalog.All.Count} rules over {facts.RelationCount} relations and {workload.Planned} planned workload statements");
 
         await using var checker = await copy.ConfigureAwait(false);
         if (checker is not null)
@@ -64,8 +64,7 @@ public sealed class AnalyzePipeline
 
         var proven = await new RemedyProof(checker).PlanAsync(findings, progress, cancellationToken).ConfigureAwait(false);
         (findings, var planned) = (proven.Findings, proven.Planned);
-        var context = ContextBuilder.Build(facts.Snapshot, source, "deterministic planner (no model)", [.. facts.Gaps.Notes(), .. proven.Unprovable, .. planned.PainPoints],
-            [facts.Gaps.SourcesLine(facts.Snapshot, workload.FromStatistics.Describe(facts.Gaps.OwnStatisticsOnly)), .. workload.NotPlanned]);
+        var context = ContextBuilder.ForRun(facts, workload, source, "deterministic planner (no model)", [.. proven.Unprovable, .. planned.PainPoints]);
 
         var coverage = new RunCoverage
         {
@@ -75,24 +74,21 @@ public sealed class AnalyzePipeline
             IndexCandidatesCosted = advice?.CandidatesCosted ?? 0,
         };
         var deterministic = TodoAssembler.Assemble(context, planned, findings, coverage);
+        var engine = PostgresArchitectEngine.For(facts, findings, workload.Statements, session, checker?.Checker);
         var architect = await ModelArchitectStage.RunAsync(request, new ArchitectInput
         {
-            Snapshot = facts.Snapshot,
+            Engine = engine,
             Findings = findings,
             Fallback = deterministic,
             Generator = "",
-            Workload = workload.Statements,
-            Session = session,
-            SqlChecker = checker?.Checker,
         }, connectionString, progress, cancellationToken).ConfigureAwait(false);
         var fresh = architect?.Document ?? deterministic;
         var today = DateOnly.FromDateTime(facts.Now.UtcDateTime);
         var merged = TodoMerger.Merge(existing, fresh, today, item => facts.Gaps.MayHide(item.FindingKey, item.References));
         var document = merged with { CodeChanges = MigrationPatches.Build(merged, request.RepositoryPath, today) };
 
-        var validationContext = ValidationContexts.For(facts.Snapshot, findings, checker?.Checker);
         progress.Report("validating the TODO document…");
-        var validation = await new TodoValidator().ValidateAsync(document, validationContext, cancellationToken).ConfigureAwait(false);
+        var validation = await new TodoValidator().ValidateAsync(document, engine.Validation, cancellationToken).ConfigureAwait(false);
         if (!validation.IsValid)
         {
             throw new DbArchitectException(FailureKind.Validation,

@@ -1,6 +1,7 @@
 using DbArchitect.Agent.Architect;
-using DbArchitect.Agent.Model;
 using DbArchitect.Agent.Model.Prompts;
+using DbArchitect.Agent.Model;
+using DbArchitect.Core.Redaction;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 

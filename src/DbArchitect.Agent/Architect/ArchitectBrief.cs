@@ -1,4 +1,6 @@
 using System.Text;
+using DbArchitect.Core.Architect;
+using DbArchitect.Core.Failures;
 using DbArchitect.Core.Findings;
 
 namespace DbArchitect.Agent.Architect;
@@ -13,15 +15,15 @@ internal static class ArchitectBrief
     public const int TopWorkload = 10;
     public const int FallbackItems = 40;
 
-    public static string Write(ArchitectInput input, IReadOnlyList<(string Id, string Statement)> workload, LiteralRedactor redactor)
+    public static string Write(ArchitectInput input, IArchitectToolbox tools)
     {
-        var context = input.Fallback.Context;
+        var (context, workload) = (input.Fallback.Context, tools.Workload);
         var text = new StringBuilder();
         text.AppendLine("Produce the TODO document for this database as one JSON object matching the schema you were given.");
         text.AppendLine();
         text.AppendLine($"context.engine: {context.Engine}; context.engineVersion: {context.EngineVersion}; context.source: {context.Source}");
         text.AppendLine($"context.generator (copy it as given): {input.Generator}");
-        text.AppendLine($"Catalog: {input.Snapshot.Tables.Count} relations, {input.Snapshot.Columns.Count} columns, {input.Snapshot.Indexes.Count} indexes, {input.Snapshot.Constraints.Count} constraints.");
+        text.AppendLine($"Catalog: {input.Engine.CatalogSummary}.");
         var bySeverity = input.Findings.GroupBy(f => f.Severity).OrderByDescending(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
         text.AppendLine($"Findings: {input.Findings.Count} ({string.Join(", ", bySeverity)}); list_findings pages through them with their evidence.");
 
@@ -35,7 +37,7 @@ internal static class ArchitectBrief
         text.AppendLine("Worst findings:");
         foreach (var finding in input.Findings.Take(TopFindings))
         {
-            text.AppendLine($"- {finding.Key} [{finding.Severity.ToString().ToLowerInvariant()}] {redactor.Prose(finding.Title)}");
+            text.AppendLine($"- {finding.Key} [{finding.Severity.ToString().ToLowerInvariant()}] {tools.Redact(finding.Title)}");
         }
 
         if (workload.Count > 0)
@@ -44,7 +46,7 @@ internal static class ArchitectBrief
             text.AppendLine($"Workload ({workload.Count} statements; explain and cost_index accept these ids):");
             foreach (var (id, statement) in workload.Take(TopWorkload))
             {
-                text.AppendLine($"- {id}: {Postgres.Workload.SqlText.OneLine(statement, 200)}");
+                text.AppendLine($"- {id}: {OneLine.Cut(statement, 200)}");
             }
         }
 

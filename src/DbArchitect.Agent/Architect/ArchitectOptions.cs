@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DbArchitect.Agent.Model;
+using DbArchitect.Core.Redaction;
 
 namespace DbArchitect.Agent.Architect;
 

@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using DbArchitect.Agent.Architect.Tools;
 using DbArchitect.Agent.Model;
 using DbArchitect.Agent.Model.Prompts;
-using DbArchitect.Core.Findings;
+using DbArchitect.Core.Architect;
 using DbArchitect.Core.Todo;
+using DbArchitect.Core.Tools;
 using DbArchitect.Core.Validation;
-using DbArchitect.Postgres.Catalog;
-using DbArchitect.Postgres.Validation;
 using Microsoft.Extensions.AI;
 
 namespace DbArchitect.Agent.Architect;
@@ -15,7 +13,7 @@ namespace DbArchitect.Agent.Architect;
 /// <summary>
 /// The model as architect: it gets the role prompt, a brief and the deterministic tools, and
 /// answers with the TODO document as structured output. The answer is accepted only when it
-/// passes the validator and the <see cref="GroundingCheck"/>; otherwise the errors go back with
+/// passes the validator and the engine's grounding checks (<see cref="IArchitectToolbox.Ground"/>); otherwise the errors go back with
 /// the repair prompt, a bounded number of times, and then the deterministic document stands.
 /// When the tools accepted a new index or rewrite while the model worked, the accepted document
 /// is not the end: what was gained goes back to the model for another round, until a round
@@ -35,10 +33,10 @@ public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, Ar
     /// <exception cref="OperationCanceledException">The token was cancelled; no document is produced.</exception>
     public async Task<ArchitectResult> RunAsync(ArchitectInput input, CancellationToken cancellationToken)
     {
-        var redactor = _options.RedactLiterals ? LiteralRedactor.For(input.Workload.Select(w => w.Text)) : LiteralRedactor.Off;
-        var tools = new ArchitectTools(input.Snapshot, input.Findings, input.Workload, input.Session, redactor, _options.Secrets);
-        var brief = Secret(ArchitectBrief.Write(input, tools.Workload, redactor));
-        var validation = ValidationContexts.For(input.Snapshot, input.Findings, input.SqlChecker);
+        ArgumentNullException.ThrowIfNull(input);
+        var tools = input.Engine.OpenToolbox(_options.RedactLiterals, _options.Secrets);
+        var brief = Secret(ArchitectBrief.Write(input, tools));
+        var validation = input.Engine.Validation;
 
         var chatOptions = new ChatOptions
         {
@@ -119,7 +117,7 @@ public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, Ar
 
     /// <summary>The document when the answer passes every check, else the errors to hand back.</summary>
     private static async Task<(TodoDocument? Document, IReadOnlyList<ValidationError> Errors)> CheckAsync(
-        string answer, ArchitectInput input, ArchitectTools tools, string brief, ValidationContext validation, CancellationToken cancellationToken)
+        string answer, ArchitectInput input, IArchitectToolbox tools, string brief, ValidationContext validation, CancellationToken cancellationToken)
     {
         var json = WithoutFence(answer);
         var schemaErrors = TodoSchema.Evaluate(json);
@@ -141,9 +139,7 @@ public sealed class ModelArchitect(IChatClient client, PromptLibrary prompts, Ar
         document = document with { Context = MeasuredContext(document.Context, input) };
         var result = await new TodoValidator().ValidateAsync(document, validation, cancellationToken).ConfigureAwait(false);
         var errors = result.Errors
-            .Concat(new GroundingCheck(input.Snapshot).Check(document, Measured(input, tools.Log, brief)))
-            .Concat(new IndexCostingCheck(input.Snapshot, tools.ProposedByFindings).Check(document, tools.CostedWithGain))
-            .Concat(new RewriteGroundingCheck(input.Findings).Check(document, tools.VerifiedRewrites))
+            .Concat(tools.Ground(document, Measured(input, tools.Log, brief)))
             .Distinct()
             .ToList();
         return errors.Count == 0 ? (document, []) : (null, errors);

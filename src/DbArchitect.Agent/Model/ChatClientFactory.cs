@@ -1,7 +1,8 @@
-using System.ClientModel;
 using System.ClientModel.Primitives;
+using System.ClientModel;
 using DbArchitect.Agent.Model.Pipeline;
 using DbArchitect.Agent.Model.Resilience;
+using DbArchitect.Core.Redaction;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using OpenAI;

@@ -1,7 +1,9 @@
 using DbArchitect.Core.Failures;
+using DbArchitect.Core.Tools;
 using DbArchitect.Postgres.Demo;
 using DbArchitect.Postgres.Scratch;
 using DbArchitect.Postgres.Sessions;
+using DbArchitect.Postgres.Tools;
 
 namespace DbArchitect.Agent.Targets;
 
@@ -50,6 +52,10 @@ public sealed class TargetDatabase : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The deterministic tools over this target, for a model or a tool client: the catalog, findings and workload read once.</summary>
+    public async Task<IToolSession> OpenToolsAsync(IProgress<string> progress, CancellationToken cancellationToken) =>
+        await ToolSession.OpenAsync(ConnectionString, Source, progress, cancellationToken).ConfigureAwait(false);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,11 +1,11 @@
 using System.CommandLine;
-using DbArchitect.Agent.Architect.Tools;
 using DbArchitect.Agent.Chat;
 using DbArchitect.Agent.Configuration;
-using DbArchitect.Agent.Model;
 using DbArchitect.Agent.Model.Prompts;
+using DbArchitect.Agent.Model;
 using DbArchitect.Agent.Targets;
 using DbArchitect.Core.Failures;
+using DbArchitect.Core.Redaction;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DbArchitect.Cli.Chat;
@@ -43,8 +43,8 @@ internal static class ChatCommand
                 using var connectionToModel = new ChatClientFactory(NullLoggerFactory.Instance).Create(options, secrets);
                 var prompt = connectionToModel is null ? null : (await PromptLibrary.LoadAsync(configuration[PromptLibrary.DirectorySetting], cancellationToken).ConfigureAwait(false)).ChatSystem.Text;
                 // The model's tools are the plugin every host shares, with its redaction; the slash commands answer people in text.
-                await using var modelTools = connectionToModel is null ? null : await ToolSession.OpenAsync(target, new ImmediateProgress(error), cancellationToken).ConfigureAwait(false);
-                var session = new ChatSession(lookups, connectionToModel, modelTools?.Tools.Functions, prompt, input, output, error, interactive: ReferenceEquals(input, Console.In) && !Console.IsInputRedirected);
+                await using var modelTools = connectionToModel is null ? null : await target.OpenToolsAsync(new ImmediateProgress(error), cancellationToken).ConfigureAwait(false);
+                var session = new ChatSession(lookups, connectionToModel, modelTools?.Functions, prompt, input, output, error, interactive: ReferenceEquals(input, Console.In) && !Console.IsInputRedirected);
                 return await session.RunAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (DbArchitectException e)

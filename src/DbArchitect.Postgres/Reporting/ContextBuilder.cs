@@ -1,7 +1,9 @@
 using System.Globalization;
 using DbArchitect.Core.Todo;
 using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Rules.Support;
+using DbArchitect.Postgres.Workload;
 
 namespace DbArchitect.Postgres.Reporting;
 
@@ -14,6 +16,19 @@ public static class ContextBuilder
 {
     /// <summary>Tables described in full in the data dictionary and diagram; the rest are counted.</summary>
     public const int MaxTablesDescribed = 40;
+
+    /// <summary>
+    /// The Context of an analysis run: what the facts could not measure leads the pain points, and
+    /// the line on what each source gave, then the statements the workload could not plan, lead the
+    /// workload notes.
+    /// </summary>
+    public static TodoContext ForRun(AnalysisFacts facts, PlannedWorkload workload, string source, string generator, IReadOnlyList<string> painPoints)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(workload);
+        return Build(facts.Snapshot, source, generator, [.. facts.Gaps.Notes(), .. painPoints],
+            [facts.Gaps.SourcesLine(facts.Snapshot, workload.FromStatistics.Describe(facts.Gaps.OwnStatisticsOnly)), .. workload.NotPlanned]);
+    }
 
     /// <summary>The Context; <paramref name="workloadNotes"/> is what the workload review has to say beside the figures, such as statements it could not plan and why.</summary>
     public static TodoContext Build(CatalogSnapshot snapshot, string source, string generator, IReadOnlyList<string> painPoints, IReadOnlyList<string>? workloadNotes = null)

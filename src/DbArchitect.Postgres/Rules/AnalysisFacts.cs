@@ -19,6 +19,9 @@ public sealed record AnalysisFacts
     /// <summary>What the connecting role could not read; rules skip it, and the run says so.</summary>
     public MeasurementGaps Gaps { get; init; } = new();
 
+    /// <summary>Tables, views, materialized views and foreign tables read from the catalog.</summary>
+    public int RelationCount => Snapshot.Tables.Count;
+
     /// <summary>Reference time for ages ("analyzed 40 days ago"); the snapshot time.</summary>
     public DateTimeOffset Now => Snapshot.Server.SnapshotTakenAt;
 }

@@ -18,11 +18,7 @@ public static class SqlText
     private const int MaximumPlaceholder = 65_535;
 
     /// <summary>The statement on one line, cut to <paramref name="length"/> characters with an ellipsis: for evidence and tables.</summary>
-    public static string OneLine(string statement, int length = 80)
-    {
-        var line = string.Join(' ', statement.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
-        return line.Length <= length ? line : line[..(length - 1)] + "…";
-    }
+    public static string OneLine(string statement, int length = 80) => Core.Failures.OneLine.Cut(statement, length);
 
     /// <summary>
     /// The text with its constants replaced by placeholders, comments dropped and the space between

@@ -2,6 +2,7 @@ using DbArchitect.Agent.Analysis;
 using DbArchitect.Agent.Tests.Architect;
 using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Advisor;
+using DbArchitect.Postgres.Findings;
 
 namespace DbArchitect.Agent.Tests.Analysis;
 
@@ -27,7 +28,7 @@ public sealed class SameIndexFoldingTests(ArchitectDatabaseFixture fixture)
         var rule = Creating("fk-without-index", "public.orders(customer_id)", "public.orders_customer_id_idx", Severity.Medium, "fk");
         var advice = Creating(AdvisorFindings.RecommendId, "public.orders_customer_id_idx", "public.orders_customer_id_idx", Severity.High, "cost 950 → 12");
 
-        var folded = Assert.Single(SameIndexFolding.Fold([rule, advice], fixture.Input.Snapshot));
+        var folded = Assert.Single(SameIndexFolding.Fold([rule, advice], fixture.Snapshot));
 
         Assert.Equal(rule.Key, folded.Key);
         Assert.Equal(Severity.High, folded.Severity);
@@ -40,7 +41,7 @@ public sealed class SameIndexFoldingTests(ArchitectDatabaseFixture fixture)
         var rule = Creating("fk-without-index", "public.orders(customer_id)", "public.orders_customer_id_idx", Severity.Medium, "fk");
         var advice = Creating(AdvisorFindings.RecommendId, "public.orders_status_idx", "public.orders_status_idx", Severity.High, "cost");
 
-        Assert.Equal([rule.Key, advice.Key], SameIndexFolding.Fold([rule, advice], fixture.Input.Snapshot).Select(f => f.Key));
+        Assert.Equal([rule.Key, advice.Key], SameIndexFolding.Fold([rule, advice], fixture.Snapshot).Select(f => f.Key));
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class SameIndexFoldingTests(ArchitectDatabaseFixture fixture)
         var advice = Creating(AdvisorFindings.RecommendId, "public.orders_created_at_brin_idx", "public.orders_created_at_brin_idx", Severity.Medium, "cost 900 → 40",
             "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_at_brin_idx ON public.orders USING brin (created_at);");
 
-        var folded = Assert.Single(SameIndexFolding.Fold([rule, advice], fixture.Input.Snapshot));
+        var folded = Assert.Single(SameIndexFolding.Fold([rule, advice], fixture.Snapshot));
 
         Assert.Equal(rule.Key, folded.Key);
     }
@@ -66,6 +67,6 @@ public sealed class SameIndexFoldingTests(ArchitectDatabaseFixture fixture)
         var elsewhere = Creating("brin-index-candidate", "public.customers(created_at)", "public.customers_created_at_brin", Severity.Low, "correlation 1.00",
             "CREATE INDEX CONCURRENTLY IF NOT EXISTS customers_created_at_brin ON public.customers USING brin (created_at);");
 
-        Assert.Equal([elsewhere.Key, advice.Key], SameIndexFolding.Fold([rule, elsewhere, advice], fixture.Input.Snapshot).Select(f => f.Key));
+        Assert.Equal([elsewhere.Key, advice.Key], SameIndexFolding.Fold([rule, elsewhere, advice], fixture.Snapshot).Select(f => f.Key));
     }
 }

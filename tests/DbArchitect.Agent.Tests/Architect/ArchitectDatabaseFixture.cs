@@ -1,11 +1,13 @@
 using DbArchitect.Agent.Architect;
 using DbArchitect.Agent.Planning;
 using DbArchitect.Core.Findings;
-using DbArchitect.Postgres.Explain;
+using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Explain.Insights;
+using DbArchitect.Postgres.Explain;
 using DbArchitect.Postgres.Reporting;
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Sessions;
+using DbArchitect.Postgres.Tools;
 using DbArchitect.Postgres.Workload;
 using DbArchitect.Testing;
 using Npgsql;
@@ -33,6 +35,9 @@ public sealed class ArchitectDatabaseFixture : DatabaseFixture, IAsyncLifetime
     private ArchitectInput? _input;
 
     public TargetSession Session { get; private set; } = null!;
+
+    /// <summary>The shop database's catalog, as the facts read it.</summary>
+    public CatalogSnapshot Snapshot { get; private set; } = null!;
 
     public ArchitectInput Input => _input ?? throw new InvalidOperationException("fixture not initialised");
 
@@ -71,14 +76,13 @@ public sealed class ArchitectDatabaseFixture : DatabaseFixture, IAsyncLifetime
         var findings = FindingRanking.Rank(RuleEngine.Evaluate(facts, RuleCatalog.All).Concat(insights));
         var planned = new DeterministicPlanner().Plan(findings);
         var context = ContextBuilder.Build(facts.Snapshot, "database shop on the test server", "deterministic planner (no model)", planned.PainPoints);
+        Snapshot = facts.Snapshot;
         _input = new ArchitectInput
         {
-            Snapshot = facts.Snapshot,
+            Engine = new PostgresArchitectEngine(facts.Snapshot, findings, Workload, Session, sqlChecker: null),
             Findings = findings,
             Fallback = TodoAssembler.Assemble(context, planned, findings, new RunCoverage()),
             Generator = "scripted model, architect.system v2",
-            Workload = Workload,
-            Session = Session,
         };
     }
 

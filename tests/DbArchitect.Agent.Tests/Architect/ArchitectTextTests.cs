@@ -1,6 +1,8 @@
 using DbArchitect.Agent.Architect;
-using DbArchitect.Agent.Architect.Tools;
+using DbArchitect.Core.Architect;
+using DbArchitect.Core.Tools;
 using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Tools;
 
 namespace DbArchitect.Agent.Tests.Architect;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using DbArchitect.Postgres.Tools;
 using DbArchitect.Agent.Architect;
-using DbArchitect.Agent.Architect.Tools;
 using DbArchitect.Agent.Model;
+using DbArchitect.Core.Redaction;
 using Microsoft.Extensions.AI;
 
 namespace DbArchitect.Agent.Tests.Architect;
@@ -10,7 +11,7 @@ namespace DbArchitect.Agent.Tests.Architect;
 public sealed class ArchitectToolsTests(ArchitectDatabaseFixture fixture)
 {
     private ArchitectTools Tools(SecretRedactor? secrets = null) =>
-        new(fixture.Input.Snapshot, fixture.Input.Findings, ArchitectDatabaseFixture.Workload, fixture.Session,
+        new(fixture.Snapshot, fixture.Input.Findings, ArchitectDatabaseFixture.Workload, fixture.Session,
             LiteralRedactor.For(ArchitectDatabaseFixture.Workload.Select(w => w.Text)), secrets);
 
     [Fact]
@@ -165,7 +166,7 @@ public sealed class ArchitectToolsTests(ArchitectDatabaseFixture fixture)
     [Fact]
     public void Without_a_data_source_only_the_catalog_tools_are_offered()
     {
-        var tools = new ArchitectTools(fixture.Input.Snapshot, fixture.Input.Findings, [], null, LiteralRedactor.Off);
+        var tools = new ArchitectTools(fixture.Snapshot, fixture.Input.Findings, [], null, LiteralRedactor.Off);
 
         Assert.Equal(["list_tables", "describe_table", "list_findings"], tools.Functions.Select(f => f.Name));
     }

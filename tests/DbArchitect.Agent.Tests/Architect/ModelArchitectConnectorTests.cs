@@ -1,7 +1,8 @@
 using DbArchitect.Agent.Architect;
-using DbArchitect.Agent.Model;
 using DbArchitect.Agent.Model.Prompts;
+using DbArchitect.Agent.Model;
 using DbArchitect.Agent.Tests.Model;
+using DbArchitect.Core.Redaction;
 using DbArchitect.Core.Todo;
 using DbArchitect.Testing.OpenAiStub;
 

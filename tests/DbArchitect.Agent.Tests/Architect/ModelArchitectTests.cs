@@ -1,8 +1,10 @@
 using System.Text.Json;
 using DbArchitect.Agent.Architect;
 using DbArchitect.Agent.Model.Prompts;
+using DbArchitect.Core.Architect;
 using DbArchitect.Core.Findings;
 using DbArchitect.Core.Todo;
+using DbArchitect.Postgres.Tools.Grounding;
 using Microsoft.Extensions.AI;
 
 namespace DbArchitect.Agent.Tests.Architect;
@@ -148,7 +150,7 @@ public sealed class ModelArchitectTests(ArchitectDatabaseFixture fixture)
             measured.AddFrom(evidence.Value);
         }
 
-        Assert.Empty(new GroundingCheck(Input.Snapshot).Check(Input.Fallback, measured));
+        Assert.Empty(new GroundingCheck(fixture.Snapshot).Check(Input.Fallback, measured));
         Assert.NotEmpty(Input.Fallback.Items);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DbArchitect.Agent.Architect;
-using DbArchitect.Agent.Architect.Tools;
+using DbArchitect.Postgres.Tools;
 using Microsoft.SemanticKernel;
 
 namespace DbArchitect.Agent.Tests.Architect;
@@ -10,7 +10,7 @@ namespace DbArchitect.Agent.Tests.Architect;
 public sealed class ToolPluginTests(ArchitectDatabaseFixture fixture)
 {
     private ArchitectTools Tools() =>
-        new(fixture.Input.Snapshot, fixture.Input.Findings, ArchitectDatabaseFixture.Workload, fixture.Session,
+        new(fixture.Snapshot, fixture.Input.Findings, ArchitectDatabaseFixture.Workload, fixture.Session,
             LiteralRedactor.For(ArchitectDatabaseFixture.Workload.Select(w => w.Text)));
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class ToolPluginTests(ArchitectDatabaseFixture fixture)
     [Fact]
     public void Without_a_target_session_only_the_catalog_tools_are_offered()
     {
-        var tools = new ArchitectTools(fixture.Input.Snapshot, fixture.Input.Findings, [], session: null, LiteralRedactor.Off);
+        var tools = new ArchitectTools(fixture.Snapshot, fixture.Input.Findings, [], session: null, LiteralRedactor.Off);
 
         Assert.Equal(["describe_table", "list_findings", "list_tables"], tools.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DbArchitect.Agent.Model;
 using DbArchitect.Core.Failures;
+using DbArchitect.Core.Redaction;
 using DbArchitect.Testing.OpenAiStub;
 using Microsoft.Extensions.AI;
 

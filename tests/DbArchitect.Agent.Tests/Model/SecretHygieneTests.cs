@@ -1,5 +1,6 @@
 using DbArchitect.Agent.Model;
 using DbArchitect.Core.Failures;
+using DbArchitect.Core.Redaction;
 using DbArchitect.Testing.OpenAiStub;
 using Microsoft.Extensions.AI;
 

@@ -1,4 +1,5 @@
 using DbArchitect.Agent.Model;
+using DbArchitect.Core.Redaction;
 
 namespace DbArchitect.Agent.Tests.Model;
 

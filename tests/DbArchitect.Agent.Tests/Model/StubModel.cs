@@ -1,7 +1,8 @@
 using DbArchitect.Agent.Model;
+using DbArchitect.Core.Redaction;
 using DbArchitect.Testing.OpenAiStub;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace DbArchitect.Agent.Tests.Model;
 

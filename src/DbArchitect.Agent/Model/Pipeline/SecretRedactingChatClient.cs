@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DbArchitect.Core.Redaction;
 using Microsoft.Extensions.AI;
 
 namespace DbArchitect.Agent.Model.Pipeline;

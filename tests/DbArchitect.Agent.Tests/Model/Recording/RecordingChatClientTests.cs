@@ -1,6 +1,7 @@
 using System.Text.Json;
-using DbArchitect.Agent.Model;
 using DbArchitect.Agent.Model.Recording;
+using DbArchitect.Agent.Model;
+using DbArchitect.Core.Redaction;
 using DbArchitect.Testing.OpenAiStub;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 
-namespace DbArchitect.Agent.Architect.Tools;
+namespace DbArchitect.Postgres.Tools;
 
 /// <summary>
 /// A plugin function as a model sees it: under its own name (<c>list_tables</c>), not the

@@ -1,14 +1,16 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using DbArchitect.Core.Tools;
 using DbArchitect.Postgres.Advisor.Candidates;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Explain;
-using Microsoft.SemanticKernel;
 using DbArchitect.Postgres.Sessions;
+using DbArchitect.Postgres.Tools.Grounding;
+using Microsoft.SemanticKernel;
 
-namespace DbArchitect.Agent.Architect.Tools;
+namespace DbArchitect.Postgres.Tools;
 
 /// <summary>
 /// <c>cost_index</c>: costs one proposed index with hypopg against the workload, over the indexes

@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
-using DbArchitect.Agent.Architect.Tools;
+using DbArchitect.Postgres.Tools;
 using DbArchitect.Core.Findings;
 using DbArchitect.Core.Todo;
 using DbArchitect.Core.Validation;
 using DbArchitect.Postgres.Validation;
 
-namespace DbArchitect.Agent.Architect;
+namespace DbArchitect.Postgres.Tools.Grounding;
 
 /// <summary>
 /// A query rewrite is a claim that two statements answer the same question, and only the data can

@@ -1,12 +1,13 @@
 using System.ComponentModel;
 using System.Text.Json;
+using DbArchitect.Core.Tools;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Sessions;
 using DbArchitect.Postgres.Workload;
 using Microsoft.SemanticKernel;
-using DbArchitect.Postgres.Sessions;
 
-namespace DbArchitect.Agent.Architect.Tools;
+namespace DbArchitect.Postgres.Tools;
 
 /// <summary>
 /// <c>advise_indexes</c>: the index advisor over the statements the model names (or the run's

@@ -1,11 +1,12 @@
-using DbArchitect.Agent.Model;
-using DbArchitect.Agent.Targets;
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Redaction;
+using DbArchitect.Core.Tools;
 using DbArchitect.Postgres.Rules;
 using DbArchitect.Postgres.Sessions;
 using DbArchitect.Postgres.Workload;
+using Microsoft.Extensions.AI;
 
-namespace DbArchitect.Agent.Architect.Tools;
+namespace DbArchitect.Postgres.Tools;
 
 /// <summary>
 /// The tools over one target for a host that talks to a model or a tool client rather than writing
@@ -14,7 +15,7 @@ namespace DbArchitect.Agent.Architect.Tools;
 /// the workload and the connection's secrets are masked in every answer. Owns its read-only
 /// session; the target stays the caller's.
 /// </summary>
-public sealed class ToolSession : IAsyncDisposable
+public sealed class ToolSession : IToolSession
 {
     private readonly TargetSession _session;
 
@@ -22,25 +23,28 @@ public sealed class ToolSession : IAsyncDisposable
 
     public ArchitectTools Tools { get; }
 
-    public static async Task<ToolSession> OpenAsync(TargetDatabase target, IProgress<string> progress, CancellationToken cancellationToken)
+    public IReadOnlyList<AIFunction> Functions => Tools.Functions;
+
+    /// <summary>Reads the target once, on a read-only session opened on <paramref name="connectionString"/>; <paramref name="source"/> names the target in messages.</summary>
+    public static async Task<ToolSession> OpenAsync(string connectionString, string source, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        var session = TargetSession.Open(target.ConnectionString);
+        ArgumentNullException.ThrowIfNull(progress);
+        var session = TargetSession.Open(connectionString);
         try
         {
-            progress.Report($"reading the catalog, findings and workload of {target.Source}…");
+            progress.Report($"reading the catalog, findings and workload of {source}…");
             var facts = await new FactsCollector(session).CollectAsync(new RuleOptions(), cancellationToken).ConfigureAwait(false);
             var findings = FindingRanking.Rank(RuleEngine.Evaluate(facts, RuleCatalog.All));
             var workload = (await new PgStatStatements(session).ReadTopAsync(PgStatStatements.DefaultTop, cancellationToken).ConfigureAwait(false)).Statements;
             var secrets = new SecretRedactor();
-            secrets.AddConnectionString(target.ConnectionString);
+            secrets.AddConnectionString(connectionString);
             var tools = new ArchitectTools(facts.Snapshot, findings, workload, session, LiteralRedactor.For(workload.Select(w => w.Text)), secrets);
             return new ToolSession(session, tools);
         }
         catch (Exception e)
         {
             await session.DisposeAsync().ConfigureAwait(false);
-            if (DatabaseErrors.Translate(e, target.Source) is { } failure)
+            if (DatabaseErrors.Translate(e, source) is { } failure)
             {
                 throw failure;
             }

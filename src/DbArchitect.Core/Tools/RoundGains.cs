@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace DbArchitect.Agent.Architect.Tools;
+namespace DbArchitect.Core.Tools;
 
 /// <summary>
 /// What the tools accepted in this run, one line each, in the order found: an index that made the

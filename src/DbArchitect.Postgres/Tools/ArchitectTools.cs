@@ -1,18 +1,23 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
-using DbArchitect.Agent.Model;
+using DbArchitect.Core.Architect;
 using DbArchitect.Core.Findings;
+using DbArchitect.Core.Redaction;
+using DbArchitect.Core.Todo;
+using DbArchitect.Core.Tools;
+using DbArchitect.Core.Validation;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Explain;
 using DbArchitect.Postgres.Explain.Insights;
+using DbArchitect.Postgres.Sessions;
+using DbArchitect.Postgres.Tools.Grounding;
 using DbArchitect.Postgres.Workload;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
-using DbArchitect.Postgres.Sessions;
 
-namespace DbArchitect.Agent.Architect.Tools;
+namespace DbArchitect.Postgres.Tools;
 
 /// <summary>
 /// The deterministic tools, defined once as a Semantic Kernel plugin (<see cref="Plugin"/>): thin
@@ -23,7 +28,7 @@ namespace DbArchitect.Agent.Architect.Tools;
 /// Without a target session, <c>explain</c>, <c>cost_index</c>, <c>check_rewrite</c> and
 /// <c>advise_indexes</c> are not offered.
 /// </summary>
-public sealed class ArchitectTools
+public sealed class ArchitectTools : IArchitectToolbox
 {
     /// <summary>Upper bound of a page, whatever the model asks for.</summary>
     public const int MaxPageSize = 50;
@@ -94,9 +99,19 @@ public sealed class ArchitectTools
     /// <summary>Keys (<see cref="RewriteCheckTool.Key"/>) of the rewrites check_rewrite accepted in this run.</summary>
     public IReadOnlySet<string> VerifiedRewrites => _rewrites?.Verified ?? new HashSet<string>();
 
-    /// <summary>Workload ids (W1, W2…) and their redacted text, as the model may refer to them.</summary>
     public IReadOnlyList<(string Id, string Statement)> Workload =>
         [.. _workload.Statements.Select((statement, index) => (WorkloadIds.Id(index), _redactor.Sql(statement.Text)))];
+
+    public string Redact(string prose) => _redactor.Prose(prose);
+
+    /// <summary>Objects the document names exist or are created by it; new indexes were costed with a gain; rewrites were accepted.</summary>
+    public IReadOnlyList<ValidationError> Ground(TodoDocument document, MeasuredNumbers measured) =>
+    [
+        .. new GroundingCheck(_snapshot).Check(document, measured)
+            .Concat(new IndexCostingCheck(_snapshot, ProposedByFindings).Check(document, CostedWithGain))
+            .Concat(new RewriteGroundingCheck(_findings).Check(document, VerifiedRewrites))
+            .Distinct(),
+    ];
 
     [KernelFunction("list_tables"), Description("Lists tables, views and materialized views, largest first, one page at a time: name, kind, estimated rows, size.")]
     public JsonElement ListTables(

@@ -4,8 +4,9 @@ using DbArchitect.Core.Validation;
 using DbArchitect.Postgres.Advisor.Candidates;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Tools;
 
-namespace DbArchitect.Agent.Architect;
+namespace DbArchitect.Postgres.Tools.Grounding;
 
 /// <summary>
 /// The model proposes, the database decides: an index the deterministic findings did not already

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using DbArchitect.Agent.Model;
+using DbArchitect.Core.Redaction;
 
-namespace DbArchitect.Agent.Architect.Tools;
+namespace DbArchitect.Core.Tools;
 
 /// <summary>Turns a tool's result into the bounded JSON the model reads, with secrets masked, and logs it.</summary>
 public sealed class ToolAnswers(SecretRedactor? secrets)

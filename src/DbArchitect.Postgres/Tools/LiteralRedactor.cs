@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using DbArchitect.Postgres.Workload;
 
-namespace DbArchitect.Agent.Architect;
+namespace DbArchitect.Postgres.Tools;
 
 /// <summary>
 /// Keeps the values in the user's queries away from the model: statements and plan conditions

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace DbArchitect.Agent.Architect;
+namespace DbArchitect.Core.Architect;
 
 /// <summary>
 /// The numbers the tools produced in one run (findings' evidence, the brief, every tool result).

@@ -1,9 +1,10 @@
-using DbArchitect.Agent.Architect;
+using DbArchitect.Core.Architect;
 using DbArchitect.Core.Findings;
 using DbArchitect.Core.Todo;
 using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Tools.Grounding;
 
-namespace DbArchitect.Agent.Tests.Architect;
+namespace DbArchitect.Postgres.Tests.Tools.Grounding;
 
 public sealed class GroundingCheckTests
 {

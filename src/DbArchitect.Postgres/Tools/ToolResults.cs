@@ -1,6 +1,6 @@
 using DbArchitect.Core.Findings;
 
-namespace DbArchitect.Agent.Architect.Tools;
+namespace DbArchitect.Postgres.Tools;
 
 // The shapes the model reads. Each is small on purpose: names, numbers and short SQL, never a
 // raw catalog row or a whole plan JSON.

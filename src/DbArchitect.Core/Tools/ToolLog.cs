@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 
-namespace DbArchitect.Agent.Architect.Tools;
+namespace DbArchitect.Core.Tools;
 
 /// <summary>
 /// Every tool result of one run, as the model received it: the grounding check accepts a number

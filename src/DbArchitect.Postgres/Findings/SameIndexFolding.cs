@@ -5,7 +5,7 @@ using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Findings;
 using DbArchitect.Postgres.Validation;
 
-namespace DbArchitect.Agent.Analysis;
+namespace DbArchitect.Postgres.Findings;
 
 /// <summary>
 /// A schema rule and the index advisor may ask for the same index (a foreign key without one, and
@@ -15,7 +15,7 @@ namespace DbArchitect.Agent.Analysis;
 /// advisor measured a B-tree), the advisor's measured choice stands and the rule's finding goes: two
 /// indexes on one column would be one too many.
 /// </summary>
-internal sealed class SameIndexFolding : IFindingStage<AnalysisInput>
+public sealed class SameIndexFolding : IFindingStage<AnalysisInput>
 {
     public string Name => "one task where a rule and the advisor ask for one index";
 

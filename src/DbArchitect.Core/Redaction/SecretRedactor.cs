@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace DbArchitect.Agent.Model;
+namespace DbArchitect.Core.Redaction;
 
 /// <summary>
 /// The secrets of one run (API key, database passwords), masked out of anything bound for the

@@ -3,14 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace DbArchitect.Agent.Architect.Tools;
+namespace DbArchitect.Core.Tools;
 
 /// <summary>
 /// Serialises a tool result for the model within a size budget: long strings are cut and the
 /// longest lists shortened until it fits, and then <c>"truncated": true</c> says so, so the model
 /// knows to page or narrow its question rather than assume it saw everything.
 /// </summary>
-internal static class BoundedJson
+public static class BoundedJson
 {
     /// <summary>About 2,000 tokens: enough for a page of tables or a plan, small next to the context window.</summary>
     public const int MaxBytes = 8 * 1024;

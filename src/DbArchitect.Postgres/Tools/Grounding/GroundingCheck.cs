@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
+using DbArchitect.Core.Architect;
 using DbArchitect.Core.Todo;
 using DbArchitect.Core.Validation;
 using DbArchitect.Postgres.Advisor.Candidates;
 using DbArchitect.Postgres.Catalog;
 
-namespace DbArchitect.Agent.Architect;
+namespace DbArchitect.Postgres.Tools.Grounding;
 
 /// <summary>
 /// What the validator cannot know about a model's document: that the objects its SQL and plan

@@ -1,12 +1,13 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using DbArchitect.Core.Tools;
 using DbArchitect.Postgres.Rewrites;
+using DbArchitect.Postgres.Sessions;
 using DbArchitect.Postgres.Workload;
 using Microsoft.SemanticKernel;
-using DbArchitect.Postgres.Sessions;
 
-namespace DbArchitect.Agent.Architect.Tools;
+namespace DbArchitect.Postgres.Tools;
 
 /// <summary>
 /// <c>check_rewrite</c>: a rewrite the model proposes for a workload statement is accepted only

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DbArchitect.Postgres.Workload;
 
-namespace DbArchitect.Agent.Architect.Tools;
+namespace DbArchitect.Postgres.Tools;
 
 /// <summary>The run's workload as the model refers to it: W1, W2… in order, each standing for the statement's original text.</summary>
 public sealed class WorkloadIds(IReadOnlyList<WorkloadStatement> workload)

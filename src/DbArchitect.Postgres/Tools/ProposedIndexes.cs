@@ -2,8 +2,9 @@ using DbArchitect.Core.Findings;
 using DbArchitect.Postgres.Advisor.Candidates;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Tools.Grounding;
 
-namespace DbArchitect.Agent.Architect;
+namespace DbArchitect.Postgres.Tools;
 
 /// <summary>
 /// The indexes the deterministic findings already propose, read once per run: they need no costing

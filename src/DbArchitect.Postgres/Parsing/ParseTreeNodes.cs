@@ -6,7 +6,10 @@ namespace DbArchitect.Postgres.Parsing;
 public static class ParseTreeNodes
 {
     /// <summary>Every node of type <paramref name="type"/> at or below <paramref name="element"/>, outer before inner, siblings in the tree's order.</summary>
-    public static IEnumerable<JsonElement> OfType(JsonElement element, string type)
+    public static IEnumerable<JsonElement> OfType(JsonElement element, string type) => OfTypes(element, type).Select(found => found.Node);
+
+    /// <summary>Every node of any of <paramref name="types"/> at or below <paramref name="element"/>, with its type, outer before inner, siblings in the tree's order.</summary>
+    public static IEnumerable<(string Type, JsonElement Node)> OfTypes(JsonElement element, params string[] types)
     {
         // A stack, not recursion: a long chain of a + b + … nests as deep as it is long. Children
         // go on it last first, so that they come off it in order.
@@ -24,9 +27,9 @@ public static class ParseTreeNodes
             {
                 foreach (var property in current.EnumerateObject())
                 {
-                    if (property.Name == type)
+                    if (Array.IndexOf(types, property.Name) >= 0)
                     {
-                        yield return property.Value;
+                        yield return (property.Name, property.Value);
                     }
 
                     children.Add(property.Value);

@@ -50,4 +50,34 @@ public sealed class PredicateParserTests
         Assert.Equal([">=", "<"], parsed.Select(c => c.Operator));
         Assert.All(parsed, c => Assert.Equal(new ColumnRef("events", "created_at"), c.Column));
     }
+
+    [Fact]
+    public void Strings_with_parentheses_and_and_quoted_names_are_read_as_the_server_reads_them()
+    {
+        var parsed = PredicateParser.Parse("""(("Order Lines".note = 'a) AND (b = 1'::text) OR ("Order Lines"."Kind" = ANY ('{x,y}'::text[])))""");
+
+        Assert.Collection(parsed,
+            c => Assert.Equal((new ColumnRef("Order Lines", "note"), "=", "a) AND (b = 1"), (c.Column, c.Operator, c.ConstantValue)),
+            c => Assert.Equal((new ColumnRef("Order Lines", "Kind"), "= ANY"), (c.Column, c.Operator)));
+    }
+
+    [Fact]
+    public void A_subplan_is_a_value_known_at_run_time_and_a_qualified_operator_is_its_name()
+    {
+        var parsed = PredicateParser.Parse("((o.customer_id = (SubPlan 1)) AND (o.total OPERATOR(pg_catalog.>) 10) AND (NOT (hashed SubPlan 2)))");
+
+        Assert.Collection(parsed,
+            c => Assert.Equal((new ColumnRef("o", "customer_id"), "=", false), (c.Column, c.Operator, c.IsConstant)),
+            c => Assert.Equal((new ColumnRef("o", "total"), ">", "10"), (c.Column, c.Operator, c.ConstantValue)));
+    }
+
+    [Fact]
+    public void Arithmetic_is_no_comparison_and_text_the_server_cannot_read_gives_none()
+    {
+        Assert.Equal(["<"], PredicateParser.Parse("((o.total + 1) < (o.limit_total * 2))").Select(c => c.Operator).Concat(PredicateParser.Parse("(o.a < (o.b + 1))").Select(c => c.Operator)).Distinct());
+        Assert.Empty(PredicateParser.Parse("(o.a = 'unterminated)"));
+        Assert.Equal(new ColumnRef("o", "status"), PredicateParser.Column("(o.status)::text"));
+        Assert.Null(PredicateParser.Column("true"));
+        Assert.Null(PredicateParser.Column("lower(o.email)"));
+    }
 }

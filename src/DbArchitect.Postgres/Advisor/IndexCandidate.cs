@@ -65,8 +65,10 @@ public sealed partial record IndexCandidate
     public string ServerDefinition => $"CREATE INDEX {SqlIdentifier.Quote(Name)} ON {QualifiedTable} USING {Method} ({string.Join(", ", Keys)}){IncludeClause}{(Predicate is null ? "" : $" WHERE ({Predicate})")}";
 
     /// <summary>The online statement a migration runs; no IF NOT EXISTS, the names were made unique when the set was built.</summary>
-    public string CreateStatement =>
-        $"CREATE INDEX CONCURRENTLY {SqlIdentifier.Quote(Name)} ON {QualifiedTable}{Using} ({string.Join(", ", Keys)}){IncludeClause}{WhereClause};";
+    public string CreateStatement => $"CREATE INDEX CONCURRENTLY {NamedBody};";
+
+    /// <summary>For a table the same script creates: nothing reads it yet, and CONCURRENTLY cannot run inside the script's transaction.</summary>
+    public string CreateInScript => $"CREATE INDEX {NamedBody};";
 
     public string DropStatement => IndexStatements.DropNamed(QualifiedName, online: true);
 
@@ -74,6 +76,8 @@ public sealed partial record IndexCandidate
     public bool Hypothetical => Method is "btree" or "brin" or "hash";
 
     public override string ToString() => Definition;
+
+    private string NamedBody => $"{SqlIdentifier.Quote(Name)} ON {QualifiedTable}{Using} ({string.Join(", ", Keys)}){IncludeClause}{WhereClause}";
 
     private string Using => Method == "btree" ? "" : $" USING {Method}";
     private string IncludeClause => Include.Count == 0 ? "" : $" INCLUDE ({string.Join(", ", Include)})";

@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -85,7 +86,7 @@ public sealed class DelimitedListColumnRule : ISchemaRule
     {
         var child = ChildTable.Of(lookup, table, keyName, ObjectNames.Derive(table.Name, column.Name));
         var itemName = column.Name == "item" ? "value" : "item";
-        var indexName = ObjectNames.Derive(child.Name, itemName, "idx");
+        var index = IndexNames.Assign([new IndexCandidate { Schema = child.Schema, Table = child.Name, Keys = [itemName] }], lookup.Snapshot)[0];
         return new Remedy
         {
             Kind = ChangeKind.Migration,
@@ -103,11 +104,11 @@ public sealed class DelimitedListColumnRule : ISchemaRule
                 CROSS JOIN LATERAL unnest(string_to_array(t.{SqlIdentifier.Quote(column.Name)}, {SqlIdentifier.Literal(delimiter.ToString())})) AS i(item)
                 WHERE btrim(i.item) <> ''
                 ON CONFLICT DO NOTHING;
-                CREATE INDEX {SqlIdentifier.Quote(indexName)} ON {child.QualifiedName} ({itemName});
+                {index.CreateInScript}
                 -- Once the application reads and writes {child.QualifiedName}: ALTER TABLE {table.QualifiedName} DROP COLUMN {SqlIdentifier.Quote(column.Name)};
                 """,
             Down = $"DROP TABLE {child.QualifiedName};",
-            Creates = [child.QualifiedName, child.Column(child.ParentKeyName), child.Column(itemName), SqlIdentifier.Qualify(table.Schema, indexName)],
+            Creates = [child.QualifiedName, child.Column(child.ParentKeyName), child.Column(itemName), index.QualifiedName],
             PerformanceImpact = "New table and a batched copy; searches by item become index lookups instead of LIKE scans. The original column stays until the application has moved.",
             Testing = $"For a sample of keys, string_agg of {child.QualifiedName} items must equal the original list; search by item uses the new index (EXPLAIN).",
         };

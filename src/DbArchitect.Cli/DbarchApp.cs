@@ -26,6 +26,7 @@ public static class DbarchApp
         root.Subcommands.Add(AdviseCommand.Create(output, error));
         root.Subcommands.Add(Chat.ChatCommand.Create(input, output, error));
         root.Subcommands.Add(McpCommand.Create(error));
+        root.Subcommands.Add(MigrationsCommand.Create(output, error));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Reflection;
+using DbArchitect.Agent.Migrations;
+using DbArchitect.Core.Failures;
+using DbArchitect.Core.Findings;
+
+namespace DbArchitect.Cli;
+
+/// <summary><c>dbarch migrations lint PATH</c>: the migration chains under a folder, linted on the server's parser.</summary>
+internal static class MigrationsCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var path = new Argument<DirectoryInfo>("path") { Description = "A repository or a migrations folder." };
+        var format = new Option<string>("--format") { Description = "md, json or sarif (SARIF 2.1.0, for code scanning).", DefaultValueFactory = _ => "md" };
+        format.AcceptOnlyFromAmong("md", "json", "sarif");
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit with code 1 when a finding is at or above this severity.", HelpName = "info|low|medium|high|critical|never", DefaultValueFactory = _ => "high",
+        };
+        var lint = new Command("lint", "Lint every migration under PATH (Flyway, golang-migrate, dbmate, goose, Prisma, plain .sql folders): the lock each statement takes, what it blocks, and the safe rewrite. With GITHUB_ACTIONS set, findings are also written as annotations.")
+        {
+            path, format, failOn,
+        };
+        lint.SetAction(async (parse, cancellationToken) =>
+        {
+            Severity? threshold = null;
+            var failOnText = parse.GetValue(failOn)!;
+            if (failOnText != "never")
+            {
+                if (!SeverityParser.TryParse(failOnText, out var parsed))
+                {
+                    return await Cli.Fail(error, ExitCodes.Usage, $"--fail-on: unknown severity '{failOnText}' (info|low|medium|high|critical|never)").ConfigureAwait(false);
+                }
+
+                threshold = parsed;
+            }
+
+            var request = new MigrationLintRequest
+            {
+                Path = parse.GetValue(path)!.FullName,
+                Format = parse.GetValue(format) switch { "json" => MigrationReportFormat.Json, "sarif" => MigrationReportFormat.Sarif, _ => MigrationReportFormat.Markdown },
+                FailOn = threshold,
+                GitHubAnnotations = Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true",
+                ToolVersion = typeof(MigrationsCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0",
+            };
+            try
+            {
+                var outcome = new MigrationLintPipeline().Run(request, new ImmediateProgress(error), cancellationToken);
+                await output.WriteAsync(outcome.Text).ConfigureAwait(false);
+                await output.WriteAsync(outcome.Annotations).ConfigureAwait(false);
+                return outcome.FailThresholdReached ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
+            }
+            catch (DbArchitectException e)
+            {
+                return await Cli.Fail(error, e.ExitCode, e.Message).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return await Cli.Fail(error, ExitCodes.Cancelled, "cancelled").ConfigureAwait(false);
+            }
+        });
+        return new Command("migrations", "Migration chains: lint them statically.") { lint };
+    }
+}

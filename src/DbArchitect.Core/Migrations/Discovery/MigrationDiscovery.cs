@@ -1,0 +1,238 @@
+using System.Text;
+
+namespace DbArchitect.Core.Migrations.Discovery;
+
+/// <summary>
+/// Finds the migration chains under a folder: every folder whose .sql files follow one of the
+/// conventions (<see cref="MigrationConvention"/>) is one chain, ordered as its tool orders it.
+/// Files among them that cannot be read as SQL (binary, huge, unreadable, another dialect, a down
+/// without its up) are listed as skipped, never dropped in silence.
+/// </summary>
+public static class MigrationDiscovery
+{
+    /// <summary>Larger than this is no hand-written migration; reading it would only cost memory.</summary>
+    public const long MaxFileBytes = 5 * 1024 * 1024;
+
+    private static readonly HashSet<string> NeverSearched = new(StringComparer.OrdinalIgnoreCase) { ".git", "node_modules", "bin", "obj", "vendor", "target", ".venv" };
+
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static IReadOnlyList<MigrationChain> Discover(string root, CancellationToken cancellationToken = default)
+    {
+        var full = Path.GetFullPath(root);
+        if (!Directory.Exists(full))
+        {
+            throw new DirectoryNotFoundException($"no such folder: {full}");
+        }
+
+        var chains = new List<MigrationChain>();
+        foreach (var folder in Folders(full))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (ChainIn(full, folder) is { } chain && (chain.Migrations.Count > 0 || chain.Skipped.Count > 0))
+            {
+                chains.Add(chain);
+            }
+        }
+
+        return chains;
+    }
+
+    private static IEnumerable<string> Folders(string root)
+    {
+        var pending = new Stack<string>([root]);
+        while (pending.TryPop(out var folder))
+        {
+            yield return folder;
+            IEnumerable<string> children;
+            try
+            {
+                children = Directory.EnumerateDirectories(folder).Where(child => !NeverSearched.Contains(Path.GetFileName(child))).OrderByDescending(child => child, StringComparer.Ordinal).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (var child in children)
+            {
+                pending.Push(child);
+            }
+        }
+    }
+
+    private static MigrationChain? ChainIn(string root, string folder)
+    {
+        var files = Directory.EnumerateFiles(folder, "*.sql").OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var prismaFolders = Directory.EnumerateDirectories(folder)
+            .Where(child => MigrationFileName.IsPrismaFolder(Path.GetFileName(child), out _, out _) && File.Exists(Path.Combine(child, "migration.sql")))
+            .OrderBy(child => child, StringComparer.Ordinal)
+            .ToList();
+        if (files.Count == 0 && prismaFolders.Count == 0)
+        {
+            return null;
+        }
+
+        var builder = new ChainBuilder(root);
+        foreach (var child in prismaFolders)
+        {
+            MigrationFileName.IsPrismaFolder(Path.GetFileName(child), out var version, out var name);
+            if (builder.Read(Path.Combine(child, "migration.sql")) is { } text)
+            {
+                builder.Add(new Migration { Version = version, Name = name, Convention = MigrationConvention.Prisma, Up = builder.Script(Path.Combine(child, "migration.sql"), text), RunsInTransaction = true });
+            }
+        }
+
+        var looksLikeMigrations = Path.GetFileName(folder).Contains("migrat", StringComparison.OrdinalIgnoreCase)
+            || files.Any(f => MigrationFileName.IsFlyway(Path.GetFileName(f), out _, out _, out _) || MigrationFileName.IsUpDown(Path.GetFileName(f), out _, out _, out _, out _));
+        var downs = new Dictionary<string, (string Path, string Name)>(StringComparer.Ordinal);
+        var ups = new Dictionary<string, (string Path, string Name)>(StringComparer.Ordinal);
+        var undos = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file);
+            if (MigrationFileName.IsFlyway(name, out var prefix, out var version, out var title))
+            {
+                if (char.ToUpperInvariant(prefix) == 'U')
+                {
+                    undos[version] = file;
+                }
+                else if (builder.Read(file) is { } text)
+                {
+                    var repeatable = char.ToUpperInvariant(prefix) == 'R';
+                    builder.Add(new Migration
+                    {
+                        Version = repeatable ? "" : version, Name = title, Convention = MigrationConvention.Flyway, Up = builder.Script(file, text),
+                        HasDownConvention = !repeatable, RunsInTransaction = true, Repeatable = repeatable,
+                    });
+                }
+            }
+            else if (MigrationFileName.IsUpDown(name, out version, out title, out var up, out var otherDialect))
+            {
+                if (otherDialect is not null)
+                {
+                    builder.Skip(file, $"written for {otherDialect}, not PostgreSQL");
+                }
+                else
+                {
+                    (up ? ups : downs)[version] = (file, title);
+                }
+            }
+            else if (builder.Read(file) is { } text && MarkedSections.Read(builder.Relative(file), text) is { } sections)
+            {
+                if (!MigrationFileName.IsNumbered(name, out version, out title))
+                {
+                    (version, title) = ("", Path.GetFileNameWithoutExtension(name));
+                }
+
+                builder.Add(new Migration
+                {
+                    Version = version, Name = title, Convention = sections.Convention, Up = sections.Up, Down = sections.Down,
+                    HasDownConvention = true, RunsInTransaction = sections.RunsInTransaction,
+                });
+            }
+            else if (looksLikeMigrations && builder.Read(file) is { } plain)
+            {
+                builder.Add(new Migration { Version = "", Name = Path.GetFileNameWithoutExtension(name), Convention = MigrationConvention.PlainSql, Up = builder.Script(file, plain) });
+            }
+        }
+
+        foreach (var (version, up) in ups)
+        {
+            if (builder.Read(up.Path) is not { } text)
+            {
+                continue;
+            }
+
+            var down = downs.Remove(version, out var found) && builder.Read(found.Path) is { } downText ? builder.Script(found.Path, downText) : null;
+            builder.Add(new Migration { Version = version, Name = up.Name, Convention = MigrationConvention.UpDownFiles, Up = builder.Script(up.Path, text), Down = down, HasDownConvention = true });
+        }
+
+        foreach (var (_, down) in downs)
+        {
+            builder.Skip(down.Path, "a down migration without its up");
+        }
+
+        builder.AttachUndos(undos);
+        return builder.Build(folder);
+    }
+
+    /// <summary>The migrations of one folder as they are found, then ordered.</summary>
+    private sealed class ChainBuilder(string root)
+    {
+        private readonly List<Migration> _migrations = [];
+        private readonly List<SkippedFile> _skipped = [];
+        private readonly Dictionary<string, string?> _texts = new(StringComparer.Ordinal);
+
+        public string Relative(string path) => Path.GetRelativePath(root, path);
+
+        public MigrationScript Script(string path, string text) => new(Relative(path), 1, text);
+
+        public void Add(Migration migration) => _migrations.Add(migration);
+
+        public void Skip(string path, string reason) => _skipped.Add(new SkippedFile(Relative(path), reason));
+
+        /// <summary>The file's text, or null (and the file listed as skipped) when it is no readable SQL.</summary>
+        public string? Read(string path)
+        {
+            if (_texts.TryGetValue(path, out var known))
+            {
+                return known;
+            }
+
+            string? text = null;
+            try
+            {
+                var length = new FileInfo(path).Length;
+                if (length > MaxFileBytes)
+                {
+                    Skip(path, $"{length / (1024 * 1024)} MB, larger than the {MaxFileBytes / (1024 * 1024)} MB a migration is read up to");
+                }
+                else if (File.ReadAllBytes(path) is var bytes && Array.IndexOf(bytes, (byte)0) >= 0)
+                {
+                    Skip(path, "binary content, not SQL text");
+                }
+                else
+                {
+                    text = new UTF8Encoding(false).GetString(bytes);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Skip(path, $"unreadable: {e.Message}");
+            }
+
+            _texts[path] = text;
+            return text;
+        }
+
+        /// <summary>Flyway's undo migrations (<c>U2__…</c>) are the downs of the versioned ones with the same version.</summary>
+        public void AttachUndos(Dictionary<string, string> undos)
+        {
+            for (var i = 0; i < _migrations.Count; i++)
+            {
+                var migration = _migrations[i];
+                if (migration.Convention == MigrationConvention.Flyway && undos.Remove(migration.Version, out var undo) && Read(undo) is { } text)
+                {
+                    _migrations[i] = migration with { Down = Script(undo, text) };
+                }
+            }
+
+            foreach (var undo in undos.Values)
+            {
+                Skip(undo, "an undo migration without its versioned migration");
+            }
+        }
+
+        public MigrationChain Build(string folder) => new()
+        {
+            Root = Relative(folder),
+            Migrations = [.. _migrations.OrderBy(m => m.Repeatable).ThenBy(m => m, Comparer<Migration>.Create(Order))],
+            Skipped = _skipped,
+        };
+
+        private static int Order(Migration left, Migration right) =>
+            left.Version.Length > 0 && right.Version.Length > 0
+                ? MigrationFileName.CompareVersions(left.Version, right.Version) is var byVersion and not 0 ? byVersion : string.CompareOrdinal(left.Name, right.Name)
+                : string.CompareOrdinal(left.Up.Path, right.Up.Path);
+    }
+}

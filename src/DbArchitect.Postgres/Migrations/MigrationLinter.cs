@@ -1,0 +1,151 @@
+using DbArchitect.Core.Findings;
+using DbArchitect.Core.Migrations;
+
+namespace DbArchitect.Postgres.Migrations;
+
+/// <summary>
+/// Static lint of migration chains on the server's parser: each migration's up, statement by
+/// statement, with what came before it (an open transaction, a lock timeout, the relations this
+/// migration and the earlier ones created), through every <see cref="IMigrationRule"/>.
+/// </summary>
+public sealed class MigrationLinter(IReadOnlyList<IMigrationRule>? rules = null)
+{
+    // Statements that read or move data, or set the session up: everything else changes the schema.
+    private static readonly HashSet<string> NotSchemaChanges = new(StringComparer.Ordinal)
+    {
+        "SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "VariableSetStmt", "TransactionStmt", "DoStmt", "CopyStmt", "ExplainStmt", "NotifyStmt", "LockStmt",
+    };
+
+    private readonly IReadOnlyList<IMigrationRule> _rules = rules ?? MigrationRules.All;
+
+    public LintReport Lint(string root, IReadOnlyList<MigrationChain> chains, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chains);
+        var findings = new List<LintFinding>();
+        var notAnalysed = new List<NotAnalysed>();
+        var read = 0;
+        foreach (var chain in chains)
+        {
+            var parsed = chain.Migrations.Select(m => ScriptParser.Parse(m.Up)).ToList();
+            var created = parsed.Select(p => p.Statements.SelectMany(s => CreatedRelations.Of(s.Type, s.Node)).ToHashSet(StringComparer.Ordinal)).ToList();
+            for (var i = 0; i < chain.Migrations.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var migration = chain.Migrations[i];
+                var (statements, refused) = parsed[i];
+                notAnalysed.AddRange(refused);
+                read += statements.Count + refused.Count;
+                var before = created.Take(i).SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+                var later = created.Skip(i + 1).SelectMany(c => c).Where(r => !before.Contains(r)).ToHashSet(StringComparer.Ordinal);
+                var state = new WalkState { InTransaction = migration.RunsInTransaction };
+                var changesSchema = statements.Any(s => !NotSchemaChanges.Contains(s.Type));
+                for (var n = 0; n < statements.Count; n++)
+                {
+                    var parsedStatement = statements[n];
+                    var statement = Statement(parsedStatement, migration, state) with
+                    {
+                        IsFirst = n == 0,
+                        MigrationChangesSchema = changesSchema,
+                        CreatedBefore = before,
+                        CreatedLater = later,
+                    };
+                    state.Before(statement);
+                    if (statement.Type == "DoStmt")
+                    {
+                        notAnalysed.Add(new NotAnalysed(migration.Up.Path, statement.Line, "DO block: its PL/pgSQL body is not analysed"));
+                    }
+
+                    findings.AddRange(_rules.SelectMany(rule => rule.Evaluate(statement)).Select(f => new LintFinding(f, migration.Up.Path, statement.Line, migration.Label)));
+                    state.After(statement);
+                }
+            }
+        }
+
+        return new LintReport
+        {
+            Root = root,
+            Chains = chains,
+            Findings = [.. findings.DistinctBy(f => f.Finding.Key).OrderByDescending(f => f.Finding.Severity).ThenBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line)],
+            StatementsRead = read,
+            NotAnalysed = notAnalysed,
+        };
+    }
+
+    private static MigrationStatement Statement(ParsedStatement parsed, Migration migration, WalkState state) => new()
+    {
+        Migration = migration,
+        Script = migration.Up,
+        Line = ScriptParser.LineOf(migration.Up, parsed.Offset),
+        Text = parsed.Text,
+        Type = parsed.Type,
+        Node = parsed.Node,
+        InTransaction = state.InTransaction,
+        LockTimeoutSet = state.LockTimeoutSet,
+        CreatedHere = state.CreatedHere,
+        NotNullChecked = state.NotNullChecked,
+    };
+
+    /// <summary>What the statements so far in one migration have set up.</summary>
+    private sealed class WalkState
+    {
+        private readonly Dictionary<string, string> _pendingChecks = new(StringComparer.Ordinal);
+
+        public bool InTransaction { get; set; }
+
+        public bool LockTimeoutSet { get; private set; }
+
+        public HashSet<string> CreatedHere { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> NotNullChecked { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>A BEGIN opens the transaction the statement itself runs in; a SET applies to it.</summary>
+        public void Before(MigrationStatement statement)
+        {
+            if (statement.Type == "TransactionStmt")
+            {
+                InTransaction = MigrationStatement.StringOf(statement.Node, "kind") is "TRANS_STMT_BEGIN" or "TRANS_STMT_START";
+            }
+            else if (statement.Type == "VariableSetStmt" && MigrationStatement.StringOf(statement.Node, "name") == "lock_timeout")
+            {
+                LockTimeoutSet = true;
+            }
+        }
+
+        public void After(MigrationStatement statement)
+        {
+            CreatedHere.UnionWith(CreatedRelations.Of(statement));
+            foreach (var command in AlterCommands.Of(statement, "AT_AddConstraint", "AT_ValidateConstraint"))
+            {
+                var table = AlterCommands.Table(statement);
+                if (MigrationStatement.StringOf(command, "subtype") == "AT_ValidateConstraint")
+                {
+                    if (MigrationStatement.StringOf(command, "name") is { } name && _pendingChecks.Remove(name, out var column))
+                    {
+                        NotNullChecked.Add(column);
+                    }
+                }
+                else if (AlterCommands.AddedConstraint(command) is { } constraint && NotNullCheckColumn(constraint) is { } checkedColumn)
+                {
+                    if (MigrationStatement.Flag(constraint, "skip_validation"))
+                    {
+                        _pendingChecks[MigrationStatement.StringOf(constraint, "conname") ?? ""] = $"{table}.{checkedColumn}";
+                    }
+                    else
+                    {
+                        NotNullChecked.Add($"{table}.{checkedColumn}");
+                    }
+                }
+            }
+        }
+
+        /// <summary>The column of a <c>CHECK (column IS NOT NULL)</c>.</summary>
+        private static string? NotNullCheckColumn(System.Text.Json.JsonElement constraint) =>
+            MigrationStatement.StringOf(constraint, "contype") == "CONSTR_CHECK"
+            && constraint.TryGetProperty("raw_expr", out var expression)
+            && expression.TryGetProperty("NullTest", out var test)
+            && MigrationStatement.StringOf(test, "nulltesttype") == "IS_NOT_NULL"
+            && test.GetProperty("arg").TryGetProperty("ColumnRef", out var reference)
+                ? MigrationStatement.Items(reference, "fields").Last().GetProperty("String").GetProperty("sval").GetString()
+                : null;
+    }
+}

@@ -18,7 +18,7 @@ internal static class MigrationsCommand
         {
             Description = "Exit with code 1 when a finding is at or above this severity.", HelpName = "info|low|medium|high|critical|never", DefaultValueFactory = _ => "high",
         };
-        var lint = new Command("lint", "Lint every migration under PATH (Flyway, golang-migrate, dbmate, goose, Prisma, plain .sql folders): the lock each statement takes, what it blocks, and the safe rewrite. With GITHUB_ACTIONS set, findings are also written as annotations.")
+        var lint = new Command("lint", "Lint every migration under PATH (Flyway, golang-migrate, dbmate, goose, Prisma, plain .sql folders): the lock each statement takes, what it blocks, and the safe rewrite. With GITHUB_ACTIONS set, findings are also written to stderr as annotations on their lines.")
         {
             path, format, failOn,
         };
@@ -48,7 +48,8 @@ internal static class MigrationsCommand
             {
                 var outcome = new MigrationLintPipeline().Run(request, new ImmediateProgress(error), cancellationToken);
                 await output.WriteAsync(outcome.Text).ConfigureAwait(false);
-                await output.WriteAsync(outcome.Annotations).ConfigureAwait(false);
+                // The runner reads workflow commands from stderr as well, and stdout stays a clean document.
+                await error.WriteAsync(outcome.Annotations).ConfigureAwait(false);
                 return outcome.FailThresholdReached ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
             }
             catch (DbArchitectException e)

@@ -57,8 +57,9 @@ public static class ScriptParser
         foreach (var entry in tree.RootElement.GetProperty("stmts").EnumerateArray())
         {
             var start = entry.TryGetProperty("stmt_location", out var location) ? location.GetInt32() : 0;
-            var length = entry.TryGetProperty("stmt_len", out var bytes) ? bytes.GetInt32() : text.Bytes.Length - start;
-            var (from, to) = (text.CharOffset(start), text.CharOffset(Math.Min(text.Bytes.Length, start + (length == 0 ? text.Bytes.Length - start : length))));
+            // A length of 0 (or none) is the last statement's: it runs to the end of the text.
+            var length = entry.TryGetProperty("stmt_len", out var bytes) && bytes.GetInt32() > 0 ? bytes.GetInt32() : text.Length - start;
+            var (from, to) = (text.CharOffset(start), text.CharOffset(Math.Min(text.Length, start + length)));
             var statementText = sql[from..to];
             // The location points at the comments before the statement too: the statement starts at its first real token.
             var lead = PgQuery.Scan(statementText).FirstOrDefault(token => !token.IsComment)?.Start ?? 0;

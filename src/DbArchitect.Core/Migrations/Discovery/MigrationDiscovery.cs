@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace DbArchitect.Core.Migrations.Discovery;
@@ -185,7 +186,7 @@ public static class MigrationDiscovery
                 var length = new FileInfo(path).Length;
                 if (length > MaxFileBytes)
                 {
-                    Skip(path, $"{length / (1024 * 1024)} MB, larger than the {MaxFileBytes / (1024 * 1024)} MB a migration is read up to");
+                    Skip(path, string.Create(CultureInfo.InvariantCulture, $"{length / (1024.0 * 1024):0.0} MB, larger than the {MaxFileBytes / (1024 * 1024)} MB a migration is read up to"));
                 }
                 else if (File.ReadAllBytes(path) is var bytes && Array.IndexOf(bytes, (byte)0) >= 0)
                 {

@@ -1,0 +1,116 @@
+using DbArchitect.Core.Migrations;
+using DbArchitect.Core.Migrations.Discovery;
+
+namespace DbArchitect.Core.Tests.Migrations;
+
+public sealed class MigrationDiscoveryTests : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("dbarch-discovery-");
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    private void Write(string path, string text)
+    {
+        var full = Path.Combine(_root.FullName, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+    }
+
+    private MigrationChain Single() => Assert.Single(MigrationDiscovery.Discover(_root.FullName));
+
+    [Fact]
+    public void Flyway_versions_order_numerically_with_undos_as_downs_and_repeatables_last()
+    {
+        Write("sql/V1__init.sql", "CREATE TABLE a (id bigint);");
+        Write("sql/V1.10__later.sql", "SELECT 1;");
+        Write("sql/V1.9__earlier.sql", "SELECT 1;");
+        Write("sql/U1.9__earlier.sql", "SELECT 2;");
+        Write("sql/R__views.sql", "CREATE OR REPLACE VIEW v AS SELECT 1;");
+        Write("sql/U7__orphan.sql", "SELECT 3;");
+
+        var chain = Single();
+
+        Assert.Equal(["1 init", "1.9 earlier", "1.10 later", "views"], chain.Migrations.Select(m => m.Label));
+        Assert.All(chain.Migrations, m => Assert.Equal(MigrationConvention.Flyway, m.Convention));
+        Assert.Equal("SELECT 2;", chain.Migrations[1].Down?.Sql);
+        Assert.True(chain.Migrations[3].Repeatable);
+        Assert.True(chain.Migrations[0].RunsInTransaction);
+        Assert.Equal("an undo migration without its versioned migration", Assert.Single(chain.Skipped).Reason);
+    }
+
+    [Fact]
+    public void Up_and_down_files_pair_by_version_and_other_dialects_and_orphans_are_skipped()
+    {
+        Write("migrations/000001_users.up.sql", "CREATE TABLE users (id bigint);");
+        Write("migrations/000001_users.down.sql", "DROP TABLE users;");
+        Write("migrations/000002_orders.postgres.up.sql", "CREATE TABLE orders (id bigint);");
+        Write("migrations/000002_orders.mysql.up.sql", "CREATE TABLE orders (id bigint);");
+        Write("migrations/000003_gone.down.sql", "SELECT 1;");
+
+        var chain = Single();
+
+        Assert.Equal(["000001 users", "000002 orders"], chain.Migrations.Select(m => m.Label));
+        Assert.Equal("DROP TABLE users;", chain.Migrations[0].Down?.Sql);
+        Assert.Null(chain.Migrations[1].Down);
+        Assert.False(chain.Migrations[0].RunsInTransaction);
+        Assert.Equal(["a down migration without its up", "written for mysql, not PostgreSQL"], chain.Skipped.Select(s => s.Reason).Order());
+    }
+
+    [Fact]
+    public void Dbmate_and_goose_sections_start_below_their_markers_and_say_whether_they_run_in_a_transaction()
+    {
+        Write("db/migrations/20240101000000_a.sql", "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY i ON t (c);\n\n-- migrate:down\nDROP INDEX i;\n");
+        Write("db/migrations/20240102000000_b.sql", "-- +goose NO TRANSACTION\n-- +goose Up\n-- +goose StatementBegin\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\n-- +goose StatementEnd\n-- +goose Down\nDROP FUNCTION f();\n");
+        Write("db/migrations/20240103000000_c.sql", "-- migrate:up\nCREATE TABLE c (id bigint);\n");
+
+        var chain = Single();
+
+        var (dbmate, goose, noDown) = (chain.Migrations[0], chain.Migrations[1], chain.Migrations[2]);
+        Assert.Equal((MigrationConvention.Dbmate, false, 2, "DROP INDEX i;\n"), (dbmate.Convention, dbmate.RunsInTransaction, dbmate.Up.FirstLine, dbmate.Down?.Sql));
+        Assert.Equal((MigrationConvention.Goose, false, 3), (goose.Convention, goose.RunsInTransaction, goose.Up.FirstLine));
+        Assert.Contains("CREATE FUNCTION", goose.Up.Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("DROP FUNCTION", goose.Up.Sql, StringComparison.Ordinal);
+        Assert.True(noDown.RunsInTransaction && noDown.HasDownConvention && noDown.Down is null);
+    }
+
+    [Fact]
+    public void Prisma_folders_and_plain_migration_folders_have_no_down()
+    {
+        Write("prisma/migrations/20240101120000_init/migration.sql", "CREATE TABLE \"User\" (id SERIAL PRIMARY KEY);");
+        Write("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"");
+        Write("db/migrations/001-schema.sql", "CREATE TABLE a (id bigint);");
+        Write("docs/example.sql", "SELECT 1;");
+
+        var chains = MigrationDiscovery.Discover(_root.FullName);
+
+        Assert.Equal(2, chains.Count);
+        var prisma = Assert.Single(chains.Single(c => c.Root.StartsWith("prisma", StringComparison.Ordinal)).Migrations);
+        Assert.Equal((MigrationConvention.Prisma, "20240101120000 init", false), (prisma.Convention, prisma.Label, prisma.HasDownConvention));
+        var plain = Assert.Single(chains.Single(c => c.Root.StartsWith("db", StringComparison.Ordinal)).Migrations);
+        Assert.Equal(MigrationConvention.PlainSql, plain.Convention);
+    }
+
+    [Fact]
+    public void Binary_and_oversized_files_are_skipped_with_the_reason_never_read_as_sql()
+    {
+        Write("migrations/1_ok.up.sql", "SELECT 1;");
+        File.WriteAllBytes(Path.Combine(_root.FullName, "migrations/2_blob.up.sql"), [0x50, 0x4b, 0x00, 0x03]);
+        using (var huge = File.Create(Path.Combine(_root.FullName, "migrations/3_dump.up.sql")))
+        {
+            huge.SetLength(MigrationDiscovery.MaxFileBytes + 1);
+        }
+
+        var chain = Single();
+
+        Assert.Equal(["1 ok"], chain.Migrations.Select(m => m.Label));
+        Assert.Equal(["5.0 MB, larger than the 5 MB a migration is read up to", "binary content, not SQL text"], chain.Skipped.Select(s => s.Reason).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_folder_that_does_not_exist_is_an_error_and_one_without_migrations_gives_none()
+    {
+        Assert.Throws<DirectoryNotFoundException>(() => MigrationDiscovery.Discover(Path.Combine(_root.FullName, "nope")));
+        Write("src/app.sql", "SELECT 1;");
+        Assert.Empty(MigrationDiscovery.Discover(_root.FullName));
+    }
+}

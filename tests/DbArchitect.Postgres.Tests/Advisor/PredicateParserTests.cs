@@ -50,4 +50,12 @@ public sealed class PredicateParserTests
         Assert.Equal([">=", "<"], parsed.Select(c => c.Operator));
         Assert.All(parsed, c => Assert.Equal(new ColumnRef("events", "created_at"), c.Column));
     }
+
+    [Fact]
+    public void Column_references_skip_literals_casts_and_function_names()
+    {
+        var references = ColumnUse.References("sum(((i.quantity)::numeric * i.unit_price)), count(*), 'o.fake'::text, kind").ToList();
+
+        Assert.Equal([new ColumnRef("i", "quantity"), new ColumnRef("i", "unit_price"), new ColumnRef(null, "kind")], references);
+    }
 }

@@ -5,9 +5,10 @@ namespace DbArchitect.Postgres.Advisor.Candidates;
 /// <summary>
 /// Index candidates from the way statements read tables, never from guessing: single columns that
 /// are filtered, joined, sorted or grouped on; composites ordered equality (most selective first),
-/// then one range, then sort keys; the same with INCLUDE for an index-only scan; partial indexes
-/// for rare constants of category columns (<see cref="CategoryColumn"/>); BRIN for time-ordered ranges; hash for wide equality keys; GIN where only
-/// GIN has the operator. Candidates an existing index already serves are left out.
+/// then one range, then sort keys; the same with INCLUDE of the other columns the statement uses,
+/// for an index-only scan; partial indexes for rare constants of category columns
+/// (<see cref="CategoryColumn"/>); BRIN for time-ordered ranges; hash for wide equality keys; GIN
+/// where only GIN has the operator. Candidates an existing index already serves are left out.
 /// </summary>
 internal static class CandidateGenerator
 {
@@ -103,13 +104,14 @@ internal static class CandidateGenerator
             yield return composite;
         }
 
-        // Covering: the widest key list plus what the scan returns, for an index-only scan.
+        // Covering: the widest key list plus every other column the statement uses from the table,
+        // so the scan never visits the heap (an index-only scan); a wide use is a second table, not an index.
         var widest = composites.OrderByDescending(c => c.Keys.Count).FirstOrDefault()
             ?? (equality.Count + ranges.Count > 0 ? BTree([Key(equality.Concat(ranges).First())]) : null);
-        if (widest is not null && access.OutputColumns is { Count: > 0 } outputs)
+        if (widest is not null)
         {
             var keyNames = widest.Keys.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
-            var include = outputs.Where(Known).Select(Key).Distinct().Where(o => !keyNames.Contains(o)).ToList();
+            var include = access.UsedColumns.Where(Known).Select(Key).Distinct().Where(o => !keyNames.Contains(o)).ToList();
             if (include.Count is > 0 and <= MaxIncluded)
             {
                 yield return widest with { Include = include };

@@ -78,4 +78,53 @@ public sealed class CandidateKindTests(CandidateKindFixture database) : IClassFi
         Assert.Contains(result.Candidates, c => c.Keys is ["sensor"]);
         Assert.DoesNotContain(result.Candidates, c => c.Include.Count > 0);
     }
+
+    [SkippableFact]
+    public async Task A_json_field_compared_with_a_parameter_gets_an_expression_index_that_the_server_prints_back_the_same()
+    {
+        const string statement = "SELECT id, kind FROM readings WHERE payload ->> 'session' = $1";
+        var result = await Advise(statement);
+
+        var recommendation = Assert.Single(result.Recommendations);
+        Assert.Equal(["((payload ->> 'session'::text))"], recommendation.Index.Keys);
+
+        // Looked up by equality only, a 32-character key is stored smaller by a hash index, at the same cost per lookup.
+        Assert.Equal(("hash", "readings_payload_session_hash_idx"), (recommendation.Index.Method, recommendation.Index.Name));
+        Assert.Contains(result.Candidates, c => c.Method == "btree" && c.Keys.SequenceEqual(recommendation.Index.Keys));
+        Assert.True(result.Statements[0].CostAfter < result.Statements[0].CostBefore / 2, $"{result.Statements[0].CostBefore} → {result.Statements[0].CostAfter}");
+        var (definition, plan) = await BuildAndPlan(recommendation.Index, statement);
+        Assert.Equal(recommendation.Index.ServerDefinition, definition);
+        Assert.True(plan.TotalCost < 20, $"with the expression's statistics the lookup is a few pages, not {plan.TotalCost}");
+    }
+
+    [SkippableFact]
+    public async Task A_function_call_key_is_written_bare_and_an_expression_the_server_cannot_index_is_named_not_fatal()
+    {
+        // to_char of a timestamptz depends on the session's time zone: the server refuses it as an index expression.
+        var result = await Advise(
+            "SELECT id FROM readings WHERE lower(sensor) = $1",
+            "SELECT count(*) FROM readings WHERE to_char(taken_at, 'YYYY') = $1");
+
+        var recommendation = Assert.Single(result.Recommendations);
+        Assert.Equal(["lower(sensor)"], recommendation.Index.Keys);
+        Assert.Contains(result.Notes, n => n.Contains("to_char(taken_at", StringComparison.Ordinal) && n.Contains("IMMUTABLE", StringComparison.Ordinal));
+        var (definition, _) = await BuildAndPlan(recommendation.Index, "SELECT id FROM readings WHERE lower(sensor) = $1");
+        Assert.Equal(recommendation.Index.ServerDefinition, definition);
+    }
+
+    [SkippableFact]
+    public async Task An_expression_an_existing_index_already_holds_is_not_proposed_again()
+    {
+        await database.ExecuteAsync("CREATE INDEX readings_device_idx ON readings ((payload ->> 'device'))");
+        try
+        {
+            var result = await Advise("SELECT id FROM readings WHERE payload ->> 'device' = $1");
+
+            Assert.DoesNotContain(result.Candidates, c => c.Method == "btree" && c.Keys is ["((payload ->> 'device'::text))"]);
+        }
+        finally
+        {
+            await database.ExecuteAsync("DROP INDEX readings_device_idx");
+        }
+    }
 }

@@ -35,6 +35,10 @@ public static class PlanAccessReader
                 .ToList();
             var own = predicates.SelectMany(PredicateParser.Parse).ToList();
             var comparisons = own.Where(c => c.OtherColumn is null && Mine(c.Column)).ToList();
+            var expressions = predicates.SelectMany(PredicateParser.ParseExpressions)
+                .Where(e => e.Columns.All(Mine))
+                .DistinctBy(e => (e.Key, e.Operator))
+                .ToList();
             var joinColumns = joins.Concat(own.Where(c => c.OtherColumn is not null && c.IsEquality).SelectMany(c => new[] { c.Column, c.OtherColumn! }))
                 .Where(Mine).Select(c => c.Column).Distinct().ToList();
 
@@ -43,6 +47,7 @@ public static class PlanAccessReader
                 Schema = scan.Schema ?? "public",
                 Table = scan.RelationName!,
                 Comparisons = comparisons,
+                ExpressionComparisons = expressions,
                 JoinColumns = joinColumns,
                 SortColumns = OwnKeys(sorts, Mine),
                 GroupColumns = OwnKeys(groups, Mine).Select(k => k.Column).ToList(),

@@ -31,6 +31,38 @@ public static partial class PredicateParser
         return comparisons;
     }
 
+    /// <summary>
+    /// The comparisons in a predicate whose one side is an expression over columns of one alias
+    /// and whose other side is a constant or parameter (see <see cref="ExpressionComparison"/>).
+    /// </summary>
+    public static IReadOnlyList<ExpressionComparison> ParseExpressions(string? predicate)
+    {
+        if (string.IsNullOrWhiteSpace(predicate))
+        {
+            return [];
+        }
+
+        var comparisons = new List<ExpressionComparison>();
+        foreach (var group in Groups(predicate))
+        {
+            if (Split(group) is not { } parts)
+            {
+                continue;
+            }
+
+            if (IndexExpression.Read(parts.Left) is { } left && IndexExpression.IsValue(parts.Right))
+            {
+                comparisons.Add(new ExpressionComparison(left.Columns, left.Key, parts.Operator, parts.Right));
+            }
+            else if (IndexExpression.Read(parts.Right) is { } right && IndexExpression.IsValue(parts.Left))
+            {
+                comparisons.Add(new ExpressionComparison(right.Columns, right.Key, Flip(parts.Operator), parts.Left));
+            }
+        }
+
+        return comparisons;
+    }
+
     /// <summary>A sort or group key such as <c>o.created_at DESC</c>: the column and whether it descends.</summary>
     public static (ColumnRef Column, bool Descending)? SortKey(string key)
     {

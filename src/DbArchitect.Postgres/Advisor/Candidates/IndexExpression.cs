@@ -17,7 +17,7 @@ internal static partial class IndexExpression
             return null;
         }
 
-        var columns = ColumnUse.References(text).Where(c => c.Column is not ("true" or "false")).Distinct().ToList();
+        var columns = Columns(text).Distinct().ToList();
         if (columns.Count == 0 || columns.Select(c => c.Alias).Distinct().Count() != 1)
         {
             return null;
@@ -29,7 +29,10 @@ internal static partial class IndexExpression
 
     /// <summary>A constant or parameter: no column of any table.</summary>
     public static bool IsValue(string text) =>
-        PredicateParser.Column(text) is null && !ColumnUse.References(text).Any(c => c.Column is not ("true" or "false")) && !Subquery().IsMatch(text);
+        PredicateParser.Column(text) is null && !Columns(text).Any() && !Subquery().IsMatch(text);
+
+    // Booleans print as bare words, like columns.
+    private static IEnumerable<ColumnRef> Columns(string text) => ColumnUse.References(text).Where(c => c.Column is not ("true" or "false"));
 
     // Aliases go outside string literals only: 'a.b' is a value.
     private static string Unqualified(string text)

@@ -119,7 +119,8 @@ internal sealed class AdvisorBenchmark : IBenchmark
                 ["workload", "other constants"],
                 await realEvaluator.EvaluateAsync("no index", [], both, cancellationToken),
                 await realEvaluator.EvaluateAsync("ours", oursIndexes, both, cancellationToken),
-                await realEvaluator.EvaluateAsync("index_advisor", anchor.Indexes, both, cancellationToken));
+                await realEvaluator.EvaluateAsync("index_advisor", anchor.Indexes, both, cancellationToken),
+                exhaustive.WithinBudgets[1] is { } optimum ? await realEvaluator.EvaluateAsync("optimum within index_advisor's bytes", optimum.Indexes, both, cancellationToken) : null);
             real.Print(other, Console.Out);
         }
 

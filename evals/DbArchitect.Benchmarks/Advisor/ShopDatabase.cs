@@ -9,6 +9,10 @@ internal static class ShopDatabase
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // The scratch server commits asynchronously; until the load's commit record is flushed,
+        // VACUUM may neither set hint bits nor mark a page all-visible, and which tables it reaches
+        // in time varied from run to run. A synchronous commit makes the vacuum below take on every table.
+        await ExecuteAsync(connection, "SET synchronous_commit = on", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, await EmbeddedScript.ReadAsync("schema.sql", cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
         // A vacuumed visibility map lets the planner price index-only scans as a live system would.

@@ -60,7 +60,16 @@ public sealed class IndexAdvisor(NpgsqlDataSource dataSource, ScratchIndexTrial?
         var measurements = new List<CandidateMeasurement>();
         foreach (var candidate in candidates.Where(c => c.Hypothetical && costing.CanSimulate))
         {
-            measurements.Add(await costing.MeasureAsync(candidate, statements, cancellationToken).ConfigureAwait(false));
+            try
+            {
+                measurements.Add(await costing.MeasureAsync(candidate, statements, cancellationToken).ConfigureAwait(false));
+            }
+            catch (PostgresException e) when (!e.IsTransient)
+            {
+                // The server is the judge of what can be indexed: an expression whose functions are
+                // not immutable, say. The candidate is named with its reason and the advice goes on.
+                notes.Add($"{candidate.Definition}: not costed ({e.MessageText})");
+            }
         }
 
         var untried = candidates.Where(c => !c.Hypothetical || !costing.CanSimulate).ToList();

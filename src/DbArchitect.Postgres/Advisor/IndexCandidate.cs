@@ -7,7 +7,8 @@ namespace DbArchitect.Postgres.Advisor;
 
 /// <summary>
 /// An index the advisor considers: keys in order, optional INCLUDE columns and partial predicate.
-/// Keys and predicate are SQL as they would appear in CREATE INDEX, already quoted.
+/// Keys and predicate are SQL as they would appear in CREATE INDEX, already quoted; an expression
+/// key is parenthesised unless it is a bare function call.
 /// </summary>
 public sealed partial record IndexCandidate
 {
@@ -112,8 +113,10 @@ public sealed partial record IndexCandidate
         }
     }
 
-    private static string NamePart(string key) =>
-        new(key.Split(' ')[0].Where(c => char.IsAsciiLetterOrDigit(c) || c == '_').ToArray());
+    // An expression key is named by its words: ((payload ->> 'session'::text)) gives payload_session.
+    private static string NamePart(string key) => key.Contains('(', StringComparison.Ordinal)
+        ? NonWord().Replace(Cast().Replace(key, ""), "_").Trim('_').ToLowerInvariant()
+        : new(key.Split(' ')[0].Where(c => char.IsAsciiLetterOrDigit(c) || c == '_').ToArray());
 
     [GeneratedRegex("::[a-z ]+(\\[\\])?")]
     private static partial Regex Cast();

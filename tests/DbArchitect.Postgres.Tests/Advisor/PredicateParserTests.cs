@@ -80,4 +80,32 @@ public sealed class PredicateParserTests
         Assert.Null(PredicateParser.Column("true"));
         Assert.Null(PredicateParser.Column("lower(o.email)"));
     }
+
+    [Fact]
+    public void An_expression_over_one_table_compared_with_a_value_is_read_as_an_index_key_without_aliases()
+    {
+        var json = Assert.Single(PredicateParser.ParseExpressions("((e.payload ->> 'session'::text) = $1)"));
+        var call = Assert.Single(PredicateParser.ParseExpressions("('x'::text = lower(c.email))"));
+
+        Assert.Equal(("((payload ->> 'session'::text))", "=", "$1"), (json.Key, json.Operator, json.Other));
+        Assert.Equal([new ColumnRef("e", "payload")], json.Columns);
+        Assert.Equal(("lower(email)", "="), (call.Key, call.Operator));
+    }
+
+    [Fact]
+    public void Plain_columns_joins_of_two_tables_and_subqueries_are_not_expressions()
+    {
+        Assert.Empty(PredicateParser.ParseExpressions("((o.status = 'paid'::text) AND ((c.email)::text = $1))"));
+        Assert.Empty(PredicateParser.ParseExpressions("(lower(a.email) = lower(b.email))"));
+        Assert.Empty(PredicateParser.ParseExpressions("((a.total * $2) > $1)"));
+        Assert.Empty(PredicateParser.ParseExpressions("(a.total > (SubPlan 1))"));
+    }
+
+    [Fact]
+    public void Column_references_skip_literals_casts_and_function_names()
+    {
+        var references = ColumnUse.References("sum(((i.quantity)::numeric * i.unit_price)), count(*), 'o.fake'::text, kind").ToList();
+
+        Assert.Equal([new ColumnRef("i", "quantity"), new ColumnRef("i", "unit_price"), new ColumnRef(null, "kind")], references);
+    }
 }

@@ -5,9 +5,12 @@ namespace DbArchitect.Postgres.Advisor.Candidates;
 /// <summary>
 /// Index candidates from the way statements read tables, never from guessing: single columns that
 /// are filtered, joined, sorted or grouped on; composites ordered equality (most selective first),
-/// then one range, then sort keys; the same with INCLUDE for an index-only scan; partial indexes
-/// for rare constants of category columns (<see cref="CategoryColumn"/>); BRIN for time-ordered ranges; hash for wide equality keys; GIN where only
-/// GIN has the operator. Candidates an existing index already serves are left out.
+/// then one range, then sort keys; the same with INCLUDE of the other columns the statement uses,
+/// for an index-only scan; an index on an expression the statement compares (a JSON field, a
+/// lower-cased name); partial indexes for rare constants of category columns
+/// (<see cref="CategoryColumn"/>); BRIN for time-ordered ranges; hash for wide equality keys and
+/// expressions compared by equality alone; GIN
+/// where only GIN has the operator. Candidates an existing index already serves are left out.
 /// </summary>
 internal static class CandidateGenerator
 {
@@ -103,16 +106,34 @@ internal static class CandidateGenerator
             yield return composite;
         }
 
-        // Covering: the widest key list plus what the scan returns, for an index-only scan.
+        // Covering: the widest key list plus every other column the statement uses from the table,
+        // so the scan never visits the heap (an index-only scan); a wide use is a second table, not an index.
         var widest = composites.OrderByDescending(c => c.Keys.Count).FirstOrDefault()
             ?? (equality.Count + ranges.Count > 0 ? BTree([Key(equality.Concat(ranges).First())]) : null);
-        if (widest is not null && access.OutputColumns is { Count: > 0 } outputs)
+        if (widest is not null)
         {
             var keyNames = widest.Keys.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
-            var include = outputs.Where(Known).Select(Key).Distinct().Where(o => !keyNames.Contains(o)).ToList();
+            var include = access.UsedColumns.Where(Known).Select(Key).Distinct().Where(o => !keyNames.Contains(o)).ToList();
             if (include.Count is > 0 and <= MaxIncluded)
             {
                 yield return widest with { Include = include };
+            }
+        }
+
+        var expressions = access.ExpressionComparisons.Where(e => e.IsBTreeServed && e.Columns.All(c => Known(c.Column))).ToLookup(e => e.Key);
+        foreach (var expression in expressions)
+        {
+            yield return BTree([expression.Key]);
+            if (equality.Count > 0)
+            {
+                yield return BTree([.. equalityKeys, expression.Key]);
+            }
+
+            // pg_stats has no width for an expression that no index holds yet: the hash variant of
+            // an equality-only key is offered always, and the measured size decides.
+            if (expression.All(e => e.Operator == "="))
+            {
+                yield return BTree([expression.Key]) with { Method = "hash" };
             }
         }
 
@@ -197,7 +218,8 @@ internal static class CandidateGenerator
         var descending = key.EndsWith(" DESC", StringComparison.Ordinal);
         var name = descending ? key[..^5] : key;
         var options = position < index.KeyOptions.Count ? index.KeyOptions[position] : "";
-        return index.KeyColumns[position] == name && options.Contains("DESC", StringComparison.Ordinal) == descending;
+        // An expression key prints with or without its outer parentheses, depending on who prints it.
+        return Normalise(index.KeyColumns[position]) == Normalise(name) && options.Contains("DESC", StringComparison.Ordinal) == descending;
     }
 
     private static string Normalise(string predicate) => new(predicate.Where(c => c is not ('(' or ')' or ' ')).ToArray());

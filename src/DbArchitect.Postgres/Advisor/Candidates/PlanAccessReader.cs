@@ -30,11 +30,15 @@ public static class PlanAccessReader
             var alias = scan.Alias ?? scan.RelationName!;
             bool Mine(ColumnRef column) => column.Alias is null ? byAlias.Count == 1 : column.Alias == alias;
 
-            var own = new[] { scan.Filter, scan.IndexCondition, scan.RecheckCondition }
+            var predicates = new[] { scan.Filter, scan.IndexCondition, scan.RecheckCondition }
                 .Concat(scan.Children.Where(c => c.NodeType == "Bitmap Index Scan").Select(c => c.IndexCondition))
-                .SelectMany(PredicateParser.Parse)
                 .ToList();
+            var own = predicates.SelectMany(PredicateParser.Parse).ToList();
             var comparisons = own.Where(c => c.OtherColumn is null && Mine(c.Column)).ToList();
+            var expressions = predicates.SelectMany(PredicateParser.ParseExpressions)
+                .Where(e => e.Columns.All(Mine))
+                .DistinctBy(e => (e.Key, e.Operator))
+                .ToList();
             var joinColumns = joins.Concat(own.Where(c => c.OtherColumn is not null && c.IsEquality).SelectMany(c => new[] { c.Column, c.OtherColumn! }))
                 .Where(Mine).Select(c => c.Column).Distinct().ToList();
 
@@ -43,10 +47,11 @@ public static class PlanAccessReader
                 Schema = scan.Schema ?? "public",
                 Table = scan.RelationName!,
                 Comparisons = comparisons,
+                ExpressionComparisons = expressions,
                 JoinColumns = joinColumns,
                 SortColumns = OwnKeys(sorts, Mine),
                 GroupColumns = OwnKeys(groups, Mine).Select(k => k.Column).ToList(),
-                OutputColumns = Outputs(scan, Mine),
+                UsedColumns = ColumnUse.Of(plan, scan, Mine),
             };
         }).ToList();
     }
@@ -65,21 +70,5 @@ public static class PlanAccessReader
         }
 
         return [];
-    }
-
-    private static List<string>? Outputs(PlanNode scan, Func<ColumnRef, bool> mine)
-    {
-        var columns = new List<string>();
-        foreach (var output in scan.Output)
-        {
-            if (PredicateParser.Column(output) is not { } column || !mine(column))
-            {
-                return null;
-            }
-
-            columns.Add(column.Column);
-        }
-
-        return columns;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DbArchitect.Postgres.Parsing;
@@ -6,9 +7,9 @@ namespace DbArchitect.Postgres.Advisor.Candidates;
 
 /// <summary>
 /// Reads the comparisons out of the predicate text EXPLAIN VERBOSE prints, e.g.
-/// <c>((a.x = 1) AND (a.y &gt;= $1))</c>, on the server's own parser: every comparison of a column
-/// with something else, wherever it sits (under AND, OR or NOT), in the order written. A side that
-/// is a function call or arithmetic is no column an index key could use directly and is skipped.
+/// <c>((a.x = 1) AND (a.y &gt;= $1))</c>, on the server's own parser and lexer: every comparison of
+/// a column, or of an expression over one table's columns, with something else, wherever it sits
+/// (under AND, OR or NOT), in the order written. The other side is kept as printed.
 /// </summary>
 public static partial class PredicateParser
 {
@@ -18,37 +19,14 @@ public static partial class PredicateParser
     // What the parser reads the predicate in: a WHERE clause needs no target list.
     private const string Frame = "SELECT WHERE ";
 
-    public static IReadOnlyList<Comparison> Parse(string? predicate)
-    {
-        if (string.IsNullOrWhiteSpace(predicate))
-        {
-            return [];
-        }
+    /// <summary>Comparisons of a plain column (through casts) with a constant, a parameter or another column.</summary>
+    public static IReadOnlyList<Comparison> Parse(string? predicate) => Read(predicate, (reading, node) => reading.Comparison(node));
 
-        // A subplan's result is a value known only when the statement runs, as a parameter's is
-        // ("$$0" is a literal $0 in a replacement pattern).
-        var sql = Frame + SubPlan().Replace(predicate, "$$0");
-        if (Where(sql) is not { } tree)
-        {
-            return [];
-        }
-
-        using (tree)
-        {
-            var text = new Utf8Text(sql);
-            var where = tree.RootElement.GetProperty("stmts")[0].GetProperty("stmt").GetProperty("SelectStmt").GetProperty("whereClause");
-            var comparisons = new List<Comparison>();
-            foreach (var (type, node) in ParseTreeNodes.OfTypes(where, "A_Expr", "NullTest"))
-            {
-                if ((type == "A_Expr" ? Compared(node, sql, text) : NullTested(node)) is { } comparison)
-                {
-                    comparisons.Add(comparison);
-                }
-            }
-
-            return comparisons;
-        }
-    }
+    /// <summary>
+    /// Comparisons whose one side is an expression over columns of one alias and whose other side
+    /// is a constant or parameter (see <see cref="ExpressionComparison"/>).
+    /// </summary>
+    public static IReadOnlyList<ExpressionComparison> ParseExpressions(string? predicate) => Read(predicate, (reading, node) => reading.Expression(node));
 
     /// <summary>A sort or group key such as <c>o.created_at DESC</c>: the column and whether it descends.</summary>
     public static (ColumnRef Column, bool Descending)? SortKey(string key)
@@ -62,8 +40,41 @@ public static partial class PredicateParser
     public static ColumnRef? Column(string text)
     {
         using var tree = Where(Frame + text);
-        return tree is null ? null : ColumnOf(tree.RootElement.GetProperty("stmts")[0].GetProperty("stmt").GetProperty("SelectStmt").GetProperty("whereClause"));
+        return tree is null ? null : ColumnOf(WhereClause(tree));
     }
+
+    private static List<T> Read<T>(string? predicate, Func<Reading, JsonElement, T?> read)
+        where T : class
+    {
+        if (string.IsNullOrWhiteSpace(predicate))
+        {
+            return [];
+        }
+
+        // A subplan's result is a value known only when the statement runs, as a parameter's is
+        // ("$$0" is a literal $0 in a replacement pattern).
+        var sql = Frame + SubPlan().Replace(predicate, "$$0");
+        using var tree = Where(sql);
+        if (tree is null)
+        {
+            return [];
+        }
+
+        var reading = new Reading(sql);
+        var found = new List<T>();
+        foreach (var (type, node) in ParseTreeNodes.OfTypes(WhereClause(tree), "A_Expr", "NullTest"))
+        {
+            if ((type == "A_Expr" ? read(reading, node) : typeof(T) == typeof(Comparison) ? NullTested(node) as T : null) is { } item)
+            {
+                found.Add(item);
+            }
+        }
+
+        return found;
+    }
+
+    private static JsonElement WhereClause(JsonDocument tree) =>
+        tree.RootElement.GetProperty("stmts")[0].GetProperty("stmt").GetProperty("SelectStmt").GetProperty("whereClause");
 
     private static JsonDocument? Where(string sql)
     {
@@ -85,28 +96,6 @@ public static partial class PredicateParser
         }
     }
 
-    private static Comparison? Compared(JsonElement node, string sql, Utf8Text text)
-    {
-        var op = node.GetProperty("kind").GetString() switch
-        {
-            "AEXPR_OP" or "AEXPR_LIKE" or "AEXPR_ILIKE" => Name(node),
-            "AEXPR_OP_ANY" when Name(node) == "=" => "= ANY",
-            _ => null,
-        };
-        if (op is null || (op != "= ANY" && !Operators.Contains(op)) || !node.TryGetProperty("lexpr", out var left) || !node.TryGetProperty("rexpr", out var right))
-        {
-            return null;
-        }
-
-        if (ColumnOf(left) is { } column)
-        {
-            return new Comparison(column, op, Operand(right, sql, text), ColumnOf(right));
-        }
-
-        // "(100 < o.total)": flip so the column is on the left, and the operator with it.
-        return ColumnOf(right) is { } flipped && op != "= ANY" ? new Comparison(flipped, Flip(op), Operand(left, sql, text), null) : null;
-    }
-
     /// <summary>"IS NULL" is a column an index serves; "IS NOT NULL" selects almost everything and no key serves it.</summary>
     private static Comparison? NullTested(JsonElement node) =>
         node.GetProperty("nulltesttype").GetString() == "IS_NULL" && ColumnOf(node.GetProperty("arg")) is { } column
@@ -121,11 +110,11 @@ public static partial class PredicateParser
             node = cast.GetProperty("arg");
         }
 
-        if (!node.TryGetProperty("ColumnRef", out var reference))
-        {
-            return null;
-        }
+        return node.TryGetProperty("ColumnRef", out var reference) ? Reference(reference) : null;
+    }
 
+    private static ColumnRef? Reference(JsonElement reference)
+    {
         var fields = reference.GetProperty("fields").EnumerateArray()
             .Select(field => field.TryGetProperty("String", out var name) ? name.GetProperty("sval").GetString() : null)
             .ToList();
@@ -137,62 +126,18 @@ public static partial class PredicateParser
         };
     }
 
-    /// <summary>The operator's name; a qualified <c>OPERATOR(pg_catalog.=)</c> is its last part.</summary>
-    private static string? Name(JsonElement node) =>
-        node.GetProperty("name").EnumerateArray().LastOrDefault().TryGetProperty("String", out var name) ? name.GetProperty("sval").GetString() : null;
-
-    /// <summary>
-    /// An operand as printed: from its first token to the parenthesis that closes the comparison
-    /// around it (EXPLAIN parenthesises every comparison), or to an AND or OR outside parentheses.
-    /// </summary>
-    private static string Operand(JsonElement node, string sql, Utf8Text text)
+    /// <summary>The comparison's operator: <c>= ANY</c>, or a name of <see cref="Operators"/> (a qualified <c>OPERATOR(pg_catalog.=)</c> by its last part).</summary>
+    private static string? Operator(JsonElement node)
     {
-        var start = text.CharOffset(FirstLocation(node));
-        var (depth, end) = (0, sql.Length);
-        foreach (var token in PgQuery.Scan(sql[start..]))
+        var name = node.GetProperty("name").EnumerateArray().LastOrDefault() is { ValueKind: JsonValueKind.Object } last && last.TryGetProperty("String", out var text)
+            ? text.GetProperty("sval").GetString()
+            : null;
+        return node.GetProperty("kind").GetString() switch
         {
-            depth += token.Text == "(" ? 1 : token.Text == ")" ? -1 : 0;
-            if (depth < 0 || (depth == 0 && token.Text.ToUpperInvariant() is "AND" or "OR"))
-            {
-                end = start + token.Start;
-                break;
-            }
-        }
-
-        return sql[start..end].Trim();
-    }
-
-    /// <summary>The smallest byte offset any node of the operand starts at: where its text begins.</summary>
-    private static int FirstLocation(JsonElement node)
-    {
-        var first = int.MaxValue;
-        var pending = new Stack<JsonElement>([node]);
-        while (pending.TryPop(out var current))
-        {
-            if (current.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var child in current.EnumerateArray())
-                {
-                    pending.Push(child);
-                }
-            }
-            else if (current.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var property in current.EnumerateObject())
-                {
-                    if (property.Name == "location" && property.Value.ValueKind == JsonValueKind.Number && property.Value.GetInt32() >= 0)
-                    {
-                        first = Math.Min(first, property.Value.GetInt32());
-                    }
-                    else
-                    {
-                        pending.Push(property.Value);
-                    }
-                }
-            }
-        }
-
-        return first == int.MaxValue ? 0 : first;
+            "AEXPR_OP" or "AEXPR_LIKE" or "AEXPR_ILIKE" when name is not null && Operators.Contains(name) => name,
+            "AEXPR_OP_ANY" when name == "=" => "= ANY",
+            _ => null,
+        };
     }
 
     private static string Flip(string op) => op switch
@@ -205,6 +150,165 @@ public static partial class PredicateParser
         "<@" => "@>",
         _ => op,
     };
+
+    /// <summary>One predicate's text and tokens: where each side of a comparison begins and ends as printed.</summary>
+    private sealed class Reading(string sql)
+    {
+        private readonly Utf8Text _text = new(sql);
+        private readonly IReadOnlyList<SqlScanToken> _tokens = PgQuery.Scan(sql);
+
+        public Comparison? Comparison(JsonElement node)
+        {
+            if (Sides(node) is not var (op, left, right, (leftStart, leftText), (rightStart, rightText)))
+            {
+                return null;
+            }
+
+            if (ColumnOf(left) is { } column)
+            {
+                return new Comparison(column, op, rightText, ColumnOf(right));
+            }
+
+            // "(100 < o.total)": flip so the column is on the left, and the operator with it.
+            return ColumnOf(right) is { } flipped && op != "= ANY" ? new Comparison(flipped, Flip(op), leftText, null) : null;
+        }
+
+        public ExpressionComparison? Expression(JsonElement node)
+        {
+            if (Sides(node) is not var (op, left, right, (leftStart, leftText), (rightStart, rightText)))
+            {
+                return null;
+            }
+
+            if (Columns(left) is { } columns && IsValue(right))
+            {
+                return new ExpressionComparison(columns, Key(left, leftStart, leftText), op, rightText);
+            }
+
+            return op != "= ANY" && Columns(right) is { } flipped && IsValue(left) ? new ExpressionComparison(flipped, Key(right, rightStart, rightText), Flip(op), leftText) : null;
+        }
+
+        private (string Operator, JsonElement Left, JsonElement Right, (int Start, string Text) LeftSide, (int Start, string Text) RightSide)? Sides(JsonElement node)
+        {
+            if (Operator(node) is not { } op || !node.TryGetProperty("lexpr", out var left) || !node.TryGetProperty("rexpr", out var right))
+            {
+                return null;
+            }
+
+            var at = TokenAt(_text.CharOffset(node.GetProperty("location").GetInt32()));
+            var after = at + 1;
+            if (_tokens[at].Text.Equals("OPERATOR", StringComparison.OrdinalIgnoreCase))
+            {
+                after = Closing(at + 1) + 1;
+            }
+            else if (op == "= ANY")
+            {
+                after = at + 2;
+            }
+
+            return (op, left, right, Before(at), From(after));
+        }
+
+        /// <summary>The left side: back from the operator to the parenthesis that opens the comparison.</summary>
+        private (int Start, string Text) Before(int operatorToken)
+        {
+            var (depth, first) = (0, 0);
+            for (var i = operatorToken - 1; i >= 0; i--)
+            {
+                depth += _tokens[i].Text == ")" ? 1 : _tokens[i].Text == "(" ? -1 : 0;
+                if (depth < 0 || (depth == 0 && IsConnective(_tokens[i])))
+                {
+                    first = i + 1;
+                    break;
+                }
+            }
+
+            return Span(first, operatorToken - 1);
+        }
+
+        /// <summary>The right side: on to the parenthesis that closes the comparison, or an AND or OR outside parentheses.</summary>
+        private (int Start, string Text) From(int firstToken)
+        {
+            var (depth, last) = (0, _tokens.Count - 1);
+            for (var i = firstToken; i < _tokens.Count; i++)
+            {
+                depth += _tokens[i].Text == "(" ? 1 : _tokens[i].Text == ")" ? -1 : 0;
+                if (depth < 0 || (depth == 0 && IsConnective(_tokens[i])))
+                {
+                    last = i - 1;
+                    break;
+                }
+            }
+
+            return Span(firstToken, last);
+        }
+
+        /// <summary>The expression as an index key: without the plan's aliases, parenthesised unless it is a bare function call (the form pg_get_indexdef prints).</summary>
+        private string Key(JsonElement side, int start, string printed)
+        {
+            var key = new StringBuilder(printed);
+            var qualifiers = ParseTreeNodes.OfType(side, "ColumnRef")
+                .Where(reference => reference.GetProperty("fields").GetArrayLength() == 2)
+                .Select(reference => TokenAt(_text.CharOffset(reference.GetProperty("location").GetInt32())))
+                .Where(i => i + 1 < _tokens.Count && _tokens[i + 1].Text == ".")
+                .OrderByDescending(i => i);
+            foreach (var alias in qualifiers)
+            {
+                key.Remove(_tokens[alias].Start - start, _tokens[alias + 1].Start + 1 - _tokens[alias].Start);
+            }
+
+            var text = key.ToString();
+            return side.TryGetProperty("FuncCall", out _) && !text.StartsWith('(') ? text : $"({text})";
+        }
+
+        /// <summary>The columns of an expression over one alias; null for a plain column, a parameter inside, or columns of two tables.</summary>
+        private static List<ColumnRef>? Columns(JsonElement side)
+        {
+            if (ColumnOf(side) is not null || ParseTreeNodes.OfType(side, "ParamRef").Any() || ParseTreeNodes.OfType(side, "SubLink").Any())
+            {
+                return null;
+            }
+
+            var columns = ParseTreeNodes.OfType(side, "ColumnRef").Select(Reference).OfType<ColumnRef>().Distinct().ToList();
+            return columns.Count > 0 && columns.Select(c => c.Alias).Distinct().Count() == 1 ? columns : null;
+        }
+
+        /// <summary>A constant or parameter: no column of any table.</summary>
+        private static bool IsValue(JsonElement side) => !ParseTreeNodes.OfType(side, "ColumnRef").Any() && !ParseTreeNodes.OfType(side, "SubLink").Any();
+
+        private static bool IsConnective(SqlScanToken token) => token.Text.ToUpperInvariant() is "AND" or "OR" or "NOT" or "WHERE";
+
+        private int TokenAt(int charOffset)
+        {
+            for (var i = 0; i < _tokens.Count; i++)
+            {
+                if (_tokens[i].Start >= charOffset)
+                {
+                    return i;
+                }
+            }
+
+            return _tokens.Count - 1;
+        }
+
+        private int Closing(int open)
+        {
+            var depth = 0;
+            for (var i = open; i < _tokens.Count; i++)
+            {
+                depth += _tokens[i].Text == "(" ? 1 : _tokens[i].Text == ")" ? -1 : 0;
+                if (depth == 0)
+                {
+                    return i;
+                }
+            }
+
+            return _tokens.Count - 1;
+        }
+
+        private (int Start, string Text) Span(int first, int last) =>
+            last < first ? (0, "") : (_tokens[first].Start, sql[_tokens[first].Start..(_tokens[last].Start + _tokens[last].Length)]);
+    }
 
     // How EXPLAIN prints a subplan's result inside a predicate: (SubPlan 1), (hashed SubPlan 2),
     // (alternatives: SubPlan 1 or hashed SubPlan 2).

@@ -2,7 +2,7 @@ namespace DbArchitect.Postgres.Advisor.Candidates;
 
 /// <summary>
 /// How one statement reads one table, gathered from its plan: the comparisons on its columns, the
-/// join keys, and the sort, group and output columns an index could serve.
+/// join keys, the comparisons on expressions, and the sort, group and used columns an index could serve.
 /// </summary>
 public sealed record TableAccess
 {
@@ -15,6 +15,12 @@ public sealed record TableAccess
     public IReadOnlyList<(string Column, bool Descending)> SortColumns { get; init; } = [];
     public IReadOnlyList<string> GroupColumns { get; init; } = [];
 
-    /// <summary>Columns the scan returns; null when it returns expressions (no covering index then).</summary>
-    public IReadOnlyList<string>? OutputColumns { get; init; }
+    /// <summary>Comparisons of an expression over this table's columns with a constant or parameter: only an index on the expression serves them.</summary>
+    public IReadOnlyList<ExpressionComparison> ExpressionComparisons { get; init; } = [];
+
+    /// <summary>
+    /// Every column of this table the statement uses (returns, filters, joins, sorts or groups on,
+    /// <see cref="ColumnUse"/>): an index holding all of them serves an index-only scan.
+    /// </summary>
+    public IReadOnlyList<string> UsedColumns { get; init; } = [];
 }

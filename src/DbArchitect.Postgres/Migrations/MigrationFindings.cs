@@ -12,14 +12,15 @@ public static class MigrationFindings
     /// <param name="rationale">Why it matters while the application runs.</param>
     /// <param name="lockMode">The lock the statement takes on an existing table (<see cref="LockModes"/>); null when none matters.</param>
     /// <param name="rewrite">The safe form, as SQL or as the steps to take.</param>
-    public static Finding Of(IMigrationRule rule, MigrationStatement statement, string subject, string title, string rationale, string? lockMode, string rewrite)
+    /// <param name="table">The table locked, when the subject is not the table itself (a column, an index).</param>
+    public static Finding Of(IMigrationRule rule, MigrationStatement statement, string subject, string title, string rationale, string? lockMode, string rewrite, string? table = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(statement);
         List<Evidence> evidence = [new("statement", Core.Failures.OneLine.Cut(statement.Text, 200))];
         if (lockMode is not null)
         {
-            evidence.Add(new Evidence("lock", $"{lockMode} on {subject.Split('.')[0]}"));
+            evidence.Add(new Evidence("lock", $"{lockMode} on {table ?? subject}"));
             evidence.Add(new Evidence("blocks while held", LockModes.Blocks(lockMode)));
         }
 
@@ -32,7 +33,7 @@ public static class MigrationFindings
             Title = title,
             Rationale = rationale,
             Evidence = evidence,
-            Tables = [subject.Split('.')[0]],
+            Tables = [table ?? subject],
             Remedy = new Remedy
             {
                 Kind = ChangeKind.Migration,

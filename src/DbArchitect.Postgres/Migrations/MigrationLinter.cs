@@ -37,7 +37,9 @@ public sealed class MigrationLinter(IReadOnlyList<IMigrationRule>? rules = null)
                 read += statements.Count + refused.Count;
                 var before = created.Take(i).SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
                 var later = created.Skip(i + 1).SelectMany(c => c).Where(r => !before.Contains(r)).ToHashSet(StringComparer.Ordinal);
-                var state = new WalkState { InTransaction = migration.RunsInTransaction };
+                var runsInTransaction = migration.RunsInTransaction
+                    && !(migration.Convention == MigrationConvention.Flyway && ConcurrentStatements.FlywayRunsWithoutTransaction(statements));
+                var state = new WalkState { InTransaction = runsInTransaction };
                 var changesSchema = statements.Any(s => !NotSchemaChanges.Contains(s.Type));
                 for (var n = 0; n < statements.Count; n++)
                 {

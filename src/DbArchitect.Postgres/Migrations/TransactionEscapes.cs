@@ -7,7 +7,7 @@ public static class TransactionEscapes
 {
     public static string For(MigrationConvention convention) => convention switch
     {
-        MigrationConvention.Flyway => "Put the statement in a migration of its own and set executeInTransaction=false in its script configuration file (V…__name.sql.conf).",
+        MigrationConvention.Flyway => "Put the statement in a migration of its own (CONCURRENTLY statements and SETs only): Flyway then runs it outside a transaction by itself.",
         MigrationConvention.Goose => "Put the statement in a migration of its own headed by -- +goose NO TRANSACTION.",
         MigrationConvention.Dbmate => "Put the statement in a migration of its own and write its marker as -- migrate:up transaction:false.",
         MigrationConvention.Prisma => "Prisma runs each migration.sql in a transaction: apply this statement outside Prisma Migrate (e.g. a separate script run by the deployment) and record it with prisma migrate resolve.",

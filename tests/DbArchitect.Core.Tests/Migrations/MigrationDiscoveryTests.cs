@@ -57,6 +57,22 @@ public sealed class MigrationDiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void A_file_for_postgres_takes_the_place_of_the_one_for_every_dialect_and_a_folder_for_another_engine_is_skipped()
+    {
+        Write("migrations/2_table.up.sql", "CREATE TABLE t (id int);");
+        Write("migrations/2_table.postgres.up.sql", "CREATE TABLE t (id bigint);");
+        Write("migrations/2_table.sqlite.up.sql", "CREATE TABLE t (id integer);");
+        Write("mysql-persistence/db/migration/V1__init.sql", "CREATE TABLE t (id int AUTO_INCREMENT);");
+
+        var chains = MigrationDiscovery.Discover(_root.FullName);
+
+        Assert.Equal("CREATE TABLE t (id bigint);", Assert.Single(chains.Single(c => c.Root == "migrations").Migrations).Up.Sql);
+        var mysql = chains.Single(c => c.Root.StartsWith("mysql", StringComparison.Ordinal));
+        Assert.Empty(mysql.Migrations);
+        Assert.Equal("in a folder for mysql, not PostgreSQL", Assert.Single(mysql.Skipped).Reason);
+    }
+
+    [Fact]
     public void Dbmate_and_goose_sections_start_below_their_markers_and_say_whether_they_run_in_a_transaction()
     {
         Write("db/migrations/20240101000000_a.sql", "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY i ON t (c);\n\n-- migrate:down\nDROP INDEX i;\n");
@@ -77,6 +93,7 @@ public sealed class MigrationDiscoveryTests : IDisposable
     public void Prisma_folders_and_plain_migration_folders_have_no_down()
     {
         Write("prisma/migrations/20240101120000_init/migration.sql", "CREATE TABLE \"User\" (id SERIAL PRIMARY KEY);");
+        Write("prisma/migrations/20240102120000_initial_migration/migration.sql", "CREATE TABLE \"Post\" (id SERIAL PRIMARY KEY);");
         Write("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"");
         Write("db/migrations/001-schema.sql", "CREATE TABLE a (id bigint);");
         Write("docs/example.sql", "SELECT 1;");
@@ -84,7 +101,7 @@ public sealed class MigrationDiscoveryTests : IDisposable
         var chains = MigrationDiscovery.Discover(_root.FullName);
 
         Assert.Equal(2, chains.Count);
-        var prisma = Assert.Single(chains.Single(c => c.Root.StartsWith("prisma", StringComparison.Ordinal)).Migrations);
+        var prisma = Assert.Single(chains, c => c.Root.StartsWith("prisma", StringComparison.Ordinal)).Migrations[0];
         Assert.Equal((MigrationConvention.Prisma, "20240101120000 init", false), (prisma.Convention, prisma.Label, prisma.HasDownConvention));
         var plain = Assert.Single(chains.Single(c => c.Root.StartsWith("db", StringComparison.Ordinal)).Migrations);
         Assert.Equal(MigrationConvention.PlainSql, plain.Convention);

@@ -70,15 +70,25 @@ public sealed class MigrationLinterTests
     }
 
     [Fact]
-    public void Concurrently_fails_in_a_migration_the_tool_runs_in_a_transaction_and_after_an_explicit_begin()
+    public void Concurrently_fails_mixed_into_a_flyway_migration_and_after_an_explicit_begin_but_not_alone()
     {
-        var wrapped = Lint("SET lock_timeout = '5s';\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);", inTransaction: true);
+        var wrapped = Lint("SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN note text;\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);", inTransaction: true);
+        var alone = Lint("SET lock_timeout = '5s';\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);", inTransaction: true);
         var begun = Lint("SET lock_timeout = '5s';\nBEGIN;\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);\nCOMMIT;\nCREATE INDEX CONCURRENTLY users_status_idx ON users (status);");
 
         var finding = Assert.Single(wrapped.Findings, f => f.Finding.RuleId == "concurrently-in-transaction");
         Assert.Equal(Severity.Critical, finding.Finding.Severity);
-        Assert.Contains("executeInTransaction=false", finding.Finding.Remedy!.Up, StringComparison.Ordinal);
+        Assert.Contains("Flyway then runs it outside a transaction", finding.Finding.Remedy!.Up, StringComparison.Ordinal);
+        Assert.DoesNotContain(alone.Findings, f => f.Finding.RuleId == "concurrently-in-transaction");
         Assert.Equal(3, Assert.Single(begun.Findings, f => f.Finding.RuleId == "concurrently-in-transaction").Line);
+    }
+
+    [Fact]
+    public void Two_indexes_on_one_table_in_one_migration_are_two_findings()
+    {
+        var report = Lint("SET lock_timeout = '5s';\nCREATE INDEX users_email_idx ON users (email);\nCREATE INDEX users_status_idx ON users (status);");
+
+        Assert.Equal([2, 3], report.Findings.Where(f => f.Finding.RuleId == "index-not-concurrent").Select(f => f.Line).Order());
     }
 
     [Fact]

@@ -63,6 +63,12 @@ public static class MigrationDiscovery
 
     private static MigrationChain? ChainIn(string root, string folder)
     {
+        // One Prisma migration's own folder (20240101120000_initial_migration/) belongs to the chain of the folder above it.
+        if (MigrationFileName.IsPrismaFolder(Path.GetFileName(folder), out _, out _) && File.Exists(Path.Combine(folder, "migration.sql")))
+        {
+            return null;
+        }
+
         var files = Directory.EnumerateFiles(folder, "*.sql").OrderBy(f => f, StringComparer.Ordinal).ToList();
         var prismaFolders = Directory.EnumerateDirectories(folder)
             .Where(child => MigrationFileName.IsPrismaFolder(Path.GetFileName(child), out _, out _) && File.Exists(Path.Combine(child, "migration.sql")))
@@ -84,9 +90,19 @@ public static class MigrationDiscovery
         }
 
         var looksLikeMigrations = Path.GetFileName(folder).Contains("migrat", StringComparison.OrdinalIgnoreCase)
-            || files.Any(f => MigrationFileName.IsFlyway(Path.GetFileName(f), out _, out _, out _) || MigrationFileName.IsUpDown(Path.GetFileName(f), out _, out _, out _, out _));
-        var downs = new Dictionary<string, (string Path, string Name)>(StringComparer.Ordinal);
-        var ups = new Dictionary<string, (string Path, string Name)>(StringComparer.Ordinal);
+            || files.Any(f => MigrationFileName.IsFlyway(Path.GetFileName(f), out _, out _, out _) || MigrationFileName.IsUpDown(Path.GetFileName(f), out _, out _, out _, out _, out _));
+        if (MigrationFileName.OtherEngineOf(Path.GetRelativePath(root, folder)) is { } engine)
+        {
+            foreach (var file in files)
+            {
+                builder.Skip(file, $"in a folder for {engine}, not PostgreSQL");
+            }
+
+            return builder.Build(folder);
+        }
+
+        var downs = new Dictionary<string, (string Path, string Name, bool ForPostgres)>(StringComparer.Ordinal);
+        var ups = new Dictionary<string, (string Path, string Name, bool ForPostgres)>(StringComparer.Ordinal);
         var undos = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
@@ -107,15 +123,17 @@ public static class MigrationDiscovery
                     });
                 }
             }
-            else if (MigrationFileName.IsUpDown(name, out version, out title, out var up, out var otherDialect))
+            else if (MigrationFileName.IsUpDown(name, out version, out title, out var up, out var otherDialect, out var forPostgres))
             {
+                var direction = up ? ups : downs;
                 if (otherDialect is not null)
                 {
                     builder.Skip(file, $"written for {otherDialect}, not PostgreSQL");
                 }
-                else
+                else if (!direction.TryGetValue(version, out var found) || !found.ForPostgres)
                 {
-                    (up ? ups : downs)[version] = (file, title);
+                    // popx: a file for PostgreSQL takes the place of the one for every dialect.
+                    direction[version] = (file, title, forPostgres);
                 }
             }
             else if (builder.Read(file) is { } text && MarkedSections.Read(builder.Relative(file), text) is { } sections)

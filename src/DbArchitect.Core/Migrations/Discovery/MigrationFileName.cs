@@ -8,6 +8,15 @@ internal static partial class MigrationFileName
     /// <summary>Dialects a dialect-suffixed file (popx: <c>1_name.postgres.up.sql</c>) may name and still be PostgreSQL's.</summary>
     private static readonly HashSet<string> PostgresDialects = new(StringComparer.OrdinalIgnoreCase) { "postgres", "postgresql", "pg" };
 
+    /// <summary>Engines a folder of migrations may be named for (<c>mysql-persistence/</c>, <c>migrations/sqlite/</c>) when it is not PostgreSQL's.</summary>
+    private static readonly string[] OtherEngines = ["mysql", "mariadb", "sqlite", "mssql", "sqlserver", "oracle", "cockroach", "clickhouse"];
+
+    /// <summary>The other engine a folder's path names in one of its parts, if any.</summary>
+    public static string? OtherEngineOf(string relativeFolder) =>
+        relativeFolder.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
+            .Select(part => OtherEngines.FirstOrDefault(engine => part.Contains(engine, StringComparison.OrdinalIgnoreCase)))
+            .FirstOrDefault(engine => engine is not null);
+
     public static bool IsFlyway(string file, out char prefix, out string version, out string name)
     {
         var match = Flyway().Match(file);
@@ -17,8 +26,8 @@ internal static partial class MigrationFileName
         return match.Success;
     }
 
-    /// <summary>golang-migrate or popx; <paramref name="otherDialect"/> names a dialect that is not PostgreSQL's.</summary>
-    public static bool IsUpDown(string file, out string version, out string name, out bool up, out string? otherDialect)
+    /// <summary>golang-migrate or popx; <paramref name="otherDialect"/> names a dialect that is not PostgreSQL's, <paramref name="forPostgres"/> says the file names PostgreSQL's.</summary>
+    public static bool IsUpDown(string file, out string version, out string name, out bool up, out string? otherDialect, out bool forPostgres)
     {
         var match = UpDown().Match(file);
         version = match.Groups["version"].Value;
@@ -26,6 +35,7 @@ internal static partial class MigrationFileName
         up = match.Groups["direction"].Value.Equals("up", StringComparison.OrdinalIgnoreCase);
         var dialect = match.Groups["dialect"];
         otherDialect = dialect.Success && !PostgresDialects.Contains(dialect.Value) ? dialect.Value : null;
+        forPostgres = dialect.Success && otherDialect is null;
         return match.Success;
     }
 

@@ -23,7 +23,7 @@ public sealed class ColumnTypeChangeRule : IMigrationRule
                 yield return MigrationFindings.Of(this, facts, $"{table}.{column}", $"Type of {table}.{column} changed in place",
                     "Unless the new type is binary-compatible (varchar to text, a longer varchar), PostgreSQL rewrites the table and rebuilds its indexes under ACCESS EXCLUSIVE; application code reading the old type breaks mid-deploy.",
                     LockModes.AccessExclusive,
-                    $"Expand and contract: add {column}_new of the new type; keep it in step with a trigger; backfill in batches; switch the application to it; then drop {column} and rename {column}_new, each step its own reversible migration.");
+                    $"Expand and contract: add {column}_new of the new type; keep it in step with a trigger; backfill in batches; switch the application to it; then drop {column} and rename {column}_new, each step its own reversible migration.", table);
             }
         }
     }

@@ -14,13 +14,13 @@ public sealed class ConcurrentlyInTransactionRule : IMigrationRule
     public IEnumerable<Finding> Evaluate(MigrationStatement facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var concurrent = facts.Type is "IndexStmt" or "DropStmt" or "ReindexStmt" && (MigrationStatement.Flag(facts.Node, "concurrent")
-            || MigrationStatement.Items(facts.Node, "params").Any(p => p.TryGetProperty("DefElem", out var option) && option.GetProperty("defname").GetString() == "concurrently"));
-        if (concurrent && facts.InTransaction)
+        if (ConcurrentStatements.IsConcurrent(facts.Type, facts.Node) && facts.InTransaction)
         {
             yield return MigrationFindings.Of(this, facts, facts.Type == "IndexStmt" ? MigrationStatement.RelationName(facts.Node.GetProperty("relation")) : "index",
                 "CONCURRENTLY inside a transaction block fails",
-                facts.Migration.RunsInTransaction
+                facts.Migration.Convention == Core.Migrations.MigrationConvention.Flyway
+                    ? "Flyway runs a migration outside a transaction only when every statement in it must run so; mixed with other statements, CONCURRENTLY makes Flyway refuse the migration (or, with mixed=true, run all of it without a transaction)."
+                    : facts.Migration.RunsInTransaction
                     ? $"{facts.Migration.Convention} runs this migration in a transaction, and CREATE/DROP INDEX CONCURRENTLY cannot run inside one: the migration errors and rolls back."
                     : "An explicit BEGIN opened a transaction before this statement; CONCURRENTLY cannot run inside one.",
                 null, TransactionEscapes.For(facts.Migration.Convention));

@@ -27,12 +27,12 @@ public sealed class ConstraintWithoutNotValidRule : IMigrationRule
             {
                 var name = MigrationStatement.StringOf(constraint, "conname") ?? "the constraint";
                 var foreign = kind == "CONSTR_FOREIGN";
-                yield return MigrationFindings.Of(this, facts, table, $"{(foreign ? "Foreign key" : "CHECK")} {name} on {table} added without NOT VALID",
+                yield return MigrationFindings.Of(this, facts, $"{table} {name}", $"{(foreign ? "Foreign key" : "CHECK")} {name} on {table} added without NOT VALID",
                     foreign
                         ? "Adding the key scans the table to check every row while holding SHARE ROW EXCLUSIVE on it and on the referenced table: writes to both wait."
                         : "Adding the check scans the table under ACCESS EXCLUSIVE: reads and writes wait for the whole scan.",
                     foreign ? LockModes.ShareRowExclusive : LockModes.AccessExclusive,
-                    $"ALTER TABLE {table} ADD CONSTRAINT {name} … NOT VALID; then, in a later migration, ALTER TABLE {table} VALIDATE CONSTRAINT {name}; (SHARE UPDATE EXCLUSIVE: reads and writes go on).");
+                    $"ALTER TABLE {table} ADD CONSTRAINT {name} … NOT VALID; then, in a later migration, ALTER TABLE {table} VALIDATE CONSTRAINT {name}; (SHARE UPDATE EXCLUSIVE: reads and writes go on).", table);
             }
         }
     }

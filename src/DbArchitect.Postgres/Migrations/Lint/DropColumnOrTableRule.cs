@@ -23,7 +23,7 @@ public sealed class DropColumnOrTableRule : IMigrationRule
                 yield return MigrationFindings.Of(this, facts, $"{table}.{column}", $"Column {table}.{column} dropped",
                     "The column's values are gone once this commits (a down can re-add the column, not its data), and instances of the application that still select it fail.",
                     LockModes.AccessExclusive,
-                    $"Stop reading and writing {column} in a release first; keep a copy (CREATE TABLE {table}_{column}_backup AS SELECT <key>, {column} FROM {table}) so the down can restore it; then drop it.");
+                    $"Stop reading and writing {column} in a release first; keep a copy (CREATE TABLE {table}_{column}_backup AS SELECT <key>, {column} FROM {table}) so the down can restore it; then drop it.", table);
             }
         }
 

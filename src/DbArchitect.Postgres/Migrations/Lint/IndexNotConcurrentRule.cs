@@ -22,9 +22,10 @@ public sealed class IndexNotConcurrentRule : IMigrationRule
         var table = MigrationStatement.RelationName(facts.Node.GetProperty("relation"));
         if (facts.IsExisting(table))
         {
-            yield return MigrationFindings.Of(this, facts, table, $"Index on {table} built without CONCURRENTLY",
+            var index = MigrationStatement.StringOf(facts.Node, "idxname") ?? "(unnamed)";
+            yield return MigrationFindings.Of(this, facts, $"{table} {index}", $"Index {index} on {table} built without CONCURRENTLY",
                 "The build reads the whole table while holding SHARE, so every insert, update and delete waits for it.",
-                LockModes.Share, "CREATE INDEX CONCURRENTLY … in a migration of its own that runs outside a transaction; check pg_index.indisvalid afterwards and drop and retry an invalid one.");
+                LockModes.Share, "CREATE INDEX CONCURRENTLY … in a migration of its own that runs outside a transaction; check pg_index.indisvalid afterwards and drop and retry an invalid one.", table);
         }
     }
 }

@@ -20,7 +20,7 @@ public sealed class IntegerKeyRule : IMigrationRule
             {
                 yield return MigrationFindings.Of(this, facts, $"{column.Table}.{column.Name}", $"Key column {column.Table}.{column.Name} is {column.Type}",
                     "A 4-byte key runs out at 2,147,483,647; changing it later rewrites the table and every table that references it.",
-                    null, $"Declare {column.Name} bigint (bigint GENERATED ALWAYS AS IDENTITY for a generated key).");
+                    null, $"Declare {column.Name} bigint (bigint GENERATED ALWAYS AS IDENTITY for a generated key).", column.Table);
             }
         }
     }

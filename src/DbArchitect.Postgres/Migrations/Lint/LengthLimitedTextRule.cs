@@ -21,7 +21,7 @@ public sealed class LengthLimitedTextRule : IMigrationRule
                 var padded = column.Type == "bpchar";
                 yield return MigrationFindings.Of(this, facts, $"{column.Table}.{column.Name}", $"{column.Table}.{column.Name} is {(padded ? "char(n)" : "varchar(n)")}",
                     padded ? "char(n) pads every value with blanks and compares them away, which surprises every client." : "A length limit chosen by habit rejects real data later, and lifting it is a schema change.",
-                    null, $"Declare {column.Name} text, with CHECK (char_length({column.Name}) <= n) where the limit is a business rule.");
+                    null, $"Declare {column.Name} text, with CHECK (char_length({column.Name}) <= n) where the limit is a business rule.", column.Table);
             }
         }
     }

@@ -14,9 +14,10 @@ public sealed class MissingDownRule : IMigrationRule
     public IEnumerable<Finding> Evaluate(MigrationStatement facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        if (facts.IsFirst && facts.Migration.HasDownConvention && facts.Migration.Down is null)
+        if (facts.IsFirst && facts.Migration.HasDownConvention && (facts.Migration.Down is null || Validation.PostgresScripts.Instance.HasNoStatement(facts.Migration.Down.Sql)))
         {
-            yield return MigrationFindings.Of(this, facts, facts.Migration.Name, $"Migration {facts.Migration.Label} has no down",
+            var empty = facts.Migration.Down is not null;
+            yield return MigrationFindings.Of(this, facts, facts.Migration.Name, $"Migration {facts.Migration.Label} has {(empty ? "a down without a statement" : "no down")}",
                 "Without a down the migration cannot be rolled back when the release that needs it is, and its rollback cannot be tested.",
                 null, $"Write the down ({Where(facts.Migration.Convention)}) so that it restores the schema and the data the up changed.");
         }

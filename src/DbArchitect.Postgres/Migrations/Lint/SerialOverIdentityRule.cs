@@ -18,7 +18,7 @@ public sealed class SerialOverIdentityRule : IMigrationRule
         {
             yield return MigrationFindings.Of(this, facts, $"{column.Table}.{column.Name}", $"{column.Table}.{column.Name} is {column.Type}",
                 "A serial's sequence needs its own grants and is easy to get out of step with the table; identity columns keep both together.",
-                null, $"Declare {column.Name} bigint GENERATED ALWAYS AS IDENTITY.");
+                null, $"Declare {column.Name} bigint GENERATED ALWAYS AS IDENTITY.", column.Table);
         }
     }
 }

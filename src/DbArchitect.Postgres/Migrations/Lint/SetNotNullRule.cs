@@ -24,7 +24,7 @@ public sealed class SetNotNullRule : IMigrationRule
                     "PostgreSQL reads every row to prove no NULL is left while holding ACCESS EXCLUSIVE: the table is unavailable for the whole scan.",
                     LockModes.AccessExclusive,
                     $"ALTER TABLE {table} ADD CONSTRAINT {column}_not_null CHECK ({column} IS NOT NULL) NOT VALID; ALTER TABLE {table} VALIDATE CONSTRAINT {column}_not_null; " +
-                    $"then ALTER TABLE {table} ALTER COLUMN {column} SET NOT NULL; (PostgreSQL 12+ uses the validated check and skips the scan) and drop the check.");
+                    $"then ALTER TABLE {table} ALTER COLUMN {column} SET NOT NULL; (PostgreSQL 12+ uses the validated check and skips the scan) and drop the check.", table);
             }
         }
     }

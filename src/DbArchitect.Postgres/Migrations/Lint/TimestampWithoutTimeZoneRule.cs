@@ -18,7 +18,7 @@ public sealed class TimestampWithoutTimeZoneRule : IMigrationRule
         {
             yield return MigrationFindings.Of(this, facts, $"{column.Table}.{column.Name}", $"{column.Table}.{column.Name} is timestamp without time zone",
                 "The value carries no zone, so the same instant reads differently on servers and clients in other zones.",
-                null, $"Declare {column.Name} timestamptz.");
+                null, $"Declare {column.Name} timestamptz.", column.Table);
         }
     }
 }

@@ -21,10 +21,10 @@ public sealed class UniqueWithoutIndexRule : IMigrationRule
                 && MigrationStatement.StringOf(constraint, "contype") is "CONSTR_UNIQUE" or "CONSTR_PRIMARY" && !constraint.TryGetProperty("indexname", out _))
             {
                 var name = MigrationStatement.StringOf(constraint, "conname") ?? $"{table.Split('.')[^1]}_key";
-                yield return MigrationFindings.Of(this, facts, table, $"Unique constraint {name} on {table} builds its index under an exclusive lock",
+                yield return MigrationFindings.Of(this, facts, $"{table} {name}", $"Unique constraint {name} on {table} builds its index under an exclusive lock",
                     "The constraint's index is built while ACCESS EXCLUSIVE is held: the table can neither be read nor written until it is done.",
                     LockModes.AccessExclusive,
-                    $"CREATE UNIQUE INDEX CONCURRENTLY {name} ON {table} (…); outside a transaction, then ALTER TABLE {table} ADD CONSTRAINT {name} UNIQUE USING INDEX {name};");
+                    $"CREATE UNIQUE INDEX CONCURRENTLY {name} ON {table} (…); outside a transaction, then ALTER TABLE {table} ADD CONSTRAINT {name} UNIQUE USING INDEX {name};", table);
             }
         }
     }

@@ -36,7 +36,7 @@ public sealed class VolatileDefaultRule : IMigrationRule
                 yield return MigrationFindings.Of(this, facts, $"{column.Table}.{column.Name}", $"Column {column.Table}.{column.Name} added with a volatile default, {what}",
                     "Every existing row needs its own value, so PostgreSQL rewrites the whole table and its indexes while holding ACCESS EXCLUSIVE.",
                     LockModes.AccessExclusive,
-                    $"ALTER TABLE {column.Table} ADD COLUMN {column.Name} <type>; then ALTER TABLE {column.Table} ALTER COLUMN {column.Name} SET DEFAULT …; (new rows), and backfill existing rows in batches of a few thousand keys.");
+                    $"ALTER TABLE {column.Table} ADD COLUMN {column.Name} <type>; then ALTER TABLE {column.Table} ALTER COLUMN {column.Name} SET DEFAULT …; (new rows), and backfill existing rows in batches of a few thousand keys.", column.Table);
             }
         }
     }

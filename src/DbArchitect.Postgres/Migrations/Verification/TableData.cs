@@ -1,0 +1,57 @@
+using System.Globalization;
+using Dapper;
+using DbArchitect.Postgres.Catalog;
+using Npgsql;
+
+namespace DbArchitect.Postgres.Migrations.Verification;
+
+/// <summary>Every user table's rows as a count and an order-insensitive digest, so that a down that loses a column's values or rows is caught.</summary>
+public static class TableData
+{
+    public sealed record Table(string Name, long Rows, string Digest);
+
+    public static async Task<IReadOnlyDictionary<string, Table>> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var tables = (await connection.QueryAsync<(string Schema, string Name)>(new CommandDefinition(
+            """
+            SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+            ORDER BY 1, 2
+            """, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var result = new Dictionary<string, Table>(StringComparer.Ordinal);
+        foreach (var (schema, name) in tables)
+        {
+            var qualified = SqlIdentifier.Qualify(schema, name);
+            // Each row's text digested, the digests sorted: the same rows in any order give the same digest.
+            var (rows, digest) = await connection.QuerySingleAsync<(long, string)>(new CommandDefinition(
+                $"SELECT count(*), md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) FROM ONLY {qualified} t", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            result[qualified] = new Table(qualified, rows, digest);
+        }
+
+        return result;
+    }
+
+    /// <summary>Tables of <paramref name="before"/> whose rows are not the same in <paramref name="after"/>, with what changed.</summary>
+    public static IReadOnlyList<string> Differences(IReadOnlyDictionary<string, Table> before, IReadOnlyDictionary<string, Table> after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var differences = new List<string>();
+        foreach (var table in before.Values.Where(t => t.Rows > 0 || after.ContainsKey(t.Name)))
+        {
+            if (!after.TryGetValue(table.Name, out var now))
+            {
+                differences.Add(string.Create(CultureInfo.InvariantCulture, $"{table.Name}: gone with its {table.Rows:N0} rows"));
+            }
+            else if (now.Digest != table.Digest)
+            {
+                differences.Add(now.Rows == table.Rows
+                    ? string.Create(CultureInfo.InvariantCulture, $"{table.Name}: {table.Rows:N0} rows, their values differ (a column's values lost or changed)")
+                    : string.Create(CultureInfo.InvariantCulture, $"{table.Name}: {table.Rows:N0} rows before, {now.Rows:N0} after"));
+            }
+        }
+
+        return differences;
+    }
+}

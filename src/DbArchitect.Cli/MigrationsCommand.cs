@@ -9,6 +9,42 @@ namespace DbArchitect.Cli;
 /// <summary><c>dbarch migrations lint PATH</c>: the migration chains under a folder, linted on the server's parser.</summary>
 internal static class MigrationsCommand
 {
+    /// <summary><c>migrations verify PATH</c>: up, down, schema and rows compared, up again, on a scratch server.</summary>
+    private static Command Verify(TextWriter output, TextWriter error)
+    {
+        var path = new Argument<DirectoryInfo>("path") { Description = "A repository or a migrations folder." };
+        var rows = new Option<int>("--rows") { Description = "Rows generated into each table before the migrations that change it.", DefaultValueFactory = _ => 10_000 };
+        var format = new Option<string>("--format") { Description = "md or json.", DefaultValueFactory = _ => "md" };
+        format.AcceptOnlyFromAmong("md", "json");
+        var verify = new Command("verify", "Run every migration under PATH on a scratch PostgreSQL: up (locks taken, tables rewritten), down, then the schema and every table's rows compared with before, then up again. Exit 1 when a migration fails to apply, to reverse, to keep its data or to run again.")
+        {
+            path, rows, format,
+        };
+        verify.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(rows) is < 0 or > 10_000_000)
+            {
+                return await Cli.Fail(error, ExitCodes.Usage, "--rows must be between 0 and 10,000,000").ConfigureAwait(false);
+            }
+
+            try
+            {
+                var (report, text) = await new MigrationVerifyPipeline().RunAsync(parse.GetValue(path)!.FullName, parse.GetValue(rows), parse.GetValue(format) == "json", new ImmediateProgress(error), cancellationToken).ConfigureAwait(false);
+                await output.WriteAsync(text).ConfigureAwait(false);
+                return report.Failed > 0 ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
+            }
+            catch (DbArchitectException e)
+            {
+                return await Cli.Fail(error, e.ExitCode, e.Message).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return await Cli.Fail(error, ExitCodes.Cancelled, "cancelled").ConfigureAwait(false);
+            }
+        });
+        return verify;
+    }
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var path = new Argument<DirectoryInfo>("path") { Description = "A repository or a migrations folder." };
@@ -61,6 +97,6 @@ internal static class MigrationsCommand
                 return await Cli.Fail(error, ExitCodes.Cancelled, "cancelled").ConfigureAwait(false);
             }
         });
-        return new Command("migrations", "Migration chains: lint them statically.") { lint };
+        return new Command("migrations", "Migration chains: lint them statically, verify them on a scratch server.") { lint, Verify(output, error) };
     }
 }

@@ -35,7 +35,7 @@ public sealed class MigrationLintPipeline
             Report = report,
             Text = request.Format switch
             {
-                MigrationReportFormat.Json => LintJson.Render(report),
+                MigrationReportFormat.Json => MigrationJson.Render(report),
                 MigrationReportFormat.Sarif => LintSarif.Render(report, request.ToolVersion),
                 _ => LintMarkdown.Render(report),
             },

@@ -97,7 +97,9 @@ public static class RowSeeder
             return $"(SELECT a[1 + (g - 1) % greatest(cardinality(a), 1)] FROM k{key.ToString(CultureInfo.InvariantCulture)})::{column.Type}";
         }
 
-        var text = column.MaxLength > 0 ? $"left('v' || g, {column.MaxLength.ToString(CultureInfo.InvariantCulture)})" : "('v' || g)";
+        // Within a length limit the row number in hex stays distinct longest (4,095 rows in char(3)).
+        var length = column.MaxLength.ToString(CultureInfo.InvariantCulture);
+        var text = column.MaxLength > 0 ? $"right(lpad(to_hex(g), {length}, '0'), {length})" : "('v' || g)";
         var value = column.IsEnum
             ? $"(enum_range(NULL::{column.BaseType}))[1 + g % cardinality(enum_range(NULL::{column.BaseType}))]"
             : column.BaseType switch

@@ -8,10 +8,10 @@ namespace DbArchitect.Postgres.Migrations.Verification;
 /// </summary>
 public static class SchemaDump
 {
-    public static async Task<IReadOnlyList<string>> ReadAsync(ScratchCluster cluster, string database, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> ReadAsync(ScratchCluster cluster, string connectionString, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        var dump = await PgDump.RunAsync(cluster.BinDirectory, cluster.ConnectionString(database), ["--schema-only", "--no-owner"], cancellationToken).ConfigureAwait(false);
+        var dump = await PgDump.RunAsync(cluster.BinDirectory, connectionString, ["--schema-only", "--no-owner"], cancellationToken).ConfigureAwait(false);
         return [.. dump.Split('\n')
             .Select(line => line.TrimEnd())
             .Where(line => line.Length > 0 && !line.StartsWith("--", StringComparison.Ordinal) && !line.StartsWith("SET ", StringComparison.Ordinal)

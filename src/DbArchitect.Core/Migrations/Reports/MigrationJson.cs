@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace DbArchitect.Core.Migrations.Reports;
 
-/// <summary>The lint report as JSON for machines: every chain and migration read, the findings, and what was not analysed or skipped.</summary>
-public static class LintJson
+/// <summary>Migration reports as JSON for machines: a lint's chains, findings and what was not analysed or skipped; a verification's verdicts.</summary>
+public static class MigrationJson
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -13,6 +13,30 @@ public static class LintJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
+
+    /// <summary>A verification as JSON: every verdict with its evidence.</summary>
+    public static string Render(Verification.VerificationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return JsonSerializer.Serialize(new
+        {
+            report.Root,
+            report.RowsPerTable,
+            report.Failed,
+            Chains = report.Chains.Select(c => new
+            {
+                c.Chain.Root,
+                c.StoppedAt,
+                Seconds = c.Elapsed.TotalSeconds,
+                Migrations = c.Verdicts.Select(v => new
+                {
+                    v.Migration.Version, v.Migration.Name, Up = v.Migration.Up.Path, Down = v.Migration.Down?.Path,
+                    v.Applied, v.LockSafe, v.Reversible, v.DataPreserving, v.Rerunnable, v.Error,
+                    v.Locks, v.Rewritten, v.SchemaDifferences, v.DataDifferences, v.Notes, UpMilliseconds = v.UpTime.TotalMilliseconds,
+                }),
+            }),
+        }, Options);
+    }
 
     public static string Render(LintReport report)
     {

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using DbArchitect.Core.Migrations;
+using DbArchitect.Core.Migrations.Verification;
+using DbArchitect.Postgres.Scratch;
+using Npgsql;
+
+namespace DbArchitect.Postgres.Migrations.Verification;
+
+/// <summary>
+/// Proves a chain on a scratch server, migration by migration on one database: the state before a
+/// migration is what the chain built so far (tables filled with generated rows), so no migration's
+/// check replays the ones before it. For each: schema and data before; up, its locks and
+/// rewrites; down; schema and data compared with before; up again, which leaves the state the next
+/// migration starts from. An up that fails stops the chain there: every later migration needs it.
+/// </summary>
+public sealed class ChainVerifier(ScratchCluster cluster, int rowsPerTable)
+{
+    // A lock that makes writers wait is harmless when it is over at once; held this long on a table with rows, it is an outage in the making.
+    private static readonly TimeSpan LongLock = TimeSpan.FromMilliseconds(50);
+
+    public async Task<ChainVerification> VerifyAsync(MigrationChain chain, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        var clock = Stopwatch.StartNew();
+        var database = await cluster.CreateDatabaseAsync($"verify_{Guid.NewGuid():N}"[..30], cancellationToken).ConfigureAwait(false);
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var verdicts = new List<MigrationVerdict>();
+        foreach (var migration in chain.Migrations)
+        {
+            var verdict = await VerifyAsync(connection, database, migration, cancellationToken).ConfigureAwait(false);
+            verdicts.Add(verdict);
+            if (!verdict.Applied || verdict.Rerunnable is false)
+            {
+                return new ChainVerification(chain, verdicts, migration.Label, clock.Elapsed);
+            }
+        }
+
+        return new ChainVerification(chain, verdicts, null, clock.Elapsed);
+    }
+
+    /// <param name="connection">The open session on the chain's database.</param>
+    /// <param name="database">Its connection string, for pg_dump.</param>
+    /// <param name="migration">The migration to prove.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    private async Task<MigrationVerdict> VerifyAsync(NpgsqlConnection connection, string database, Migration migration, CancellationToken cancellationToken)
+    {
+        var notes = new List<string>();
+        var schemaBefore = await SchemaDump.ReadAsync(cluster, database, cancellationToken).ConfigureAwait(false);
+        var dataBefore = await TableData.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        var up = await ScriptRunner.RunAsync(connection, migration.Up, cancellationToken).ConfigureAwait(false);
+        if (up.Error is not null)
+        {
+            return new MigrationVerdict { Migration = migration, Applied = false, Error = $"up: {up.Error}", UpTime = up.Elapsed };
+        }
+
+        if (up.NotTraced is not null)
+        {
+            notes.Add(up.NotTraced);
+        }
+
+        var locks = up.WriteBlockingLocks.Select(l => string.Create(CultureInfo.InvariantCulture,
+            $"{LockName(l.Mode)} on {l.Relation} ({l.Rows:N0} rows) held {l.Held.TotalMilliseconds:N0} ms")).ToList();
+        bool? lockSafe = up.NotTraced is not null ? null
+            : !up.WriteBlockingLocks.Any(l => l.Rows > 0 && (l.Held >= LongLock || up.Rewritten.Any(r => r.StartsWith(l.Relation + " ", StringComparison.Ordinal))));
+        var verdict = new MigrationVerdict { Migration = migration, Applied = true, LockSafe = lockSafe, Locks = locks, Rewritten = up.Rewritten, UpTime = up.Elapsed, Notes = notes };
+
+        if (migration.Down is null || Validation.PostgresScripts.Instance.HasNoStatement(migration.Down.Sql))
+        {
+            notes.Add(migration.HasDownConvention ? "no down to run: not reversible as written" : $"{migration.Convention} has no down migrations");
+            return await AfterAsync(connection, verdict with { Reversible = migration.HasDownConvention ? false : null }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var down = await ScriptRunner.RunAsync(connection, migration.Down, cancellationToken).ConfigureAwait(false);
+        if (down.Error is not null)
+        {
+            return await AfterAsync(connection, verdict with { Reversible = false, Error = $"down: {down.Error}" }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var schemaDifferences = SchemaDump.Differences(schemaBefore, await SchemaDump.ReadAsync(cluster, database, cancellationToken).ConfigureAwait(false));
+        var dataDifferences = TableData.Differences(dataBefore, await TableData.ReadAsync(connection, cancellationToken).ConfigureAwait(false));
+        verdict = verdict with
+        {
+            Reversible = schemaDifferences.Count == 0,
+            DataPreserving = dataDifferences.Count == 0,
+            SchemaDifferences = schemaDifferences,
+            DataDifferences = dataDifferences,
+        };
+        var again = await ScriptRunner.RunAsync(connection, migration.Up, cancellationToken).ConfigureAwait(false);
+        verdict = again.Error is null ? verdict with { Rerunnable = true } : verdict with { Rerunnable = false, Error = $"up after down: {again.Error}" };
+        return again.Error is null ? await AfterAsync(connection, verdict, cancellationToken).ConfigureAwait(false) : verdict;
+    }
+
+    /// <summary>The tables the migration created get their rows, so that the next migrations act on data.</summary>
+    private async Task<MigrationVerdict> AfterAsync(NpgsqlConnection connection, MigrationVerdict verdict, CancellationToken cancellationToken)
+    {
+        var notes = await RowSeeder.FillEmptyAsync(connection, rowsPerTable, cancellationToken).ConfigureAwait(false);
+        return notes.Count == 0 ? verdict : verdict with { Notes = [.. verdict.Notes, .. notes] };
+    }
+
+    // pg_locks' AccessExclusiveLock as the documentation names it: ACCESS EXCLUSIVE.
+    private static string LockName(string mode) => mode switch
+    {
+        "AccessExclusiveLock" => LockModes.AccessExclusive,
+        "ShareLock" => LockModes.Share,
+        "ShareRowExclusiveLock" => LockModes.ShareRowExclusive,
+        "ExclusiveLock" => "EXCLUSIVE",
+        _ => mode,
+    };
+}

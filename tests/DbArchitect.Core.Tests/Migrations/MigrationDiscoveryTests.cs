@@ -39,6 +39,19 @@ public sealed class MigrationDiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void Sibling_flyway_locations_are_one_chain_in_version_order()
+    {
+        Write("db/migration_postgres/V1__init.sql", "CREATE TABLE a (id bigint);");
+        Write("db/migration_postgres/V3__more.sql", "SELECT 1;");
+        Write("db/migration_postgres_data/V2.1__backfill.sql", "UPDATE a SET id = id;");
+
+        var chain = Single();
+
+        Assert.Equal("db", chain.Root);
+        Assert.Equal(["1 init", "2.1 backfill", "3 more"], chain.Migrations.Select(m => m.Label));
+    }
+
+    [Fact]
     public void Up_and_down_files_pair_by_version_and_other_dialects_and_orphans_are_skipped()
     {
         Write("migrations/000001_users.up.sql", "CREATE TABLE users (id bigint);");

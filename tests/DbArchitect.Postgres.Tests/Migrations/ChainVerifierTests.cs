@@ -110,6 +110,33 @@ public sealed class ChainVerifierTests(VerifierClusterFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task An_up_that_fails_on_rows_is_named_and_proven_on_emptied_tables_so_the_chain_goes_on()
+    {
+        var result = await VerifyAsync(20,
+            Migration(1, Users, "DROP TABLE users;"),
+            Migration(2, "ALTER TABLE users ADD COLUMN expiry timestamptz NOT NULL;", "ALTER TABLE users DROP COLUMN expiry;"),
+            Migration(3, "CREATE TABLE later (id bigint);", "DROP TABLE later;"));
+
+        var notNull = result.Verdicts[1];
+        Assert.True(notNull.Applied && notNull.FailsWithRows && notNull.IsFailure);
+        Assert.Contains(notNull.Notes, n => n.Contains("23502", StringComparison.Ordinal));
+        Assert.Null(result.StoppedAt);
+        Assert.True(result.Verdicts[2].Reversible);
+    }
+
+    [Fact]
+    public async Task The_parts_of_a_popx_migration_are_proven_together_with_their_downs_in_reverse()
+    {
+        var result = await VerifyAsync(5,
+            Migration(1, Users, "DROP TABLE users;") with { Version = "20201110175414000000", Down = new MigrationScript("a.down.sql", 1, "") },
+            Migration(2, "CREATE INDEX users_email_idx ON users (email)", "DROP TABLE users") with { Version = "20201110175414000001" });
+
+        var unit = Assert.Single(result.Verdicts);
+        Assert.Equal("20201110175414", unit.Migration.Version);
+        Assert.Equal((true, true, true), (unit.Reversible, unit.DataPreserving, unit.Rerunnable));
+    }
+
+    [Fact]
     public async Task Generated_rows_follow_foreign_keys_enums_and_length_limits()
     {
         var database = await fixture.Cluster.CreateDatabaseAsync($"seed_{Guid.NewGuid():N}"[..20]);

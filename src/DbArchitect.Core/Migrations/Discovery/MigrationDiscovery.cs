@@ -35,7 +35,33 @@ public static class MigrationDiscovery
             }
         }
 
-        return chains;
+        return FlywayLocationsMerged(chains);
+    }
+
+    /// <summary>
+    /// Flyway applies the migrations of all its locations as one chain, ordered by version: sibling
+    /// folders of Flyway migrations (<c>db/migration_postgres</c>, <c>db/migration_postgres_data</c>)
+    /// are taken to be one application's locations.
+    /// </summary>
+    private static List<MigrationChain> FlywayLocationsMerged(List<MigrationChain> chains)
+    {
+        static string? Parent(MigrationChain chain) =>
+            chain.Migrations.Count > 0 && chain.Migrations.All(m => m.Convention == MigrationConvention.Flyway) ? Path.GetDirectoryName(chain.Root) : null;
+
+        var merged = new List<MigrationChain>();
+        foreach (var group in chains.GroupBy(c => Parent(c) is { } parent ? $"flyway:{parent}" : $"chain:{c.Root}"))
+        {
+            var siblings = group.ToList();
+            merged.Add(siblings.Count == 1 ? siblings[0] : new MigrationChain
+            {
+                Root = Path.GetDirectoryName(siblings[0].Root) ?? siblings[0].Root,
+                Migrations = [.. siblings.SelectMany(c => c.Migrations).OrderBy(m => m.Repeatable)
+                    .ThenBy(m => m, Comparer<Migration>.Create((a, b) => MigrationFileName.CompareVersions(a.Version, b.Version)))],
+                Skipped = [.. siblings.SelectMany(c => c.Skipped)],
+            });
+        }
+
+        return merged;
     }
 
     private static IEnumerable<string> Folders(string root)

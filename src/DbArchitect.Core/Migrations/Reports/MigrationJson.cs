@@ -31,7 +31,7 @@ public static class MigrationJson
                 Migrations = c.Verdicts.Select(v => new
                 {
                     v.Migration.Version, v.Migration.Name, Up = v.Migration.Up.Path, Down = v.Migration.Down?.Path,
-                    v.Applied, v.LockSafe, v.Reversible, v.DataPreserving, v.Rerunnable, v.Error,
+                    v.Applied, v.FailsWithRows, v.LockSafe, v.Reversible, v.DataPreserving, v.Rerunnable, v.Error,
                     v.Locks, v.Rewritten, v.SchemaDifferences, v.DataDifferences, v.Notes, UpMilliseconds = v.UpTime.TotalMilliseconds,
                 }),
             }),

@@ -26,14 +26,14 @@ public static class VerificationMarkdown
             }
 
             text.AppendLine();
-            text.AppendLine("| migration | applied | lock-safe | reversible | data kept | up again | up ms | evidence |");
-            text.AppendLine("|---|---|---|---|---|---|---:|---|");
+            text.AppendLine("| migration | applied | runs on rows | lock-safe | reversible | data kept | up again | up ms | evidence |");
+            text.AppendLine("|---|---|---|---|---|---|---|---:|---|");
             foreach (var verdict in chain.Verdicts)
             {
                 var evidence = verdict.Locks.Concat(verdict.Rewritten).Concat(verdict.SchemaDifferences.Take(5)).Concat(verdict.DataDifferences)
                     .Concat(verdict.Error is null ? [] : [verdict.Error]).Concat(verdict.Notes);
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {verdict.Migration.Label} | {Mark(verdict.Applied)} | {Mark(verdict.LockSafe)} | {Mark(verdict.Reversible)} | {Mark(verdict.DataPreserving)} | {Mark(verdict.Rerunnable)} | {verdict.UpTime.TotalMilliseconds:N0} | {Cell(string.Join("; ", evidence))} |");
+                    $"| {verdict.Migration.Label} | {Mark(verdict.Applied)} | {Mark(verdict.Applied ? !verdict.FailsWithRows : null)} | {Mark(verdict.LockSafe)} | {Mark(verdict.Reversible)} | {Mark(verdict.DataPreserving)} | {Mark(verdict.Rerunnable)} | {verdict.UpTime.TotalMilliseconds:N0} | {Cell(string.Join("; ", evidence))} |");
             }
         }
 

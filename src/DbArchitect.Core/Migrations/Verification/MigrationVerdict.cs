@@ -12,6 +12,9 @@ public sealed record MigrationVerdict
     /// <summary>The up ran without an error.</summary>
     public required bool Applied { get; init; }
 
+    /// <summary>The up failed on tables holding rows and ran only once they were emptied: it fails on a database in use.</summary>
+    public bool FailsWithRows { get; init; }
+
     /// <summary>The error that stopped the up, the down or the second up, as the server said it.</summary>
     public string? Error { get; init; }
 
@@ -45,5 +48,5 @@ public sealed record MigrationVerdict
     public TimeSpan UpTime { get; init; }
 
     /// <summary>A verdict that was judged and came out false, or an up that failed.</summary>
-    public bool IsFailure => !Applied || Reversible is false || DataPreserving is false || Rerunnable is false;
+    public bool IsFailure => !Applied || FailsWithRows || Reversible is false || DataPreserving is false || Rerunnable is false;
 }

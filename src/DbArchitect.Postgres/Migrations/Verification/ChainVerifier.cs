@@ -27,7 +27,7 @@ public sealed class ChainVerifier(ScratchCluster cluster, int rowsPerTable)
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         var verdicts = new List<MigrationVerdict>();
-        foreach (var migration in chain.Migrations)
+        foreach (var migration in VerificationUnits.Of(chain))
         {
             var verdict = await VerifyAsync(connection, database, migration, cancellationToken).ConfigureAwait(false);
             verdicts.Add(verdict);
@@ -47,12 +47,27 @@ public sealed class ChainVerifier(ScratchCluster cluster, int rowsPerTable)
     private async Task<MigrationVerdict> VerifyAsync(NpgsqlConnection connection, string database, Migration migration, CancellationToken cancellationToken)
     {
         var notes = new List<string>();
+        var failsWithRows = false;
         var schemaBefore = await SchemaDump.ReadAsync(cluster, database, cancellationToken).ConfigureAwait(false);
         var dataBefore = await TableData.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
         var up = await ScriptRunner.RunAsync(connection, migration.Up, cancellationToken).ConfigureAwait(false);
+        if (up.Error is not null && rowsPerTable > 0 && dataBefore.Values.Any(t => t.Rows > 0))
+        {
+            // It may run on the empty tables its authors tried it on: then it is proven there, and the failure on rows is the finding.
+            var withRows = up.Error;
+            await TableData.EmptyAsync(connection, cancellationToken).ConfigureAwait(false);
+            dataBefore = await TableData.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+            up = await ScriptRunner.RunAsync(connection, migration.Up, cancellationToken).ConfigureAwait(false);
+            notes.Add($"up fails on tables holding rows ({withRows}); proven again on emptied tables");
+            if (up.Error is null)
+            {
+                failsWithRows = true;
+            }
+        }
+
         if (up.Error is not null)
         {
-            return new MigrationVerdict { Migration = migration, Applied = false, Error = $"up: {up.Error}", UpTime = up.Elapsed };
+            return new MigrationVerdict { Migration = migration, Applied = false, Error = $"up: {up.Error}", UpTime = up.Elapsed, Notes = notes };
         }
 
         if (up.NotTraced is not null)
@@ -64,7 +79,7 @@ public sealed class ChainVerifier(ScratchCluster cluster, int rowsPerTable)
             $"{LockName(l.Mode)} on {l.Relation} ({l.Rows:N0} rows) held {l.Held.TotalMilliseconds:N0} ms")).ToList();
         bool? lockSafe = up.NotTraced is not null ? null
             : !up.WriteBlockingLocks.Any(l => l.Rows > 0 && (l.Held >= LongLock || up.Rewritten.Any(r => r.StartsWith(l.Relation + " ", StringComparison.Ordinal))));
-        var verdict = new MigrationVerdict { Migration = migration, Applied = true, LockSafe = lockSafe, Locks = locks, Rewritten = up.Rewritten, UpTime = up.Elapsed, Notes = notes };
+        var verdict = new MigrationVerdict { Migration = migration, Applied = true, FailsWithRows = failsWithRows, LockSafe = lockSafe, Locks = locks, Rewritten = up.Rewritten, UpTime = up.Elapsed, Notes = notes };
 
         if (migration.Down is null || Validation.PostgresScripts.Instance.HasNoStatement(migration.Down.Sql))
         {

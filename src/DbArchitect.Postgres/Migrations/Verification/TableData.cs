@@ -32,6 +32,17 @@ public static class TableData
         return result;
     }
 
+    /// <summary>Removes every user table's rows, for a migration that can only run on empty tables.</summary>
+    public static async Task EmptyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var tables = (await ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Keys.ToList();
+        if (tables.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition($"TRUNCATE {string.Join(", ", tables)} CASCADE", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Tables of <paramref name="before"/> whose rows are not the same in <paramref name="after"/>, with what changed.</summary>
     public static IReadOnlyList<string> Differences(IReadOnlyDictionary<string, Table> before, IReadOnlyDictionary<string, Table> after)
     {

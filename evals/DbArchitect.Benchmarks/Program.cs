@@ -3,8 +3,9 @@ using DbArchitect.Benchmarks.Advisor;
 using DbArchitect.Benchmarks.Analyze;
 using DbArchitect.Benchmarks.Catalog;
 using DbArchitect.Benchmarks.Split;
+using DbArchitect.Benchmarks.Verify;
 
-IBenchmark[] benchmarks = [new CatalogBenchmark(), new AdvisorBenchmark(), new AnalyzeBenchmark(), new SplitBenchmark()];
+IBenchmark[] benchmarks = [new CatalogBenchmark(), new AdvisorBenchmark(), new AnalyzeBenchmark(), new SplitBenchmark(), new VerifyBenchmark()];
 
 var benchmark = args.Length > 0 ? benchmarks.SingleOrDefault(b => b.Name == args[0]) : null;
 if (benchmark is null)

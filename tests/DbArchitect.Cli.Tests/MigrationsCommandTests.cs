@@ -70,4 +70,31 @@ public sealed class MigrationsCommandTests : IDisposable
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("--fail-on: unknown severity 'severe'", unknown.LastErrorLine, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Verify_proves_each_migration_on_a_scratch_server_and_exits_1_on_a_down_that_loses_data()
+    {
+        var folder = Path.Combine(_repo.Path, "db", "migrations");
+        File.WriteAllText(Path.Combine(folder, "3_drop_email.up.sql"), "ALTER TABLE users DROP COLUMN email;\n");
+        File.WriteAllText(Path.Combine(folder, "3_drop_email.down.sql"), "ALTER TABLE users ADD COLUMN email text;\n");
+
+        var run = await CliRun.InvokeAsync("migrations", "verify", _repo.Path, "--rows", "100", "--format", "json");
+
+        Assert.True(run.ExitCode == 1, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        var migrations = json.RootElement.GetProperty("chains")[0].GetProperty("migrations").EnumerateArray().ToList();
+        Assert.Equal(3, migrations.Count);
+        Assert.True(migrations[1].GetProperty("reversible").GetBoolean());
+        Assert.Contains("SHARE on public.users (100 rows)", migrations[1].GetProperty("locks")[0].GetString(), StringComparison.Ordinal);
+        Assert.False(migrations[2].GetProperty("dataPreserving").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Verify_refuses_a_negative_row_count_with_exit_2()
+    {
+        var run = await CliRun.InvokeAsync("migrations", "verify", _repo.Path, "--rows", "-1");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--rows must be between 0 and 10,000,000", run.LastErrorLine, StringComparison.Ordinal);
+    }
 }

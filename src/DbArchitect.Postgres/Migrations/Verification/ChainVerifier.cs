@@ -19,11 +19,18 @@ public sealed class ChainVerifier(ScratchCluster cluster, int rowsPerTable)
     // A lock that makes writers wait is harmless when it is over at once; held this long on a table with rows, it is an outage in the making.
     private static readonly TimeSpan LongLock = TimeSpan.FromMilliseconds(50);
 
-    public async Task<ChainVerification> VerifyAsync(MigrationChain chain, CancellationToken cancellationToken)
+    /// <summary>The chain from an empty database of its own.</summary>
+    public async Task<ChainVerification> VerifyAsync(MigrationChain chain, CancellationToken cancellationToken) =>
+        await VerifyOnAsync(await cluster.CreateDatabaseAsync($"verify_{Guid.NewGuid():N}"[..30], cancellationToken).ConfigureAwait(false), chain, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The chain on a database of the cluster that already holds what its migrations start from.</summary>
+    /// <param name="database">The database's connection string.</param>
+    /// <param name="chain">The migrations to prove, in order.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public async Task<ChainVerification> VerifyOnAsync(string database, MigrationChain chain, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chain);
         var clock = Stopwatch.StartNew();
-        var database = await cluster.CreateDatabaseAsync($"verify_{Guid.NewGuid():N}"[..30], cancellationToken).ConfigureAwait(false);
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         var verdicts = new List<MigrationVerdict>();

@@ -45,10 +45,11 @@ internal sealed class VerifyBenchmark : IBenchmark
             await using (var connection = new NpgsqlConnection(database))
             {
                 await connection.OpenAsync(cancellationToken);
+                var filled = new HashSet<uint>();
                 foreach (var earlier in chain.Migrations.Take(index))
                 {
                     await ScriptRunner.RunAsync(connection, earlier.Up, cancellationToken);
-                    await RowSeeder.FillEmptyAsync(connection, rows, cancellationToken);
+                    await RowSeeder.FillEmptyAsync(connection, rows, filled, cancellationToken);
                 }
             }
 

@@ -32,11 +32,13 @@ public sealed class ChainVerifier(ScratchCluster cluster, int rowsPerTable)
         ArgumentNullException.ThrowIfNull(chain);
         var clock = Stopwatch.StartNew();
         await using var connection = new NpgsqlConnection(database);
+        // Tables are filled once, when they first exist; one whose constraints refuse the rows is said once.
+        var filled = new HashSet<uint>();
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         var verdicts = new List<MigrationVerdict>();
         foreach (var migration in VerificationUnits.Of(chain))
         {
-            var verdict = await VerifyAsync(connection, database, migration, cancellationToken).ConfigureAwait(false);
+            var verdict = await VerifyAsync(connection, migration, filled, cancellationToken).ConfigureAwait(false);
             verdicts.Add(verdict);
             if (!verdict.Applied || verdict.Rerunnable is false)
             {
@@ -48,14 +50,14 @@ public sealed class ChainVerifier(ScratchCluster cluster, int rowsPerTable)
     }
 
     /// <param name="connection">The open session on the chain's database.</param>
-    /// <param name="database">Its connection string, for pg_dump.</param>
     /// <param name="migration">The migration to prove.</param>
+    /// <param name="filled">Tables already filled (or tried), by oid.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    private async Task<MigrationVerdict> VerifyAsync(NpgsqlConnection connection, string database, Migration migration, CancellationToken cancellationToken)
+    private async Task<MigrationVerdict> VerifyAsync(NpgsqlConnection connection, Migration migration, HashSet<uint> filled, CancellationToken cancellationToken)
     {
         var notes = new List<string>();
         var failsWithRows = false;
-        var schemaBefore = await SchemaDump.ReadAsync(cluster, database, cancellationToken).ConfigureAwait(false);
+        var schemaBefore = await SchemaDump.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
         var dataBefore = await TableData.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
         var up = await ScriptRunner.RunAsync(connection, migration.Up, cancellationToken).ConfigureAwait(false);
         if (up.Error is not null && rowsPerTable > 0 && dataBefore.Values.Any(t => t.Rows > 0))
@@ -63,6 +65,8 @@ public sealed class ChainVerifier(ScratchCluster cluster, int rowsPerTable)
             // It may run on the empty tables its authors tried it on: then it is proven there, and the failure on rows is the finding.
             var withRows = up.Error;
             await TableData.EmptyAsync(connection, cancellationToken).ConfigureAwait(false);
+            // Every table is filled again after this migration, so the next ones still act on rows.
+            filled.Clear();
             dataBefore = await TableData.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
             up = await ScriptRunner.RunAsync(connection, migration.Up, cancellationToken).ConfigureAwait(false);
             notes.Add($"up fails on tables holding rows ({withRows}); proven again on emptied tables");
@@ -91,16 +95,16 @@ public sealed class ChainVerifier(ScratchCluster cluster, int rowsPerTable)
         if (migration.Down is null || Validation.PostgresScripts.Instance.HasNoStatement(migration.Down.Sql))
         {
             notes.Add(migration.HasDownConvention ? "no down to run: not reversible as written" : $"{migration.Convention} has no down migrations");
-            return await AfterAsync(connection, verdict with { Reversible = migration.HasDownConvention ? false : null }, cancellationToken).ConfigureAwait(false);
+            return await AfterAsync(connection, filled, verdict with { Reversible = migration.HasDownConvention ? false : null }, cancellationToken).ConfigureAwait(false);
         }
 
         var down = await ScriptRunner.RunAsync(connection, migration.Down, cancellationToken).ConfigureAwait(false);
         if (down.Error is not null)
         {
-            return await AfterAsync(connection, verdict with { Reversible = false, Error = $"down: {down.Error}" }, cancellationToken).ConfigureAwait(false);
+            return await AfterAsync(connection, filled, verdict with { Reversible = false, Error = $"down: {down.Error}" }, cancellationToken).ConfigureAwait(false);
         }
 
-        var schemaDifferences = SchemaDump.Differences(schemaBefore, await SchemaDump.ReadAsync(cluster, database, cancellationToken).ConfigureAwait(false));
+        var schemaDifferences = SchemaDump.Differences(schemaBefore, await SchemaDump.ReadAsync(connection, cancellationToken).ConfigureAwait(false));
         var dataDifferences = TableData.Differences(dataBefore, await TableData.ReadAsync(connection, cancellationToken).ConfigureAwait(false));
         verdict = verdict with
         {
@@ -111,13 +115,13 @@ public sealed class ChainVerifier(ScratchCluster cluster, int rowsPerTable)
         };
         var again = await ScriptRunner.RunAsync(connection, migration.Up, cancellationToken).ConfigureAwait(false);
         verdict = again.Error is null ? verdict with { Rerunnable = true } : verdict with { Rerunnable = false, Error = $"up after down: {again.Error}" };
-        return again.Error is null ? await AfterAsync(connection, verdict, cancellationToken).ConfigureAwait(false) : verdict;
+        return again.Error is null ? await AfterAsync(connection, filled, verdict, cancellationToken).ConfigureAwait(false) : verdict;
     }
 
     /// <summary>The tables the migration created get their rows, so that the next migrations act on data.</summary>
-    private async Task<MigrationVerdict> AfterAsync(NpgsqlConnection connection, MigrationVerdict verdict, CancellationToken cancellationToken)
+    private async Task<MigrationVerdict> AfterAsync(NpgsqlConnection connection, HashSet<uint> filled, MigrationVerdict verdict, CancellationToken cancellationToken)
     {
-        var notes = await RowSeeder.FillEmptyAsync(connection, rowsPerTable, cancellationToken).ConfigureAwait(false);
+        var notes = await RowSeeder.FillEmptyAsync(connection, rowsPerTable, filled, cancellationToken).ConfigureAwait(false);
         return notes.Count == 0 ? verdict : verdict with { Notes = [.. verdict.Notes, .. notes] };
     }
 

@@ -16,9 +16,14 @@ public static class RowSeeder
 {
     private sealed record Column(string Name, string Type, string BaseType, bool NotNull, bool Defaulted, int MaxLength, bool IsEnum, string? ReferencedTable, string? ReferencedColumn);
 
+    /// <param name="connection">The database's session.</param>
+    /// <param name="rows">Rows per table.</param>
+    /// <param name="attempted">Tables filled or tried before, by oid, left alone; the ones tried now are added.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>Notes on the tables that could not be filled.</returns>
-    public static async Task<IReadOnlyList<string>> FillEmptyAsync(NpgsqlConnection connection, int rows, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> FillEmptyAsync(NpgsqlConnection connection, int rows, ISet<uint> attempted, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(attempted);
         ArgumentNullException.ThrowIfNull(connection);
         var notes = new List<string>();
         if (rows <= 0)
@@ -41,7 +46,7 @@ public static class RowSeeder
             """, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         foreach (var (oid, name) in tables)
         {
-            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition($"SELECT EXISTS (SELECT FROM ONLY {name})", cancellationToken: cancellationToken)).ConfigureAwait(false))
+            if (!attempted.Add(oid) || await connection.ExecuteScalarAsync<bool>(new CommandDefinition($"SELECT EXISTS (SELECT FROM ONLY {name})", cancellationToken: cancellationToken)).ConfigureAwait(false))
             {
                 continue;
             }

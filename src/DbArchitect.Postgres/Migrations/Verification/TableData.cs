@@ -19,17 +19,16 @@ public static class TableData
             WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
             ORDER BY 1, 2
             """, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-        var result = new Dictionary<string, Table>(StringComparer.Ordinal);
-        foreach (var (schema, name) in tables)
+        if (tables.Count == 0)
         {
-            var qualified = SqlIdentifier.Qualify(schema, name);
-            // Each row's text digested, the digests sorted: the same rows in any order give the same digest.
-            var (rows, digest) = await connection.QuerySingleAsync<(long, string)>(new CommandDefinition(
-                $"SELECT count(*), md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) FROM ONLY {qualified} t", cancellationToken: cancellationToken)).ConfigureAwait(false);
-            result[qualified] = new Table(qualified, rows, digest);
+            return new Dictionary<string, Table>(StringComparer.Ordinal);
         }
 
-        return result;
+        // Each row's text digested, the digests sorted: the same rows in any order give the same digest. One round trip for every table.
+        var query = string.Join("\nUNION ALL ", tables.Select(t => SqlIdentifier.Qualify(t.Schema, t.Name)).Select(name =>
+            $"SELECT {SqlIdentifier.Literal(name)}, count(*), md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) FROM ONLY {name} t"));
+        return (await connection.QueryAsync<(string Name, long Rows, string Digest)>(new CommandDefinition(query, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .ToDictionary(t => t.Name, t => new Table(t.Name, t.Rows, t.Digest), StringComparer.Ordinal);
     }
 
     /// <summary>Removes every user table's rows, for a migration that can only run on empty tables.</summary>

@@ -54,9 +54,10 @@ internal static class MigrationsCommand
         {
             Description = "Exit with code 1 when a finding is at or above this severity.", HelpName = "info|low|medium|high|critical|never", DefaultValueFactory = _ => "high",
         };
+        var connection = new Option<string?>("--connection", "-c") { Description = "A live database (read-only session) whose tables score the lock findings: a note on an empty table, raised on a large or busy one." };
         var lint = new Command("lint", "Lint every migration under PATH (Flyway, golang-migrate, dbmate, goose, Prisma, plain .sql folders): the lock each statement takes, what it blocks, and the safe rewrite. With GITHUB_ACTIONS set, findings are also written to stderr as annotations on their lines.")
         {
-            path, format, failOn,
+            path, format, failOn, connection,
         };
         lint.SetAction(async (parse, cancellationToken) =>
         {
@@ -77,12 +78,13 @@ internal static class MigrationsCommand
                 Path = parse.GetValue(path)!.FullName,
                 Format = parse.GetValue(format) switch { "json" => MigrationReportFormat.Json, "sarif" => MigrationReportFormat.Sarif, _ => MigrationReportFormat.Markdown },
                 FailOn = threshold,
+                ConnectionString = parse.GetValue(connection),
                 GitHubAnnotations = Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true",
                 ToolVersion = typeof(MigrationsCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0",
             };
             try
             {
-                var outcome = new MigrationLintPipeline().Run(request, new ImmediateProgress(error), cancellationToken);
+                var outcome = await new MigrationLintPipeline().RunAsync(request, new ImmediateProgress(error), cancellationToken).ConfigureAwait(false);
                 await output.WriteAsync(outcome.Text).ConfigureAwait(false);
                 // The runner reads workflow commands from stderr as well, and stdout stays a clean document.
                 await error.WriteAsync(outcome.Annotations).ConfigureAwait(false);

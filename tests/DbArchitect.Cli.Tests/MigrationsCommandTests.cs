@@ -90,6 +90,20 @@ public sealed class MigrationsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task With_a_live_database_a_lock_on_a_table_it_does_not_have_keeps_its_severity_and_an_unreachable_one_is_exit_3()
+    {
+        var server = await DbArchitect.Testing.TestServer.GetAsync();
+
+        var live = await CliRun.InvokeAsync("migrations", "lint", _repo.Path, "--format", "json", "--connection", server.AdminConnectionString);
+        var unreachable = await CliRun.InvokeAsync("migrations", "lint", _repo.Path, "--connection", "Host=127.0.0.1;Port=1;Username=x;Timeout=2");
+
+        Assert.True(live.ExitCode == 1, live.Error);
+        Assert.Contains("scoring lock findings with the live tables", live.Error, StringComparison.Ordinal);
+        Assert.Equal("high", JsonDocument.Parse(live.Output).RootElement.GetProperty("findings")[0].GetProperty("severity").GetString());
+        Assert.Equal(3, unreachable.ExitCode);
+    }
+
+    [Fact]
     public async Task Verify_refuses_a_negative_row_count_with_exit_2()
     {
         var run = await CliRun.InvokeAsync("migrations", "verify", _repo.Path, "--rows", "-1");

@@ -10,6 +10,9 @@ public sealed record MigrationLintRequest
 
     public MigrationReportFormat Format { get; init; } = MigrationReportFormat.Markdown;
 
+    /// <summary>A live database whose tables score the lock findings (read-only: pg_stat_user_tables); null lints the files alone.</summary>
+    public string? ConnectionString { get; init; }
+
     /// <summary>A finding at or above this severity fails the run (exit 1); null never does.</summary>
     public Severity? FailOn { get; init; }
 

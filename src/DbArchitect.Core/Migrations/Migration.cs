@@ -24,5 +24,8 @@ public sealed record Migration
     /// <summary>Flyway's repeatable migrations: applied after the versioned ones whenever they change.</summary>
     public bool Repeatable { get; init; }
 
+    /// <summary>What a code migration holds that is not SQL text: builder calls, interpolated or computed SQL, each with its line.</summary>
+    public IReadOnlyList<NotAnalysed> Unread { get; init; } = [];
+
     public string Label => Version.Length == 0 ? Name : $"{Version} {Name}";
 }

@@ -20,4 +20,7 @@ public enum MigrationConvention
 
     /// <summary>A folder of .sql files applied in name order, no down.</summary>
     PlainSql,
+
+    /// <summary>TypeORM: a class with <c>up</c> and <c>down</c> whose SQL is in <c>queryRunner.query(…)</c>; all in one transaction unless <c>transaction = false</c>.</summary>
+    TypeOrm,
 }

@@ -34,6 +34,7 @@ public sealed class MigrationLinter(IReadOnlyList<IMigrationRule>? rules = null)
                 var migration = chain.Migrations[i];
                 var (statements, refused) = parsed[i];
                 notAnalysed.AddRange(refused);
+                notAnalysed.AddRange(migration.Unread);
                 read += statements.Count + refused.Count;
                 var before = created.Take(i).SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
                 var later = created.Skip(i + 1).SelectMany(c => c).Where(r => !before.Contains(r)).ToHashSet(StringComparer.Ordinal);

@@ -121,6 +121,43 @@ public sealed class MigrationDiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void TypeOrm_classes_give_their_query_sql_on_its_lines_and_name_what_is_not_sql_text()
+    {
+        Write("src/database/migrations/1715028537217-CreateUser.ts", """
+            import { MigrationInterface, QueryRunner } from 'typeorm';
+
+            export class CreateUser1715028537217 implements MigrationInterface {
+              public async up(queryRunner: QueryRunner): Promise<void> {
+                await queryRunner.query(
+                  `CREATE TABLE "user" ("id" SERIAL NOT NULL, "note" text DEFAULT 'it''s')`,
+                );
+                // queryRunner.query(`DROP TABLE everything`);
+                await queryRunner.query('CREATE INDEX "IDX_note" ON "user" ("note")');
+                await queryRunner.query(`ALTER TABLE "${table}" ADD "x" int`);
+                await queryRunner.createTable(new Table({ name: 'y' }));
+              }
+
+              public async down(queryRunner: QueryRunner): Promise<void> {
+                await queryRunner.query(`DROP TABLE "user"`);
+              }
+            }
+            """);
+        Write("src/database/migrations/1715028600000-NoTransaction.ts", "export class NoTransaction1715028600000 implements MigrationInterface { transaction = false; async up(queryRunner) { await queryRunner.query(\"CREATE INDEX CONCURRENTLY i ON t (c)\"); } async down(queryRunner) {} }");
+
+        var chain = Single();
+
+        var (create, concurrent) = (chain.Migrations[0], chain.Migrations[1]);
+        Assert.Equal((MigrationConvention.TypeOrm, "1715028537217", "CreateUser", true), (create.Convention, create.Version, create.Name, create.RunsInTransaction));
+        var lines = create.Up.Sql.Split('\n');
+        Assert.StartsWith("CREATE TABLE \"user\"", lines[5], StringComparison.Ordinal);
+        Assert.StartsWith("CREATE INDEX \"IDX_note\"", lines[8], StringComparison.Ordinal);
+        Assert.DoesNotContain("everything", create.Up.Sql, StringComparison.Ordinal);
+        Assert.Equal([(10, "a template literal with ${…}: SQL built when the migration runs"), (11, "queryRunner.createTable(…): a builder call, not SQL text")], create.Unread.Select(u => (u.Line, u.Reason)));
+        Assert.Contains("DROP TABLE \"user\"", create.Down!.Sql, StringComparison.Ordinal);
+        Assert.False(concurrent.RunsInTransaction);
+    }
+
+    [Fact]
     public void Binary_and_oversized_files_are_skipped_with_the_reason_never_read_as_sql()
     {
         Write("migrations/1_ok.up.sql", "SELECT 1;");

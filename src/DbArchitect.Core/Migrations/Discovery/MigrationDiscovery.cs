@@ -96,16 +96,27 @@ public static class MigrationDiscovery
         }
 
         var files = Directory.EnumerateFiles(folder, "*.sql").OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var code = Path.GetFileName(folder).Contains("migrat", StringComparison.OrdinalIgnoreCase)
+            ? Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".ts", StringComparison.Ordinal) || f.EndsWith(".js", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
+            : [];
         var prismaFolders = Directory.EnumerateDirectories(folder)
             .Where(child => MigrationFileName.IsPrismaFolder(Path.GetFileName(child), out _, out _) && File.Exists(Path.Combine(child, "migration.sql")))
             .OrderBy(child => child, StringComparer.Ordinal)
             .ToList();
-        if (files.Count == 0 && prismaFolders.Count == 0)
+        if (files.Count == 0 && prismaFolders.Count == 0 && code.Count == 0)
         {
             return null;
         }
 
         var builder = new ChainBuilder(root);
+        foreach (var file in code)
+        {
+            if (builder.Read(file) is { } text && TypeOrmMigrations.Looks(text) && TypeOrmMigrations.Read(builder.Relative(file), text) is { } migration)
+            {
+                builder.Add(migration);
+            }
+        }
+
         foreach (var child in prismaFolders)
         {
             MigrationFileName.IsPrismaFolder(Path.GetFileName(child), out var version, out var name);

@@ -138,6 +138,17 @@ public sealed class ChainVerifierTests(VerifierClusterFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task An_extension_the_chain_takes_for_granted_is_created_and_said()
+    {
+        var result = await VerifyAsync(10,
+            Migration(1, "CREATE TABLE files (id uuid PRIMARY KEY DEFAULT uuid_generate_v4(), path text);", "DROP TABLE files;"));
+
+        var verdict = Assert.Single(result.Verdicts);
+        Assert.True(verdict.Applied && verdict.Reversible == true, $"{verdict.Error} | {string.Join(" | ", verdict.Notes)}");
+        Assert.Contains("assumes the extension uuid-ossp, which no migration before it creates: created on the scratch server", verdict.Notes);
+    }
+
+    [Fact]
     public async Task Generated_rows_follow_foreign_keys_enums_and_length_limits()
     {
         var database = await fixture.Cluster.CreateDatabaseAsync($"seed_{Guid.NewGuid():N}"[..20]);

@@ -53,13 +53,25 @@ public sealed class MigrationLinter(IReadOnlyList<IMigrationRule>? rules = null)
                         CreatedLater = later,
                     };
                     state.Before(statement);
-                    if (statement.Type == "DoStmt")
-                    {
-                        notAnalysed.Add(new NotAnalysed(migration.Up.Path, statement.Line, "DO block: its PL/pgSQL body is not analysed"));
-                    }
-
                     findings.AddRange(_rules.SelectMany(rule => rule.Evaluate(statement)).Select(f => new LintFinding(f, migration.Up.Path, statement.Line, migration.Label)));
                     state.After(statement);
+                    if (statement.Type == "DoStmt")
+                    {
+                        // The block's own statements are linted where they stand, in the block's transaction.
+                        var (inner, unread) = DoBlocks.Read(parsedStatement, statement.Line);
+                        notAnalysed.AddRange(unread.Select(u => new NotAnalysed(migration.Up.Path, u.Line, u.Reason)));
+                        foreach (var (embedded, line) in inner)
+                        {
+                            var nested = Statement(embedded, migration, state) with
+                            {
+                                Line = line, MigrationChangesSchema = changesSchema, CreatedBefore = before, CreatedLater = later,
+                            };
+                            findings.AddRange(_rules.SelectMany(rule => rule.Evaluate(nested)).Select(f => new LintFinding(f, migration.Up.Path, nested.Line, migration.Label)));
+                            state.After(nested);
+                        }
+
+                        read += inner.Count;
+                    }
                 }
             }
         }

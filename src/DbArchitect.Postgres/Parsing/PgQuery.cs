@@ -39,6 +39,33 @@ public static unsafe class PgQuery
     }
 
     /// <summary>
+    /// PL/pgSQL functions as the server's PL/pgSQL compiler reads them (libpg_query's JSON of their
+    /// statements: <c>PLpgSQL_stmt_execsql</c> with its query text, <c>PLpgSQL_stmt_dynexecute</c>…).
+    /// The input is CREATE FUNCTION statements in LANGUAGE plpgsql.
+    /// </summary>
+    /// <exception cref="SqlParseException">A syntax error in the function or its body.</exception>
+    public static JsonDocument ParsePlpgsql(string sql)
+    {
+        PgQueryNative.Require();
+        var input = new Utf8Text(sql);
+        PgQueryPlpgsqlParseResult result;
+        fixed (byte* bytes = input.Bytes)
+        {
+            result = PgQueryNative.ParsePlpgsql(bytes);
+        }
+
+        try
+        {
+            ThrowIfFailed(result.Error, input);
+            return JsonDocument.Parse(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(result.PlpgsqlFuncs).ToArray());
+        }
+        finally
+        {
+            PgQueryNative.FreePlpgsqlParseResult(result);
+        }
+    }
+
+    /// <summary>
     /// The statements as the server's grammar divides them (libpg_query's split with the parser),
     /// each without its semicolon, comments before it left out.
     /// </summary>

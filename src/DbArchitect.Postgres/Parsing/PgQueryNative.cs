@@ -50,6 +50,12 @@ internal static unsafe partial class PgQueryNative
     [LibraryImport(Library, EntryPoint = "pg_query_free_parse_result")]
     public static partial void FreeParseResult(PgQueryParseResult result);
 
+    [LibraryImport(Library, EntryPoint = "pg_query_parse_plpgsql")]
+    public static partial PgQueryPlpgsqlParseResult ParsePlpgsql(byte* input);
+
+    [LibraryImport(Library, EntryPoint = "pg_query_free_plpgsql_parse_result")]
+    public static partial void FreePlpgsqlParseResult(PgQueryPlpgsqlParseResult result);
+
     [LibraryImport(Library, EntryPoint = "pg_query_scan")]
     public static partial PgQueryScanResult Scan(byte* input);
 

@@ -34,6 +34,13 @@ internal unsafe struct PgQueryScanResult
 }
 
 [StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PgQueryPlpgsqlParseResult
+{
+    public byte* PlpgsqlFuncs;
+    public PgQueryError* Error;
+}
+
+[StructLayout(LayoutKind.Sequential)]
 internal unsafe struct PgQueryParseResult
 {
     public byte* ParseTree;

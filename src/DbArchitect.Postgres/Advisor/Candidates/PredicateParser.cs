@@ -43,6 +43,31 @@ public static partial class PredicateParser
         return tree is null ? null : ColumnOf(WhereClause(tree));
     }
 
+    /// <summary>
+    /// Every column an expression EXPLAIN VERBOSE prints refers to (an output, a sort or group key,
+    /// a condition), alias-qualified or not; a sort key's <c>DESC</c>/<c>NULLS</c> is read as the
+    /// ORDER BY it is. Text the grammar refuses gives none.
+    /// </summary>
+    public static IReadOnlyList<ColumnRef> References(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        var text = SubPlan().Replace(expression, "NULL");
+        foreach (var sql in (string[])[$"SELECT {text}", $"SELECT 1 ORDER BY {text}"])
+        {
+            try
+            {
+                using var tree = PgQuery.Parse(sql);
+                return [.. ParseTreeNodes.OfType(tree.RootElement, "ColumnRef").Select(Reference).OfType<ColumnRef>()];
+            }
+            catch (SqlParseException)
+            {
+                // Not an expression; perhaps a sort key.
+            }
+        }
+
+        return [];
+    }
+
     private static List<T> Read<T>(string? predicate, Func<Reading, JsonElement, T?> read)
         where T : class
     {

@@ -1,5 +1,4 @@
 using DbArchitect.Core.Failures;
-using DbArchitect.Core.Migrations.Discovery;
 using DbArchitect.Core.Migrations.Reports;
 using DbArchitect.Agent.Targets;
 using DbArchitect.Postgres.Migrations;
@@ -19,15 +18,7 @@ public sealed class MigrationLintPipeline
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
-        IReadOnlyList<Core.Migrations.MigrationChain> chains;
-        try
-        {
-            chains = MigrationDiscovery.Discover(request.Path, cancellationToken);
-        }
-        catch (Exception e) when (e is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
-        {
-            throw new DbArchitectException(FailureKind.Unreachable, $"cannot read the migrations folder {request.Path}: {OneLine.Of(e.Message)}");
-        }
+        var chains = MigrationFolder.Discover(request.Path, cancellationToken);
 
         progress.Report(chains.Count == 0
             ? $"no migrations found under {request.Path} (Flyway, golang-migrate, dbmate, goose, Prisma or a migrations folder of .sql files)"

@@ -1,5 +1,4 @@
 using DbArchitect.Core.Failures;
-using DbArchitect.Core.Migrations.Discovery;
 using DbArchitect.Core.Migrations.Reports;
 using DbArchitect.Core.Migrations.Verification;
 using DbArchitect.Postgres.Migrations.Verification;
@@ -18,15 +17,7 @@ public sealed class MigrationVerifyPipeline
     public async Task<(VerificationReport Report, string Text)> RunAsync(string path, int rowsPerTable, bool json, IProgress<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
-        IReadOnlyList<Core.Migrations.MigrationChain> chains;
-        try
-        {
-            chains = MigrationDiscovery.Discover(path, cancellationToken);
-        }
-        catch (Exception e) when (e is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
-        {
-            throw new DbArchitectException(FailureKind.Unreachable, $"cannot read the migrations folder {path}: {OneLine.Of(e.Message)}");
-        }
+        var chains = MigrationFolder.Discover(path, cancellationToken);
 
         progress.Report("starting a scratch PostgreSQL to run every migration's up, down and up again…");
         ScratchCluster cluster;

@@ -20,12 +20,10 @@ public static class DoBlocks
     {
         ArgumentNullException.ThrowIfNull(block);
         var options = MigrationStatement.Items(block.Node, "args").Select(a => a.GetProperty("DefElem")).ToList();
-        var language = options.FirstOrDefault(o => o.GetProperty("defname").GetString() == "language") is { ValueKind: JsonValueKind.Object } given
-            ? given.GetProperty("arg").GetProperty("String").GetProperty("sval").GetString()
-            : "plpgsql";
-        var body = options.FirstOrDefault(o => o.GetProperty("defname").GetString() == "as") is { ValueKind: JsonValueKind.Object } code
-            ? code.GetProperty("arg").GetProperty("String").GetProperty("sval").GetString() ?? ""
-            : "";
+        string? Option(string name) => options.Where(o => o.GetProperty("defname").GetString() == name)
+            .Select(o => o.GetProperty("arg").GetProperty("String").GetProperty("sval").GetString()).FirstOrDefault();
+        var language = Option("language") ?? "plpgsql";
+        var body = Option("as") ?? "";
         if (language != "plpgsql" || body.Contains(Quote, StringComparison.Ordinal))
         {
             return ([], [(line, $"DO block in {language}: its body is not analysed")]);
@@ -59,9 +57,7 @@ public static class DoBlocks
                 var query = node.GetProperty("sqlstmt").GetProperty("PLpgSQL_expr").GetProperty("query").GetString() ?? "";
                 try
                 {
-                    using var parsed = PgQuery.Parse(query);
-                    var entry = parsed.RootElement.GetProperty("stmts")[0].GetProperty("stmt").EnumerateObject().First();
-                    statements.Add((new ParsedStatement(entry.Name, entry.Value.Clone(), query, block.Offset), at));
+                    statements.AddRange(ScriptParser.Statements(query, block.Offset).Select(statement => (statement, at)));
                 }
                 catch (SqlParseException e)
                 {

@@ -42,36 +42,39 @@ public sealed class MigrationLinter(IReadOnlyList<IMigrationRule>? rules = null)
                     && !(migration.Convention == MigrationConvention.Flyway && ConcurrentStatements.FlywayRunsWithoutTransaction(statements));
                 var state = new WalkState { InTransaction = runsInTransaction };
                 var changesSchema = statements.Any(s => !NotSchemaChanges.Contains(s.Type));
-                for (var n = 0; n < statements.Count; n++)
+
+                // One statement through the rules, with what came before it; a DO block's own statements
+                // follow it, in its transaction (a BEGIN or SET among them does not change what the walk knows).
+                void Lint(ParsedStatement parsed, int line, bool isFirst, bool inBlock)
                 {
-                    var parsedStatement = statements[n];
-                    var statement = Statement(parsedStatement, migration, state) with
+                    var statement = new MigrationStatement
                     {
-                        IsFirst = n == 0,
-                        MigrationChangesSchema = changesSchema,
-                        CreatedBefore = before,
-                        CreatedLater = later,
+                        Migration = migration, Line = line, Text = parsed.Text, Type = parsed.Type, Node = parsed.Node,
+                        InTransaction = state.InTransaction, LockTimeoutSet = state.LockTimeoutSet, CreatedHere = state.CreatedHere, NotNullChecked = state.NotNullChecked,
+                        IsFirst = isFirst, MigrationChangesSchema = changesSchema, CreatedBefore = before, CreatedLater = later,
                     };
-                    state.Before(statement);
-                    findings.AddRange(_rules.SelectMany(rule => rule.Evaluate(statement)).Select(f => new LintFinding(f, migration.Up.Path, statement.Line, migration.Label)));
+                    if (!inBlock)
+                    {
+                        state.Before(statement);
+                    }
+
+                    findings.AddRange(_rules.SelectMany(rule => rule.Evaluate(statement)).Select(f => new LintFinding(f, migration.Up.Path, line, migration.Label)));
                     state.After(statement);
                     if (statement.Type == "DoStmt")
                     {
-                        // The block's own statements are linted where they stand, in the block's transaction.
-                        var (inner, unread) = DoBlocks.Read(parsedStatement, statement.Line);
+                        var (inner, unread) = DoBlocks.Read(parsed, line);
                         notAnalysed.AddRange(unread.Select(u => new NotAnalysed(migration.Up.Path, u.Line, u.Reason)));
-                        foreach (var (embedded, line) in inner)
-                        {
-                            var nested = Statement(embedded, migration, state) with
-                            {
-                                Line = line, MigrationChangesSchema = changesSchema, CreatedBefore = before, CreatedLater = later,
-                            };
-                            findings.AddRange(_rules.SelectMany(rule => rule.Evaluate(nested)).Select(f => new LintFinding(f, migration.Up.Path, nested.Line, migration.Label)));
-                            state.After(nested);
-                        }
-
                         read += inner.Count;
+                        foreach (var (embedded, at) in inner)
+                        {
+                            Lint(embedded, at, isFirst: false, inBlock: true);
+                        }
                     }
+                }
+
+                for (var n = 0; n < statements.Count; n++)
+                {
+                    Lint(statements[n], ScriptParser.LineOf(migration.Up, statements[n].Offset), isFirst: n == 0, inBlock: false);
                 }
             }
         }
@@ -85,20 +88,6 @@ public sealed class MigrationLinter(IReadOnlyList<IMigrationRule>? rules = null)
             NotAnalysed = notAnalysed,
         };
     }
-
-    private static MigrationStatement Statement(ParsedStatement parsed, Migration migration, WalkState state) => new()
-    {
-        Migration = migration,
-        Script = migration.Up,
-        Line = ScriptParser.LineOf(migration.Up, parsed.Offset),
-        Text = parsed.Text,
-        Type = parsed.Type,
-        Node = parsed.Node,
-        InTransaction = state.InTransaction,
-        LockTimeoutSet = state.LockTimeoutSet,
-        CreatedHere = state.CreatedHere,
-        NotNullChecked = state.NotNullChecked,
-    };
 
     /// <summary>What the statements so far in one migration have set up.</summary>
     private sealed class WalkState

@@ -12,8 +12,6 @@ public sealed record MigrationStatement
 {
     public required Migration Migration { get; init; }
 
-    public required MigrationScript Script { get; init; }
-
     /// <summary>1-based line in the file.</summary>
     public required int Line { get; init; }
 

@@ -49,7 +49,9 @@ public static class ScriptParser
         return script.FirstLine + script.Sql.AsSpan(0, Math.Clamp(offset, 0, script.Sql.Length)).Count('\n');
     }
 
-    private static List<ParsedStatement> Statements(string sql, int baseOffset)
+    /// <summary>The statements of text the grammar reads, offsets counted from <paramref name="baseOffset"/>.</summary>
+    /// <exception cref="SqlParseException">The grammar refuses the text.</exception>
+    internal static List<ParsedStatement> Statements(string sql, int baseOffset)
     {
         using var tree = PgQuery.Parse(sql);
         var text = new Utf8Text(sql);

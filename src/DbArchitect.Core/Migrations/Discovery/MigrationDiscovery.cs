@@ -96,7 +96,8 @@ public static class MigrationDiscovery
         }
 
         var files = Directory.EnumerateFiles(folder, "*.sql").OrderBy(f => f, StringComparer.Ordinal).ToList();
-        var code = Path.GetFileName(folder).Contains("migrat", StringComparison.OrdinalIgnoreCase)
+        var namedForMigrations = Path.GetFileName(folder).Contains("migrat", StringComparison.OrdinalIgnoreCase);
+        var code = namedForMigrations
             ? Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".ts", StringComparison.Ordinal) || f.EndsWith(".js", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
             : [];
         var prismaFolders = Directory.EnumerateDirectories(folder)
@@ -126,7 +127,7 @@ public static class MigrationDiscovery
             }
         }
 
-        var looksLikeMigrations = Path.GetFileName(folder).Contains("migrat", StringComparison.OrdinalIgnoreCase)
+        var looksLikeMigrations = namedForMigrations
             || files.Any(f => MigrationFileName.IsFlyway(Path.GetFileName(f), out _, out _, out _) || MigrationFileName.IsUpDown(Path.GetFileName(f), out _, out _, out _, out _, out _));
         if (MigrationFileName.OtherEngineOf(Path.GetRelativePath(root, folder)) is { } engine)
         {

@@ -33,7 +33,7 @@ public static class LintMarkdown
                 var lockHeld = finding.Finding.Evidence.FirstOrDefault(e => e.Label == "lock")?.Value;
                 var blocks = finding.Finding.Evidence.FirstOrDefault(e => e.Label == "blocks while held")?.Value;
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {finding.Finding.Severity.ToString().ToLowerInvariant()} | `{finding.Finding.RuleId}` | `{finding.Path}:{finding.Line}` | {Cell(finding.Finding.Title)} | {Cell(lockHeld is null ? "–" : $"{lockHeld}: {blocks}")} | {Cell(finding.Finding.Remedy?.Up ?? "")} |");
+                    $"| {finding.Finding.Severity.ToString().ToLowerInvariant()} | `{finding.Finding.RuleId}` | `{finding.Path}:{finding.Line}` | {MarkdownCell.Of(finding.Finding.Title)} | {MarkdownCell.Of(lockHeld is null ? "–" : $"{lockHeld}: {blocks}")} | {MarkdownCell.Of(finding.Finding.Remedy?.Up ?? "")} |");
             }
 
             text.AppendLine();
@@ -69,8 +69,4 @@ public static class LintMarkdown
 
         text.AppendLine();
     }
-
-    private static string Cell(string text) => OneLineOf(text).Replace("|", "\\|", StringComparison.Ordinal);
-
-    private static string OneLineOf(string text) => Failures.OneLine.Of(text);
 }

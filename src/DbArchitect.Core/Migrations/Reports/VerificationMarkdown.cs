@@ -33,7 +33,7 @@ public static class VerificationMarkdown
                 var evidence = verdict.Locks.Concat(verdict.Rewritten).Concat(verdict.SchemaDifferences.Take(5)).Concat(verdict.DataDifferences)
                     .Concat(verdict.Error is null ? [] : [verdict.Error]).Concat(verdict.Notes);
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {verdict.Migration.Label} | {Mark(verdict.Applied)} | {Mark(verdict.Applied ? !verdict.FailsWithRows : null)} | {Mark(verdict.LockSafe)} | {Mark(verdict.Reversible)} | {Mark(verdict.DataPreserving)} | {Mark(verdict.Rerunnable)} | {verdict.UpTime.TotalMilliseconds:N0} | {Cell(string.Join("; ", evidence))} |");
+                    $"| {verdict.Migration.Label} | {Mark(verdict.Applied)} | {Mark(verdict.Applied ? !verdict.FailsWithRows : null)} | {Mark(verdict.LockSafe)} | {Mark(verdict.Reversible)} | {Mark(verdict.DataPreserving)} | {Mark(verdict.Rerunnable)} | {verdict.UpTime.TotalMilliseconds:N0} | {MarkdownCell.Of(string.Join("; ", evidence))} |");
             }
         }
 
@@ -46,6 +46,4 @@ public static class VerificationMarkdown
         false => "**no**",
         null => "–",
     };
-
-    private static string Cell(string text) => Failures.OneLine.Of(text).Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -14,7 +14,7 @@ public sealed class MissingDownRule : IMigrationRule
     public IEnumerable<Finding> Evaluate(MigrationStatement facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        if (facts.IsFirst && facts.Migration.HasDownConvention && (facts.Migration.Down is null || Validation.PostgresScripts.Instance.HasNoStatement(facts.Migration.Down.Sql)))
+        if (facts.IsFirst && facts.Migration.HasDownConvention && MigrationDowns.Runnable(facts.Migration) is null)
         {
             var empty = facts.Migration.Down is not null;
             yield return MigrationFindings.Of(this, facts, facts.Migration.Name, $"Migration {facts.Migration.Label} has {(empty ? "a down without a statement" : "no down")}",

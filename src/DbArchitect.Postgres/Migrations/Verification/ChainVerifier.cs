@@ -96,18 +96,18 @@ public sealed class ChainVerifier(ScratchCluster cluster, int rowsPerTable)
         }
 
         var locks = up.WriteBlockingLocks.Select(l => string.Create(CultureInfo.InvariantCulture,
-            $"{LockName(l.Mode)} on {l.Relation} ({l.Rows:N0} rows) held {l.Held.TotalMilliseconds:N0} ms")).ToList();
+            $"{LockModes.FromPgLocks(l.Mode)} on {l.Relation} ({l.Rows:N0} rows) held {l.Held.TotalMilliseconds:N0} ms")).ToList();
         bool? lockSafe = up.NotTraced is not null ? null
             : !up.WriteBlockingLocks.Any(l => l.Rows > 0 && (l.Held >= LongLock || up.Rewritten.Any(r => r.StartsWith(l.Relation + " ", StringComparison.Ordinal))));
         var verdict = new MigrationVerdict { Migration = migration, Applied = true, FailsWithRows = failsWithRows, LockSafe = lockSafe, Locks = locks, Rewritten = up.Rewritten, UpTime = up.Elapsed, Notes = notes };
 
-        if (migration.Down is null || Validation.PostgresScripts.Instance.HasNoStatement(migration.Down.Sql))
+        if (MigrationDowns.Runnable(migration) is not { } downScript)
         {
             notes.Add(migration.HasDownConvention ? "no down to run: not reversible as written" : $"{migration.Convention} has no down migrations");
             return await AfterAsync(connection, filled, verdict with { Reversible = migration.HasDownConvention ? false : null }, cancellationToken).ConfigureAwait(false);
         }
 
-        var down = await ScriptRunner.RunAsync(connection, migration.Down, cancellationToken).ConfigureAwait(false);
+        var down = await ScriptRunner.RunAsync(connection, downScript, cancellationToken).ConfigureAwait(false);
         if (down.Error is not null)
         {
             return await AfterAsync(connection, filled, verdict with { Reversible = false, Error = $"down: {down.Error}" }, cancellationToken).ConfigureAwait(false);
@@ -133,14 +133,4 @@ public sealed class ChainVerifier(ScratchCluster cluster, int rowsPerTable)
         var notes = await RowSeeder.FillEmptyAsync(connection, rowsPerTable, filled, cancellationToken).ConfigureAwait(false);
         return notes.Count == 0 ? verdict : verdict with { Notes = [.. verdict.Notes, .. notes] };
     }
-
-    // pg_locks' AccessExclusiveLock as the documentation names it: ACCESS EXCLUSIVE.
-    private static string LockName(string mode) => mode switch
-    {
-        "AccessExclusiveLock" => LockModes.AccessExclusive,
-        "ShareLock" => LockModes.Share,
-        "ShareRowExclusiveLock" => LockModes.ShareRowExclusive,
-        "ExclusiveLock" => "EXCLUSIVE",
-        _ => mode,
-    };
 }

@@ -33,10 +33,10 @@ public static class RowSeeder
 
         // Referenced tables first, so foreign keys find rows to point at.
         var tables = (await connection.QueryAsync<(uint Oid, string Name)>(new CommandDefinition(
-            """
+            $"""
             WITH RECURSIVE user_tables AS (
                 SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'),
+                WHERE c.relkind = 'r' AND NOT c.relispartition AND {UserRelations.InUserSchema}),
             depth AS (
                 SELECT oid, 0 AS level FROM user_tables
                 UNION ALL
@@ -66,10 +66,10 @@ public static class RowSeeder
                 """, new { oid = (long)oid }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
             var filled = columns.Where(c => !c.Defaulted || c.ReferencedTable is not null).ToList();
             var keys = filled.Where(c => c.ReferencedTable is not null && c.ReferencedColumn is not null).ToList();
-            var values = filled.Select(c => (c.Name, Value: Value(c, keys.IndexOf(c)))).ToList();
-            if (values.FirstOrDefault(v => v.Value is null && filled.First(c => c.Name == v.Name).NotNull) is { Name: not null } unknown)
+            var values = filled.Select(c => (Column: c, Value: Value(c, keys.IndexOf(c)))).ToList();
+            if (values.FirstOrDefault(v => v.Value is null && v.Column.NotNull).Column is { } unknown)
             {
-                notes.Add($"{name} not filled: no value generated for {unknown.Name} ({filled.First(c => c.Name == unknown.Name).Type})");
+                notes.Add($"{name} not filled: no value generated for {unknown.Name} ({unknown.Type})");
                 continue;
             }
 
@@ -77,7 +77,7 @@ public static class RowSeeder
             var with = keys.Count == 0 ? "" : "WITH " + string.Join(", ", keys.Select((c, i) => $"k{i} AS (SELECT array_agg({c.ReferencedColumn}) AS a FROM {c.ReferencedTable})")) + " ";
             var insert = values.Count == 0
                 ? $"INSERT INTO {name} SELECT FROM generate_series(1, {rows}) g"
-                : $"{with}INSERT INTO {name} ({string.Join(", ", values.Select(v => SqlIdentifier.Quote(v.Name)))}) SELECT {string.Join(", ", values.Select(v => v.Value ?? "NULL"))} FROM generate_series(1, {rows}) g";
+                : $"{with}INSERT INTO {name} ({string.Join(", ", values.Select(v => SqlIdentifier.Quote(v.Column.Name)))}) SELECT {string.Join(", ", values.Select(v => v.Value ?? "NULL"))} FROM generate_series(1, {rows}) g";
             try
             {
                 await connection.ExecuteAsync(new CommandDefinition(insert, cancellationToken: cancellationToken)).ConfigureAwait(false);

@@ -12,7 +12,8 @@ namespace DbArchitect.Postgres.Migrations.Verification;
 /// </summary>
 public static class SchemaDump
 {
-    private const string UserSchemas = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'";
+    // A session's temporary objects are no part of the schema a migration leaves.
+    private const string UserSchemas = UserRelations.InUserSchema + " AND n.nspname NOT LIKE 'pg_temp%'";
 
     private static readonly string Query = $"""
         SELECT 'schema ' || n.nspname || ' ' || coalesce(n.nspacl::text, '') FROM pg_namespace n WHERE {UserSchemas}

@@ -15,9 +15,6 @@ namespace DbArchitect.Postgres.Migrations.Verification;
 /// </summary>
 public static class ScriptRunner
 {
-    // pg_locks' modes that make writers wait.
-    private static readonly HashSet<string> WriteBlocking = new(StringComparer.Ordinal) { "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock" };
-
     public static async Task<ScriptRun> RunAsync(NpgsqlConnection connection, MigrationScript script, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -43,7 +40,7 @@ public static class ScriptRunner
             foreach (var held in await connection.QueryAsync<(uint Oid, string Mode)>(new CommandDefinition(
                 "SELECT relation::oid, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted", cancellationToken: cancellationToken)).ConfigureAwait(false))
             {
-                if (existing.ContainsKey(held.Oid) && WriteBlocking.Contains(held.Mode))
+                if (existing.ContainsKey(held.Oid) && LockModes.BlocksWrites(held.Mode))
                 {
                     firstSeen.TryAdd((held.Oid, held.Mode), clock.Elapsed);
                 }
@@ -100,13 +97,13 @@ public static class ScriptRunner
     /// <summary>User tables, partitions and indexes by oid, with relfilenode and (for an index, its table's) row count as ANALYZE last counted it.</summary>
     private static async Task<Dictionary<uint, Relation>> RelationsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<(uint Oid, string Name, uint FileNode, long Rows)>(new CommandDefinition(
-            """
+            $"""
             SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname), c.relfilenode::oid,
                    greatest(c.reltuples, coalesce(t.reltuples, 0), 0)::bigint
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_index i ON i.indexrelid = c.oid
             LEFT JOIN pg_class t ON t.oid = i.indrelid
-            WHERE c.relkind IN ('r', 'p', 'i', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+            WHERE c.relkind IN ('r', 'p', 'i', 'm') AND {UserRelations.InUserSchema}
             """, cancellationToken: cancellationToken)).ConfigureAwait(false))
         .ToDictionary(r => r.Oid, r => new Relation(r.Name, r.FileNode, r.Rows));
 }

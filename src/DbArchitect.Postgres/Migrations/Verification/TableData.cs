@@ -12,20 +12,14 @@ public static class TableData
 
     public static async Task<IReadOnlyDictionary<string, Table>> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        var tables = (await connection.QueryAsync<(string Schema, string Name)>(new CommandDefinition(
-            """
-            SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
-            ORDER BY 1, 2
-            """, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var tables = await NamesAsync(connection, cancellationToken).ConfigureAwait(false);
         if (tables.Count == 0)
         {
             return new Dictionary<string, Table>(StringComparer.Ordinal);
         }
 
         // Each row's text digested, the digests sorted: the same rows in any order give the same digest. One round trip for every table.
-        var query = string.Join("\nUNION ALL ", tables.Select(t => SqlIdentifier.Qualify(t.Schema, t.Name)).Select(name =>
+        var query = string.Join("\nUNION ALL ", tables.Select(name =>
             $"SELECT {SqlIdentifier.Literal(name)}, count(*), md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) FROM ONLY {name} t"));
         return (await connection.QueryAsync<(string Name, long Rows, string Digest)>(new CommandDefinition(query, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToDictionary(t => t.Name, t => new Table(t.Name, t.Rows, t.Digest), StringComparer.Ordinal);
@@ -34,12 +28,20 @@ public static class TableData
     /// <summary>Removes every user table's rows, for a migration that can only run on empty tables.</summary>
     public static async Task EmptyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        var tables = (await ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Keys.ToList();
+        var tables = await NamesAsync(connection, cancellationToken).ConfigureAwait(false);
         if (tables.Count > 0)
         {
             await connection.ExecuteAsync(new CommandDefinition($"TRUNCATE {string.Join(", ", tables)} CASCADE", cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The user tables, schema-qualified and quoted.</summary>
+    private static async Task<List<string>> NamesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return [.. (await connection.QueryAsync<(string Schema, string Name)>(new CommandDefinition(
+            $"SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND {UserRelations.InUserSchema} ORDER BY 1, 2",
+            cancellationToken: cancellationToken)).ConfigureAwait(false)).Select(t => SqlIdentifier.Qualify(t.Schema, t.Name))];
     }
 
     /// <summary>Tables of <paramref name="before"/> whose rows are not the same in <paramref name="after"/>, with what changed.</summary>

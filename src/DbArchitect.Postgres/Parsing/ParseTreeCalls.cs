@@ -12,14 +12,16 @@ public sealed record ParseTreeCalls(IReadOnlyList<FunctionName> Functions, IRead
     public static ParseTreeCalls Read(string sql)
     {
         using var tree = PgQuery.Parse(sql);
-        var functions = ParseTreeNodes.OfType(tree.RootElement, "FuncCall")
-            .Select(call => Names(call, "funcname") is [.. var qualifiers, var name] ? new FunctionName(qualifiers.LastOrDefault(), name) : null)
-            .OfType<FunctionName>();
+        var functions = ParseTreeNodes.OfType(tree.RootElement, "FuncCall").Select(Function).OfType<FunctionName>();
         var operators = ParseTreeNodes.OfType(tree.RootElement, "A_Expr")
             .Select(expression => Names(expression, "name") is [.., var symbol] ? symbol : null)
             .OfType<string>();
         return new ParseTreeCalls(functions.Distinct().ToList(), operators.Distinct(StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>The function a <c>FuncCall</c> node names, by the last two parts of its name.</summary>
+    public static FunctionName? Function(JsonElement call) =>
+        Names(call, "funcname") is [.. var qualifiers, var name] ? new FunctionName(qualifiers.LastOrDefault(), name) : null;
 
     // A qualified name is a list of String nodes: [{"String":{"sval":"pg_catalog"}}, {"String":{"sval":"now"}}].
     private static string[] Names(JsonElement node, string list) =>

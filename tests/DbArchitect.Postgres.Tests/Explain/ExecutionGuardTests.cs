@@ -18,6 +18,8 @@ public sealed class ActingFunctionsFixture : DatabaseFixture
         CREATE TABLE audit (at timestamptz NOT NULL);
         CREATE FUNCTION audited() RETURNS int LANGUAGE sql VOLATILE AS $$ INSERT INTO audit VALUES (now()) RETURNING 1 $$;
         CREATE VIEW audited_items AS SELECT id, audited() AS stamp FROM t;
+        CREATE VIEW audited_window AS SELECT id, sum(audited()) OVER () AS stamps FROM t;
+        CREATE VIEW audited_filter AS SELECT id FROM t WHERE id = (SELECT max(u.id) FROM t u WHERE u.id = t.id) AND audited() = 1;
         """);
 }
 
@@ -69,6 +71,19 @@ public sealed class ExecutionGuardTests(ActingFunctionsFixture database) : IClas
     public async Task A_writing_function_hidden_behind_a_view_is_seen_in_the_verbose_plan()
     {
         var error = await RefusedAnalyze("SELECT * FROM audited_items");
+
+        Assert.Contains("audited is VOLATILE in pg_proc", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM audit"));
+    }
+
+    // PostgreSQL 15 prints the window as "OVER (?)" and the subquery as "(SubPlan 1)": neither is
+    // SQL, and neither hides the call beside it.
+    [Theory]
+    [InlineData("SELECT * FROM audited_window")]
+    [InlineData("SELECT * FROM audited_filter")]
+    public async Task A_writing_function_beside_a_window_or_a_subplan_in_the_verbose_plan_is_seen(string sql)
+    {
+        var error = await RefusedAnalyze(sql);
 
         Assert.Contains("audited is VOLATILE in pg_proc", error.Message, StringComparison.Ordinal);
         Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM audit"));

@@ -7,6 +7,12 @@ namespace DbArchitect.Postgres.Advisor.Candidates;
 /// </summary>
 public sealed record Comparison(ColumnRef Column, string Operator, string Other, ColumnRef? OtherColumn)
 {
+    /// <summary>The placeholder the other side is, through casts: <c>$2</c>, <c>($2)::integer</c>; null for anything else.</summary>
+    public int? Placeholder { get; init; }
+
+    /// <summary>The placeholders of an other side that is an array of placeholders alone (<c>ARRAY[$1, $2]</c>, an IN list); empty otherwise.</summary>
+    public IReadOnlyList<int> PlaceholderArray { get; init; } = [];
+
     public bool IsEquality => Operator is "=" or "= ANY" or "IS";
 
     public bool IsRange => Operator is "<" or "<=" or ">" or ">=";

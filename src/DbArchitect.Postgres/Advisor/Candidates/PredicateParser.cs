@@ -50,14 +50,41 @@ public static partial class PredicateParser
     /// </summary>
     public static IReadOnlyList<ColumnRef> References(string expression)
     {
+        using var tree = Expression(expression);
+        return tree is null ? [] : [.. ParseTreeNodes.OfType(tree.RootElement, "ColumnRef").Select(Reference).OfType<ColumnRef>()];
+    }
+
+    /// <summary>
+    /// The function calls of an expression EXPLAIN VERBOSE prints, read as <see cref="References"/>
+    /// reads it, outer before inner; null for text the grammar refuses (a plan's labels: a node
+    /// type, <c>InitPlan 1 (returns $0)</c>).
+    /// </summary>
+    public static IReadOnlyList<FunctionCall>? Calls(string expression)
+    {
+        using var tree = Expression(expression);
+        return tree is null
+            ? null
+            : [.. ParseTreeNodes.OfType(tree.RootElement, "FuncCall")
+                .Select(call => ParseTreeCalls.Function(call) is { } name ? new FunctionCall(name, Arguments(call)) : null)
+                .OfType<FunctionCall>()];
+    }
+
+    private static List<ColumnRef?> Arguments(JsonElement call) =>
+        call.TryGetProperty("args", out var args) ? [.. args.EnumerateArray().Select(ColumnOf)] : [];
+
+    /// <summary>An expression as a select item, else as an ORDER BY item (a sort key); null when it is neither.</summary>
+    private static JsonDocument? Expression(string expression)
+    {
         ArgumentNullException.ThrowIfNull(expression);
-        var text = SubPlan().Replace(expression, "NULL");
+
+        // PostgreSQL 15 prints a window function's frame as "OVER (?)", which is no SQL: the frame
+        // says nothing of the columns or calls, so an empty one stands in for it.
+        var text = SubPlan().Replace(expression, "NULL").Replace(" OVER (?)", " OVER ()", StringComparison.Ordinal);
         foreach (var sql in (string[])[$"SELECT {text}", $"SELECT 1 ORDER BY {text}"])
         {
             try
             {
-                using var tree = PgQuery.Parse(sql);
-                return [.. ParseTreeNodes.OfType(tree.RootElement, "ColumnRef").Select(Reference).OfType<ColumnRef>()];
+                return PgQuery.Parse(sql);
             }
             catch (SqlParseException)
             {
@@ -65,7 +92,7 @@ public static partial class PredicateParser
             }
         }
 
-        return [];
+        return null;
     }
 
     private static List<T> Read<T>(string? predicate, Func<Reading, JsonElement, T?> read)
@@ -128,14 +155,39 @@ public static partial class PredicateParser
             : null;
 
     /// <summary>A column reference, alone or under casts (VERBOSE prints implicit casts of varchar and domains).</summary>
-    private static ColumnRef? ColumnOf(JsonElement node)
+    private static ColumnRef? ColumnOf(JsonElement node) =>
+        Uncast(node).TryGetProperty("ColumnRef", out var reference) ? Reference(reference) : null;
+
+    /// <summary>A placeholder <c>$n</c>, alone or under casts; null for anything else.</summary>
+    /// <remarks>
+    /// <c>$0</c> stands for a subplan's result (see <see cref="Read{T}"/>), no placeholder of the
+    /// statement; libpg_query's JSON leaves a zero number out, so it has none.
+    /// </remarks>
+    private static int? PlaceholderOf(JsonElement node) =>
+        Uncast(node).TryGetProperty("ParamRef", out var parameter) && parameter.TryGetProperty("number", out var number) && number.GetInt32() > 0
+            ? number.GetInt32()
+            : null;
+
+    /// <summary>The placeholders of <c>ARRAY[$1, $2]</c> when it holds nothing else; empty for anything else.</summary>
+    private static IReadOnlyList<int> PlaceholderArray(JsonElement node)
+    {
+        if (!Uncast(node).TryGetProperty("A_ArrayExpr", out var array) || !array.TryGetProperty("elements", out var elements))
+        {
+            return [];
+        }
+
+        var placeholders = elements.EnumerateArray().Select(PlaceholderOf).ToList();
+        return placeholders.All(p => p is not null) ? [.. placeholders.Select(p => p!.Value)] : [];
+    }
+
+    private static JsonElement Uncast(JsonElement node)
     {
         while (node.TryGetProperty("TypeCast", out var cast))
         {
             node = cast.GetProperty("arg");
         }
 
-        return node.TryGetProperty("ColumnRef", out var reference) ? Reference(reference) : null;
+        return node;
     }
 
     private static ColumnRef? Reference(JsonElement reference)
@@ -191,11 +243,13 @@ public static partial class PredicateParser
 
             if (ColumnOf(left) is { } column)
             {
-                return new Comparison(column, op, rightText, ColumnOf(right));
+                return new Comparison(column, op, rightText, ColumnOf(right)) { Placeholder = PlaceholderOf(right), PlaceholderArray = PlaceholderArray(right) };
             }
 
             // "(100 < o.total)": flip so the column is on the left, and the operator with it.
-            return ColumnOf(right) is { } flipped && op != "= ANY" ? new Comparison(flipped, Flip(op), leftText, null) : null;
+            return ColumnOf(right) is { } flipped && op != "= ANY"
+                ? new Comparison(flipped, Flip(op), leftText, null) { Placeholder = PlaceholderOf(left), PlaceholderArray = PlaceholderArray(left) }
+                : null;
         }
 
         public ExpressionComparison? Expression(JsonElement node)

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using DbArchitect.Postgres.Advisor.Candidates;
 
 namespace DbArchitect.Postgres.Explain.Constants;
 
@@ -7,10 +6,11 @@ namespace DbArchitect.Postgres.Explain.Constants;
 /// Finds, in a generic plan's scan conditions (Filter, Index Cond, Recheck Cond as EXPLAIN VERBOSE
 /// prints them), which column each placeholder is compared with: <c>(o.status = $1)</c>,
 /// <c>((c.email)::text ~~ $2)</c>, <c>($3 &lt; o.created_at)</c>, <c>(o.id = ANY ($4))</c>.
-/// A placeholder inside any larger expression (<c>'%' || $1</c>, <c>lower($1)</c>) is left
-/// unmapped on purpose: a column's statistics say nothing about such a value.
+/// The conditions are read on the server's parser (<see cref="PredicateParser"/>). A placeholder
+/// inside any larger expression (<c>'%' || $1</c>, <c>lower($1)</c>) is left unmapped on purpose:
+/// a column's statistics say nothing about such a value.
 /// </summary>
-public static partial class PlaceholderComparisons
+public static class PlaceholderComparisons
 {
     /// <summary>The first comparison found for each placeholder, by placeholder number.</summary>
     public static IReadOnlyDictionary<int, PlaceholderComparison> Find(PlanNode plan)
@@ -32,84 +32,45 @@ public static partial class PlaceholderComparisons
 
     private static IEnumerable<PlaceholderComparison> InCondition(PlanNode node, string condition)
     {
-        foreach (Match match in ColumnFirst().Matches(condition))
+        // VERBOSE qualifies columns with the scan's alias; a different qualifier is another relation's column.
+        var own = PredicateParser.Parse(condition)
+            .Where(c => c.Column.Alias is null || c.Column.Alias == (node.Alias ?? node.RelationName));
+        foreach (var comparison in own)
         {
-            if (Column(node, match) is { } column)
+            if (comparison.Operator == "= ANY")
             {
-                yield return Comparison(node, column, Number(match.Groups["param"].Value), Operator(match.Groups["op"].Value, flipped: false));
-            }
-        }
+                // "= ANY ($1)" takes an array for the placeholder; an IN list is ARRAY[$1, $2], each one value.
+                if (comparison.Placeholder is { } array)
+                {
+                    yield return Comparison(node, comparison, array, ComparisonOperator.EqualAny);
+                }
 
-        foreach (Match match in PlaceholderFirst().Matches(condition))
-        {
-            if (Column(node, match) is { } column)
-            {
-                yield return Comparison(node, column, Number(match.Groups["param"].Value), Operator(match.Groups["op"].Value, flipped: true));
+                foreach (var element in comparison.PlaceholderArray)
+                {
+                    yield return Comparison(node, comparison, element, ComparisonOperator.Equal);
+                }
             }
-        }
-
-        foreach (Match match in AnyOf().Matches(condition))
-        {
-            if (Column(node, match) is not { } column)
+            else if (comparison.Placeholder is { } placeholder && Operator(comparison.Operator) is { } op)
             {
-                continue;
-            }
-
-            var single = match.Groups["array"].Success;
-            foreach (Capture capture in match.Groups["param"].Captures)
-            {
-                yield return Comparison(node, column, Number(capture.Value), single ? ComparisonOperator.EqualAny : ComparisonOperator.Equal);
+                yield return Comparison(node, comparison, placeholder, op);
             }
         }
     }
 
-    private static PlaceholderComparison Comparison(PlanNode node, string column, int placeholder, ComparisonOperator op) =>
-        new(placeholder, node.Schema ?? "public", node.RelationName!, column, op);
+    private static PlaceholderComparison Comparison(PlanNode node, Comparison comparison, int placeholder, ComparisonOperator op) =>
+        new(placeholder, node.Schema ?? "public", node.RelationName!, comparison.Column.Column, op);
 
-    // VERBOSE qualifies columns with the scan's alias; a different qualifier is another relation's column.
-    private static string? Column(PlanNode node, Match match)
-    {
-        var qualifier = match.Groups["qual"];
-        if (qualifier.Success && Unquote(qualifier.Value) != (node.Alias ?? node.RelationName))
-        {
-            return null;
-        }
-
-        return Unquote(match.Groups["col"].Value);
-    }
-
-    private static string Unquote(string identifier) =>
-        identifier.StartsWith('"') ? identifier[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : identifier;
-
-    private static int Number(string digits) => int.Parse(digits, CultureInfo.InvariantCulture);
-
-    private static ComparisonOperator Operator(string op, bool flipped) => op switch
+    // Operators whose placeholder a column's statistics can stand for; "<>" and "!~~" select
+    // nearly everything whatever the value.
+    private static ComparisonOperator? Operator(string op) => op switch
     {
         "=" => ComparisonOperator.Equal,
-        "<" => flipped ? ComparisonOperator.Greater : ComparisonOperator.Less,
-        "<=" => flipped ? ComparisonOperator.GreaterOrEqual : ComparisonOperator.LessOrEqual,
-        ">" => flipped ? ComparisonOperator.Less : ComparisonOperator.Greater,
-        ">=" => flipped ? ComparisonOperator.LessOrEqual : ComparisonOperator.GreaterOrEqual,
+        "<" => ComparisonOperator.Less,
+        "<=" => ComparisonOperator.LessOrEqual,
+        ">" => ComparisonOperator.Greater,
+        ">=" => ComparisonOperator.GreaterOrEqual,
         "~~" => ComparisonOperator.Like,
         "~~*" => ComparisonOperator.ILike,
-        _ => throw new ArgumentOutOfRangeException(nameof(op), op, "operator the comparison patterns do not match"),
+        _ => null,
     };
-
-    // Building blocks, composed below: an identifier, a type name as a cast prints it, a column
-    // (optionally alias-qualified, optionally cast) and a placeholder (optionally cast).
-    private const string Identifier = """(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)""";
-    private const string TypeName = """(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_]*)(?: [a-z_][a-z0-9_]*)*(?:\(\d+(?:,\d+)?\))?(?:\[\])?""";
-    private const string QualifiedColumn = "(?:(?<qual>" + Identifier + @")\.)?(?<col>" + Identifier + ")";
-    private const string ColumnOperand = @"(?:\(" + QualifiedColumn + @"\)::" + TypeName + "|" + QualifiedColumn + ")";
-    private const string Param = @"(?:\$(?<param>\d+)|\(\$(?<param>\d+)\)::" + TypeName + ")";
-    private const string Op = @"(?<op>=|<=|>=|<|>|~~\*|~~)";
-
-    [GeneratedRegex(@"\(" + ColumnOperand + @"\s+" + Op + @"\s+" + Param + @"\)")]
-    private static partial Regex ColumnFirst();
-
-    [GeneratedRegex(@"\(" + Param + @"\s+" + Op + @"\s+" + ColumnOperand + @"\)")]
-    private static partial Regex PlaceholderFirst();
-
-    [GeneratedRegex(@"\(" + ColumnOperand + @"\s+=\s+ANY\s+\((?:(?<array>" + Param + @")|ARRAY\[" + Param + @"(?:,\s*" + Param + @")*\])\)\)")]
-    private static partial Regex AnyOf();
 }

@@ -1,10 +1,14 @@
-using System.Text.RegularExpressions;
 using DbArchitect.Core.Findings;
+using DbArchitect.Postgres.Advisor.Candidates;
 
 namespace DbArchitect.Postgres.Explain.Insights;
 
-/// <summary><c>LIKE '%…'</c> on a large table: a B-tree cannot help, a trigram GIN index can.</summary>
-public sealed partial class LeadingWildcardLikeInsight : IPlanInsight
+/// <summary>
+/// <c>LIKE '%…'</c> on a large table: a B-tree cannot help, a trigram GIN index can. The filter is
+/// read on the server's parser: a column, through casts, matched by a constant pattern that starts
+/// with a wildcard (<see cref="Comparison.IsLeadingWildcard"/>).
+/// </summary>
+public sealed class LeadingWildcardLikeInsight : IPlanInsight
 {
     public const string InsightId = "leading-wildcard-like";
 
@@ -14,13 +18,13 @@ public sealed partial class LeadingWildcardLikeInsight : IPlanInsight
     {
         foreach (var node in context.Result.Plan.DescendantsAndSelf().Where(n => n.NodeType == "Seq Scan" && n.Filter is not null && n.RelationName is not null))
         {
-            var match = LeadingWildcard().Match(node.Filter!);
-            if (!match.Success || context.TableOf(node) is { EstimatedRows: var rows } && rows < context.LargeTableRows)
+            var pattern = PredicateParser.Parse(node.Filter).FirstOrDefault(c => c.IsLeadingWildcard);
+            if (pattern is null || context.TableOf(node) is { EstimatedRows: var rows } && rows < context.LargeTableRows)
             {
                 continue;
             }
 
-            var column = match.Groups["col"].Value.Trim('"');
+            var column = pattern.Column.Column;
             var remedy = IndexProposal.Create(node, [$"{Catalog.SqlIdentifier.Quote(column)} gin_trgm_ops"], context.Catalog, method: "gin",
                 prelude: "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n",
                 impact: "Substring searches use the trigram index; writes to the column maintain a GIN index (larger and slower to update than a B-tree).");
@@ -38,7 +42,4 @@ public sealed partial class LeadingWildcardLikeInsight : IPlanInsight
             };
         }
     }
-
-    [GeneratedRegex("""\(?(?:[A-Za-z_][A-Za-z0-9_]*\.)?(?<col>[a-z_][a-z0-9_]*|"[^"]+")\)?(?:::text)?\s+~~\*?\s+'%""")]
-    private static partial Regex LeadingWildcard();
 }

@@ -1,15 +1,22 @@
-using System.Text.RegularExpressions;
 using DbArchitect.Core.Findings;
+using DbArchitect.Postgres.Advisor.Candidates;
+using DbArchitect.Postgres.Catalog;
 
 namespace DbArchitect.Postgres.Explain.Insights;
 
 /// <summary>
 /// A scan filtered by a function of a column (<c>lower(email) = …</c>): no plain index on the
-/// column can serve it, an expression index can.
+/// column can serve it, an expression index can. The filter is read on the server's parser: the
+/// first call of a function below whose one argument is a column, through casts
+/// (<c>lower((email)::text)</c>).
 /// </summary>
-public sealed partial class NonSargablePredicateInsight : IPlanInsight
+public sealed class NonSargablePredicateInsight : IPlanInsight
 {
     public const string InsightId = "non-sargable-predicate";
+
+    // One-argument functions only: the key below is the function of the bare column. (The server
+    // reads TRIM(x) as btrim(x), and date_trunc takes two arguments.)
+    private static readonly HashSet<string> Functions = new(StringComparer.Ordinal) { "lower", "upper", "btrim", "date", "md5", "abs" };
 
     public string Id => InsightId;
 
@@ -17,15 +24,15 @@ public sealed partial class NonSargablePredicateInsight : IPlanInsight
     {
         foreach (var node in context.Result.Plan.DescendantsAndSelf().Where(n => n.NodeType == "Seq Scan" && n.Filter is not null && n.RelationName is not null))
         {
-            var match = FunctionOfColumn().Match(node.Filter!);
-            if (!match.Success || context.TableOf(node) is { EstimatedRows: var rows } && rows < context.LargeTableRows)
+            var call = PredicateParser.Calls(node.Filter!)?.FirstOrDefault(c => Functions.Contains(c.Name.Name) && c.Arguments is [not null]);
+            if (call is null || context.TableOf(node) is { EstimatedRows: var rows } && rows < context.LargeTableRows)
             {
                 continue;
             }
 
-            var function = match.Groups["fn"].Value;
-            var column = match.Groups["col"].Value;
-            var expression = $"({function}({Catalog.SqlIdentifier.Quote(column.Trim('"'))}))";
+            var function = call.Name.Name;
+            var column = SqlIdentifier.Quote(call.Arguments[0]!.Column);
+            var expression = $"({function}({column}))";
             yield return new Finding
             {
                 RuleId = Id,
@@ -40,7 +47,4 @@ public sealed partial class NonSargablePredicateInsight : IPlanInsight
             };
         }
     }
-
-    [GeneratedRegex("""\b(?<fn>lower|upper|btrim|trim|date|date_trunc|md5|abs)\((?:[A-Za-z_][A-Za-z0-9_]*\.)?(?<col>[a-z_][a-z0-9_]*|"[^"]+")\)""")]
-    private static partial Regex FunctionOfColumn();
 }

@@ -1,34 +1,29 @@
-using System.Text.RegularExpressions;
+using DbArchitect.Postgres.Advisor.Candidates;
 
 namespace DbArchitect.Postgres.Explain.Insights;
 
 /// <summary>
-/// Pulls plain column names out of the predicates EXPLAIN VERBOSE prints, e.g.
-/// <c>((o.status = 'paid'::text) AND (o.created_at &gt;= $1))</c> gives status (equality) then
-/// created_at (range). Heuristic by design: it only needs to name candidate index columns.
+/// The plain columns a predicate EXPLAIN VERBOSE prints compares, read on the server's parser
+/// (<see cref="PredicateParser"/>), e.g. <c>((o.status = 'paid'::text) AND (o.created_at &gt;= $1))</c>
+/// gives status (equality) then created_at (range). Only comparisons a B-tree key can serve count:
+/// equality (<c>=</c>, <c>= ANY</c>, <c>IS NULL</c>), ranges and <c>&lt;&gt;</c>.
 /// </summary>
-internal static partial class PredicateColumns
+internal static class PredicateColumns
 {
     public sealed record Column(string Name, bool IsEquality);
 
     public static IReadOnlyList<Column> Extract(string? predicate)
     {
-        if (string.IsNullOrEmpty(predicate))
-        {
-            return [];
-        }
-
         var columns = new List<Column>();
-        foreach (Match match in Comparison().Matches(predicate))
+        foreach (var comparison in PredicateParser.Parse(predicate).Where(c => c.IsEquality || c.IsRange || c.Operator == "<>"))
         {
-            var name = match.Groups["name"].Value.Trim('"');
-            var isEquality = match.Groups["op"].Value is "=" or "IS";
+            var name = comparison.Column.Column;
             var existing = columns.FindIndex(c => c.Name == name);
             if (existing < 0)
             {
-                columns.Add(new Column(name, isEquality));
+                columns.Add(new Column(name, comparison.IsEquality));
             }
-            else if (isEquality && !columns[existing].IsEquality)
+            else if (comparison.IsEquality && !columns[existing].IsEquality)
             {
                 columns[existing] = new Column(name, true);
             }
@@ -37,7 +32,4 @@ internal static partial class PredicateColumns
         // Equality first, then range: the order a B-tree can use both.
         return columns.OrderByDescending(c => c.IsEquality).ToList();
     }
-
-    [GeneratedRegex("""\((?:[A-Za-z_][A-Za-z0-9_$]*\.|"[^"]+"\.)?(?<name>[a-z_][a-z0-9_$]*|"[^"]+")\s*(?<op>=|<>|<=|>=|<|>|IS)\s""")]
-    private static partial Regex Comparison();
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using DbArchitect.Postgres.Advisor.Candidates;
 using DbArchitect.Postgres.Parsing;
 
 namespace DbArchitect.Postgres.Explain.Volatility;
@@ -7,9 +7,10 @@ namespace DbArchitect.Postgres.Explain.Volatility;
 /// <summary>
 /// The functions an EXPLAIN VERBOSE plan calls: its expressions ("Output", "Filter", "Function
 /// Call", …) are deparsed by the server after views and column defaults are expanded, so they show
-/// calls the statement's text hides.
+/// calls the statement's text hides. Each string of the plan is read on the server's parser as an
+/// expression (<see cref="PredicateParser.Calls"/>).
 /// </summary>
-internal static partial class PlanCalls
+internal static class PlanCalls
 {
     public static IReadOnlyList<FunctionName> Read(string planJson)
     {
@@ -38,22 +39,11 @@ internal static partial class PlanCalls
 
                 break;
             case JsonValueKind.String:
-                foreach (Match call in Call().Matches(Literal().Replace(element.GetString() ?? "", "''")))
-                {
-                    var schema = call.Groups["schema"].Success ? Unquote(call.Groups["schema"].Value) : null;
-                    names.Add(new FunctionName(schema, Unquote(call.Groups["name"].Value)));
-                }
-
+                // A string that is no expression is one of the plan's labels (a node type, a
+                // name, "InitPlan 1 (returns $0)"), which calls nothing. Subplans inside an
+                // expression ("(SubPlan 1)") are values: their own nodes print their calls.
+                names.AddRange(PredicateParser.Calls(element.GetString() ?? "")?.Select(call => call.Name) ?? []);
                 break;
         }
     }
-
-    private static string Unquote(string identifier) =>
-        identifier.StartsWith('"') ? identifier[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : identifier;
-
-    [GeneratedRegex("""(?:(?<schema>"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\.)?(?<name>"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\(""")]
-    private static partial Regex Call();
-
-    [GeneratedRegex("'(?:[^']|'')*'")]
-    private static partial Regex Literal();
 }

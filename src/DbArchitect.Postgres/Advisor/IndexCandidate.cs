@@ -6,9 +6,10 @@ using DbArchitect.Postgres.Rules.Support;
 namespace DbArchitect.Postgres.Advisor;
 
 /// <summary>
-/// An index the advisor considers: keys in order, optional INCLUDE columns and partial predicate.
-/// Keys and predicate are SQL as they would appear in CREATE INDEX, already quoted; an expression
-/// key is parenthesised unless it is a bare function call.
+/// An index the advisor considers, a plan insight or a rule proposes: keys in order, optional
+/// INCLUDE columns and partial predicate. Keys and predicate are SQL as they would appear in CREATE
+/// INDEX, already quoted; an expression key is parenthesised unless it is a bare function call.
+/// The one writer of CREATE INDEX for a new index.
 /// </summary>
 public sealed partial record IndexCandidate
 {
@@ -26,6 +27,15 @@ public sealed partial record IndexCandidate
 
     /// <summary>SQL to run before the index can exist, e.g. CREATE EXTENSION pg_trgm.</summary>
     public string? Prerequisite { get; init; }
+
+    /// <summary>A UNIQUE index, e.g. one built to become a primary key.</summary>
+    public bool Unique { get; init; }
+
+    /// <summary>
+    /// What follows the table, as pg_get_indexdef printed it, when this index copies an existing
+    /// one (<see cref="CopyOf"/>); null when it is written from the method, keys, INCLUDE and predicate.
+    /// </summary>
+    private string? CopiedClauses { get; init; }
 
     private readonly string? chosenName;
 
@@ -57,19 +67,27 @@ public sealed partial record IndexCandidate
     public string QualifiedName => SqlIdentifier.Qualify(Schema, Name);
 
     /// <summary>Same index whatever it is called: the identity used to de-duplicate candidates.</summary>
-    public string Shape => $"{QualifiedTable}|{Method}|{string.Join(",", Keys)}|{string.Join(",", Include)}|{Predicate}";
+    public string Shape => $"{QualifiedTable}|{Method}|{string.Join(",", Keys)}|{string.Join(",", Include)}|{Predicate}{(Unique ? "|unique" : "")}";
 
     /// <summary>Unnamed CREATE INDEX, the form hypopg_create_index and a scratch trial take.</summary>
-    public string Definition => $"CREATE INDEX ON {QualifiedTable}{Using} ({string.Join(", ", Keys)}){IncludeClause}{WhereClause}";
+    public string Definition => $"{Create} ON {QualifiedTable}{Clauses}";
 
     /// <summary>The definition as pg_indexes.indexdef prints it once the index exists, for the check that it is this index.</summary>
-    public string ServerDefinition => $"CREATE INDEX {SqlIdentifier.Quote(Name)} ON {QualifiedTable} USING {Method} ({string.Join(", ", Keys)}){IncludeClause}{(Predicate is null ? "" : $" WHERE ({Predicate})")}";
+    public string ServerDefinition => CopiedClauses is null
+        ? $"{Create} {SqlIdentifier.Quote(Name)} ON {QualifiedTable} USING {Method} ({string.Join(", ", Keys)}){IncludeClause}{(Predicate is null ? "" : $" WHERE ({Predicate})")}"
+        : $"{Create} {SqlIdentifier.Quote(Name)} ON {QualifiedTable}{Clauses}";
 
     /// <summary>The online statement a migration runs; no IF NOT EXISTS, the names were made unique when the set was built.</summary>
-    public string CreateStatement => $"CREATE INDEX CONCURRENTLY {NamedBody};";
+    public string CreateStatement => $"{Create} CONCURRENTLY {NamedBody};";
 
     /// <summary>For a table the same script creates: nothing reads it yet, and CONCURRENTLY cannot run inside the script's transaction.</summary>
-    public string CreateInScript => $"CREATE INDEX {NamedBody};";
+    public string CreateInScript => $"{Create} {NamedBody};";
+
+    /// <summary>
+    /// On a partitioned table, where PostgreSQL 15 has no CONCURRENTLY: the index of the parent
+    /// alone, a catalog entry that stays invalid until each partition's index is attached to it.
+    /// </summary>
+    public string CreateOnParentOnly => $"{Create} {SqlIdentifier.Quote(Name)} ON ONLY {QualifiedTable}{Clauses};";
 
     public string DropStatement => IndexStatements.DropNamed(QualifiedName, online: true);
 
@@ -78,7 +96,30 @@ public sealed partial record IndexCandidate
 
     public override string ToString() => Definition;
 
-    private string NamedBody => $"{SqlIdentifier.Quote(Name)} ON {QualifiedTable}{Using} ({string.Join(", ", Keys)}){IncludeClause}{WhereClause}";
+    /// <summary>
+    /// An index like <paramref name="index"/> on <paramref name="table"/> under <paramref name="name"/>:
+    /// a partition's share of its parent's index, which must match the parent's to be attached, so
+    /// everything after the table is written as pg_get_indexdef printed it (opclasses, collations,
+    /// storage parameters, NULLS NOT DISTINCT); keys and INCLUDE are the catalog's list of them.
+    /// </summary>
+    public static IndexCandidate CopyOf(IndexInfo index, TableInfo table, string name) => new()
+    {
+        Schema = table.Schema,
+        Table = table.Name,
+        Name = name,
+        Method = index.Method,
+        Keys = index.KeyColumns,
+        Include = index.IncludedColumns,
+        Predicate = index.Predicate,
+        Unique = index.IsUnique,
+        CopiedClauses = " " + index.Definition[index.Definition.IndexOf(" USING ", StringComparison.Ordinal)..].Trim().TrimEnd(';'),
+    };
+
+    private string Create => Unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX";
+
+    private string NamedBody => $"{SqlIdentifier.Quote(Name)} ON {QualifiedTable}{Clauses}";
+
+    private string Clauses => CopiedClauses ?? $"{Using} ({string.Join(", ", Keys)}){IncludeClause}{WhereClause}";
 
     private string Using => Method == "btree" ? "" : $" USING {Method}";
     private string IncludeClause => Include.Count == 0 ? "" : $" INCLUDE ({string.Join(", ", Include)})";

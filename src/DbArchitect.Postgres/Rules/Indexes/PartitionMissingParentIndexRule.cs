@@ -1,4 +1,5 @@
 using DbArchitect.Core.Findings;
+using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -43,9 +44,7 @@ public sealed class PartitionMissingParentIndexRule : ISchemaRule
         var suffix = parentIndex.Name.StartsWith(parent.Name + "_", StringComparison.Ordinal) ? parentIndex.Name[(parent.Name.Length + 1)..] : parentIndex.Name;
         string ChildName(TableInfo table) => ObjectNames.Derive(table.Name, suffix);
         var name = ChildName(partition);
-        var create = parentIndex.IsUnique ? "CREATE UNIQUE INDEX" : "CREATE INDEX";
-        var body = parentIndex.Definition[parentIndex.Definition.IndexOf(" USING ", StringComparison.Ordinal)..].Trim().TrimEnd(';');
-        var up = PartitionedIndexBuild.Statements(lookup, partition, name, create, body, ChildName, parentName);
+        var up = PartitionedIndexBuild.Statements(lookup, partition, IndexCandidate.CopyOf(parentIndex, partition, name), ChildName, parentName);
         return new Finding
         {
             RuleId = Id,

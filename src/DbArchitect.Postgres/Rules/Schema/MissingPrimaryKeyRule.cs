@@ -1,5 +1,6 @@
 using DbArchitect.Core.Findings;
 using DbArchitect.Core.Rules;
+using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 using DbArchitect.Postgres.Rules.Support;
 
@@ -60,21 +61,18 @@ public sealed class MissingPrimaryKeyRule : ISchemaRule
         Up = $"ALTER TABLE {table.QualifiedName} ADD CONSTRAINT {SqlIdentifier.Quote(index.Name)} PRIMARY KEY USING INDEX {SqlIdentifier.Quote(index.Name)};",
         Down = $"""
             ALTER TABLE {table.QualifiedName} DROP CONSTRAINT {SqlIdentifier.Quote(index.Name)};
-            {ConcurrentDefinition(index)};
+            {IndexStatements.Create(index, online: true)}
             """,
         PerformanceImpact = "Metadata change only: the existing unique index becomes the primary key without a rebuild.",
         Testing = $"Check that \\d {table.QualifiedName} shows the primary key and that inserts of duplicate keys are rejected.",
     };
-
-    // pg_get_indexdef gives the index exactly as it was (method, opclasses, INCLUDE); only CONCURRENTLY is added.
-    private static string ConcurrentDefinition(IndexInfo index) =>
-        index.Definition.Replace("CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX CONCURRENTLY ", StringComparison.Ordinal);
 
     private static Remedy PromoteColumn(TableInfo table, ColumnInfo id)
     {
         var name = ObjectNames.Derive(table.Name, "pkey");
         var check = ObjectNames.Derive(table.Name, id.Name, "not_null");
         var column = SqlIdentifier.Quote(id.Name);
+        var index = new IndexCandidate { Schema = table.Schema, Table = table.Name, Name = name, Keys = [column], Unique = true };
         var setNotNull = id.NotNull ? "" : $"""
 
             ALTER TABLE {table.QualifiedName} ADD CONSTRAINT {SqlIdentifier.Quote(check)} CHECK ({column} IS NOT NULL) NOT VALID;
@@ -88,11 +86,11 @@ public sealed class MissingPrimaryKeyRule : ISchemaRule
             Kind = ChangeKind.SchemaChange,
             Strategy = MigrationStrategy.OnlineDdl,
             Up = $"""
-                CREATE UNIQUE INDEX CONCURRENTLY {SqlIdentifier.Quote(name)} ON {table.QualifiedName} ({column});{setNotNull}
+                {index.CreateStatement}{setNotNull}
                 ALTER TABLE {table.QualifiedName} ADD CONSTRAINT {SqlIdentifier.Quote(name)} PRIMARY KEY USING INDEX {SqlIdentifier.Quote(name)};
                 """,
             Down = $"ALTER TABLE {table.QualifiedName} DROP CONSTRAINT {SqlIdentifier.Quote(name)};{dropNotNull}",
-            Creates = [SqlIdentifier.Qualify(table.Schema, name)],
+            Creates = [index.QualifiedName],
             PerformanceImpact = "The unique index is built concurrently; the NOT NULL proof uses a NOT VALID check so no long exclusive lock is held.",
             Testing = $"Before running, SELECT {column}, count(*) FROM {table.QualifiedName} GROUP BY 1 HAVING count(*) > 1 must return no rows; afterwards \\d shows the primary key.",
         };

@@ -40,12 +40,9 @@ internal static class IndexStatements
             return (index.CreateStatement, index.DropStatement, index.QualifiedName);
         }
 
-        var name = IndexName(table.Name, columns);
-        var columnList = $"({string.Join(", ", columns.Select(SqlIdentifier.Quote))})";
-        var qualified = SqlIdentifier.Qualify(table.Schema, name);
-
-        var statements = PartitionedIndexBuild.Statements(lookup, table, name, "CREATE INDEX", columnList, p => IndexName(p.Name, columns), attachTo: null);
-        return (string.Join("\n", statements), DropNamed(qualified, online: false), qualified);
+        var tree = new Advisor.IndexCandidate { Schema = table.Schema, Table = table.Name, Name = IndexName(table.Name, columns), Keys = [.. columns.Select(SqlIdentifier.Quote)] };
+        var statements = PartitionedIndexBuild.Statements(lookup, table, tree, p => IndexName(p.Name, columns), attachTo: null);
+        return (string.Join("\n", statements), DropNamed(tree.QualifiedName, online: false), tree.QualifiedName);
     }
 
     public static bool OnlineAllowed(TableKind kind) => kind != TableKind.PartitionedTable;

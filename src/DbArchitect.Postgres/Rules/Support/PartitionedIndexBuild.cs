@@ -1,3 +1,4 @@
+using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Catalog;
 
 namespace DbArchitect.Postgres.Rules.Support;
@@ -11,25 +12,20 @@ namespace DbArchitect.Postgres.Rules.Support;
 /// </summary>
 internal static class PartitionedIndexBuild
 {
-    /// <summary>The statements for <paramref name="table"/>'s index <paramref name="name"/> and, below it, its partitions'.</summary>
+    /// <summary>The statements for <paramref name="index"/> on <paramref name="table"/> and, below it, its partitions' copies of it.</summary>
     /// <param name="lookup">The snapshot's partition tree.</param>
     /// <param name="table">The partitioned table (or, recursing, a partition) the index is for.</param>
-    /// <param name="name">The index's unqualified name; it is created in the table's schema.</param>
-    /// <param name="create">"CREATE INDEX" or "CREATE UNIQUE INDEX".</param>
-    /// <param name="body">What follows the table in the statement, e.g. <c>USING btree (customer_id)</c>.</param>
+    /// <param name="index">The index on <paramref name="table"/>, named; each partition's is the same under <paramref name="childName"/>.</param>
     /// <param name="childName">The index name for a partition of the tree.</param>
     /// <param name="attachTo">The qualified parent index <paramref name="table"/>'s index is attached to, if any.</param>
     public static IEnumerable<string> Statements(
-        CatalogLookup lookup, TableInfo table, string name, string create, string body, Func<TableInfo, string> childName, string? attachTo)
+        CatalogLookup lookup, TableInfo table, IndexCandidate index, Func<TableInfo, string> childName, string? attachTo)
     {
-        var qualified = SqlIdentifier.Qualify(table.Schema, name);
         var partitioned = table.Kind == TableKind.PartitionedTable;
-        yield return partitioned
-            ? $"{create} {SqlIdentifier.Quote(name)} ON ONLY {table.QualifiedName} {body};"
-            : $"{create} CONCURRENTLY {SqlIdentifier.Quote(name)} ON {table.QualifiedName} {body};";
+        yield return partitioned ? index.CreateOnParentOnly : index.CreateStatement;
         if (attachTo is not null)
         {
-            yield return $"ALTER INDEX {attachTo} ATTACH PARTITION {qualified};";
+            yield return $"ALTER INDEX {attachTo} ATTACH PARTITION {index.QualifiedName};";
         }
 
         if (!partitioned)
@@ -39,7 +35,8 @@ internal static class PartitionedIndexBuild
 
         foreach (var partition in lookup.PartitionsOf(table).OrderBy(p => p.Name, StringComparer.Ordinal))
         {
-            foreach (var statement in Statements(lookup, partition, childName(partition), create, body, childName, qualified))
+            var share = index with { Schema = partition.Schema, Table = partition.Name, Name = childName(partition) };
+            foreach (var statement in Statements(lookup, partition, share, childName, index.QualifiedName))
             {
                 yield return statement;
             }

@@ -54,6 +54,13 @@ public sealed class SchemaRulesTests(SchemaRulesDatabase database) : IClassFixtu
         var finding = Assert.Single(findings, f => f.Subject == "public.legacy_rows");
         Assert.Contains("CREATE UNIQUE INDEX CONCURRENTLY legacy_rows_pkey", finding.Remedy!.Up);
         Assert.Contains("NOT VALID", finding.Remedy.Up);
+        Assert.StartsWith(
+            """
+            CREATE UNIQUE INDEX CONCURRENTLY legacy_rows_pkey ON public.legacy_rows (id);
+            ALTER TABLE public.legacy_rows ADD CONSTRAINT legacy_rows_id_not_null CHECK (id IS NOT NULL) NOT VALID;
+            """,
+            finding.Remedy.Up, StringComparison.Ordinal);
+        Assert.Equal(["public.legacy_rows_pkey"], finding.Remedy.Creates);
         await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 
@@ -64,6 +71,12 @@ public sealed class SchemaRulesTests(SchemaRulesDatabase database) : IClassFixtu
 
         var finding = Assert.Single(findings, f => f.Subject == "public.country_codes");
         Assert.Contains("PRIMARY KEY USING INDEX country_codes_code_key", finding.Remedy!.Up);
+        Assert.Equal(
+            """
+            ALTER TABLE public.country_codes DROP CONSTRAINT country_codes_code_key;
+            CREATE UNIQUE INDEX CONCURRENTLY country_codes_code_key ON public.country_codes USING btree (code);
+            """,
+            finding.Remedy.Down);
         await RemedyProof.AssertUpAndDownRunAsync(database, finding);
     }
 

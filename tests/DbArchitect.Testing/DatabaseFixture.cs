@@ -57,7 +57,7 @@ public class DatabaseFixture : IAsyncLifetime
         return (T)(await command.ExecuteScalarAsync().ConfigureAwait(false))!;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_server is null)
         {

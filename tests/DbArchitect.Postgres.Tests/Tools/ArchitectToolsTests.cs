@@ -1,18 +1,17 @@
 using System.Text.Json;
-using DbArchitect.Postgres.Tools;
-using DbArchitect.Agent.Architect;
-using DbArchitect.Agent.Model;
 using DbArchitect.Core.Redaction;
+using DbArchitect.Postgres.Tools;
+using DbArchitect.Testing;
 using Microsoft.Extensions.AI;
 
-namespace DbArchitect.Agent.Tests.Architect;
+namespace DbArchitect.Postgres.Tests.Tools;
 
-[Collection(ArchitectDatabaseCollection.Name)]
-public sealed class ArchitectToolsTests(ArchitectDatabaseFixture fixture)
+[Collection(ShopWorkloadCollection.Name)]
+public sealed class ArchitectToolsTests(ShopWorkloadFixture fixture)
 {
     private ArchitectTools Tools(SecretRedactor? secrets = null) =>
-        new(fixture.Snapshot, fixture.Input.Findings, ArchitectDatabaseFixture.Workload, fixture.Session,
-            LiteralRedactor.For(ArchitectDatabaseFixture.Workload.Select(w => w.Text)), secrets);
+        new(fixture.Snapshot, fixture.Findings, ShopWorkloadFixture.Workload, fixture.Session,
+            LiteralRedactor.For(ShopWorkloadFixture.Workload.Select(w => w.Text)), secrets);
 
     [Fact]
     public async Task List_tables_pages_largest_first_with_the_total()
@@ -47,9 +46,9 @@ public sealed class ArchitectToolsTests(ArchitectDatabaseFixture fixture)
     {
         var page = await CallAsync(Tools(), "list_findings", new() { ["pageSize"] = 50 });
 
-        Assert.Equal(fixture.Input.Findings.Count, page.GetProperty("total").GetInt32());
+        Assert.Equal(fixture.Findings.Count, page.GetProperty("total").GetInt32());
         Assert.Contains(page.GetProperty("findings").EnumerateArray(), f => f.GetProperty("key").GetString()!.StartsWith("fk-", StringComparison.Ordinal));
-        Assert.All(ArchitectDatabaseFixture.Literals, literal => Assert.DoesNotContain(literal, page.GetRawText(), StringComparison.Ordinal));
+        Assert.All(ShopWorkloadFixture.Literals, literal => Assert.DoesNotContain(literal, page.GetRawText(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -60,7 +59,7 @@ public sealed class ArchitectToolsTests(ArchitectDatabaseFixture fixture)
         Assert.Contains("customer_id = $1", plan.GetProperty("statement").GetString(), StringComparison.Ordinal);
         Assert.True(plan.GetProperty("totalCost").GetDouble() > 0);
         Assert.Contains(plan.GetProperty("nodes").EnumerateArray(), n => n.GetProperty("nodeType").GetString() == "Seq Scan" && n.GetProperty("relation").GetString() == "public.orders");
-        Assert.DoesNotContain(ArchitectDatabaseFixture.SecretCustomer, plan.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(ShopWorkloadFixture.SecretCustomer, plan.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,7 +114,7 @@ public sealed class ArchitectToolsTests(ArchitectDatabaseFixture fixture)
         Assert.False(check.GetProperty("accepted").GetBoolean());
         Assert.Contains("not cheaper", check.GetProperty("refusal").GetString(), StringComparison.Ordinal);
         Assert.Equal(check.GetProperty("costBefore").GetDouble(), check.GetProperty("costAfter").GetDouble());
-        foreach (var literal in ArchitectDatabaseFixture.Literals)
+        foreach (var literal in ShopWorkloadFixture.Literals)
         {
             Assert.DoesNotContain(literal, check.GetRawText(), StringComparison.Ordinal);
         }
@@ -160,13 +159,13 @@ public sealed class ArchitectToolsTests(ArchitectDatabaseFixture fixture)
         var statement = Assert.Single(advice.GetProperty("statements").EnumerateArray());
         Assert.Equal("W2", statement.GetProperty("id").GetString());
         Assert.True(statement.GetProperty("costAfter").GetDouble() < statement.GetProperty("costBefore").GetDouble());
-        Assert.DoesNotContain(ArchitectDatabaseFixture.SecretCustomer, advice.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(ShopWorkloadFixture.SecretCustomer, advice.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Without_a_data_source_only_the_catalog_tools_are_offered()
     {
-        var tools = new ArchitectTools(fixture.Snapshot, fixture.Input.Findings, [], null, LiteralRedactor.Off);
+        var tools = new ArchitectTools(fixture.Snapshot, fixture.Findings, [], null, LiteralRedactor.Off);
 
         Assert.Equal(["list_tables", "describe_table", "list_findings"], tools.Functions.Select(f => f.Name));
     }

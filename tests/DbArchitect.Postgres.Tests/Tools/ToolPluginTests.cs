@@ -1,17 +1,17 @@
 using System.Text.Json;
-using DbArchitect.Agent.Architect;
 using DbArchitect.Postgres.Tools;
+using DbArchitect.Testing;
 using Microsoft.SemanticKernel;
 
-namespace DbArchitect.Agent.Tests.Architect;
+namespace DbArchitect.Postgres.Tests.Tools;
 
 /// <summary>The tools are one Semantic Kernel plugin: an application that imports it gets the same answers the model gets.</summary>
-[Collection(ArchitectDatabaseCollection.Name)]
-public sealed class ToolPluginTests(ArchitectDatabaseFixture fixture)
+[Collection(ShopWorkloadCollection.Name)]
+public sealed class ToolPluginTests(ShopWorkloadFixture fixture)
 {
     private ArchitectTools Tools() =>
-        new(fixture.Snapshot, fixture.Input.Findings, ArchitectDatabaseFixture.Workload, fixture.Session,
-            LiteralRedactor.For(ArchitectDatabaseFixture.Workload.Select(w => w.Text)));
+        new(fixture.Snapshot, fixture.Findings, ShopWorkloadFixture.Workload, fixture.Session,
+            LiteralRedactor.For(ShopWorkloadFixture.Workload.Select(w => w.Text)));
 
     [Fact]
     public async Task A_kernel_that_imports_the_plugin_invokes_a_tool_and_gets_its_json_answer()
@@ -42,7 +42,7 @@ public sealed class ToolPluginTests(ArchitectDatabaseFixture fixture)
     [Fact]
     public void Without_a_target_session_only_the_catalog_tools_are_offered()
     {
-        var tools = new ArchitectTools(fixture.Snapshot, fixture.Input.Findings, [], session: null, LiteralRedactor.Off);
+        var tools = new ArchitectTools(fixture.Snapshot, fixture.Findings, [], session: null, LiteralRedactor.Off);
 
         Assert.Equal(["describe_table", "list_findings", "list_tables"], tools.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
     }

@@ -17,26 +17,8 @@ public static unsafe class PgQuery
 
     /// <summary>The parse tree as libpg_query's JSON (<c>{"version":…,"stmts":[…]}</c>).</summary>
     /// <exception cref="SqlParseException">A syntax error.</exception>
-    public static JsonDocument Parse(string sql)
-    {
-        PgQueryNative.Require();
-        var input = new Utf8Text(sql);
-        PgQueryParseResult result;
-        fixed (byte* bytes = input.Bytes)
-        {
-            result = PgQueryNative.Parse(bytes);
-        }
-
-        try
-        {
-            ThrowIfFailed(result.Error, input);
-            return JsonDocument.Parse(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(result.ParseTree).ToArray());
-        }
-        finally
-        {
-            PgQueryNative.FreeParseResult(result);
-        }
-    }
+    public static JsonDocument Parse(string sql) =>
+        Call(sql, &PgQueryNative.Parse, &PgQueryNative.FreeParseResult, (result, _) => Json(result.ParseTree));
 
     /// <summary>
     /// PL/pgSQL functions as the server's PL/pgSQL compiler reads them (libpg_query's JSON of their
@@ -44,45 +26,17 @@ public static unsafe class PgQuery
     /// The input is CREATE FUNCTION statements in LANGUAGE plpgsql.
     /// </summary>
     /// <exception cref="SqlParseException">A syntax error in the function or its body.</exception>
-    public static JsonDocument ParsePlpgsql(string sql)
-    {
-        PgQueryNative.Require();
-        var input = new Utf8Text(sql);
-        PgQueryPlpgsqlParseResult result;
-        fixed (byte* bytes = input.Bytes)
-        {
-            result = PgQueryNative.ParsePlpgsql(bytes);
-        }
-
-        try
-        {
-            ThrowIfFailed(result.Error, input);
-            return JsonDocument.Parse(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(result.PlpgsqlFuncs).ToArray());
-        }
-        finally
-        {
-            PgQueryNative.FreePlpgsqlParseResult(result);
-        }
-    }
+    public static JsonDocument ParsePlpgsql(string sql) =>
+        Call(sql, &PgQueryNative.ParsePlpgsql, &PgQueryNative.FreePlpgsqlParseResult, (result, _) => Json(result.PlpgsqlFuncs));
 
     /// <summary>
     /// The statements as the server's grammar divides them (libpg_query's split with the parser),
     /// each without its semicolon, comments before it left out.
     /// </summary>
     /// <exception cref="SqlParseException">A syntax error anywhere in the text.</exception>
-    public static IReadOnlyList<SqlStatementSpan> Split(string sql)
-    {
-        PgQueryNative.Require();
-        var input = new Utf8Text(sql);
-        PgQuerySplitResult result;
-        fixed (byte* bytes = input.Bytes)
+    public static IReadOnlyList<SqlStatementSpan> Split(string sql) =>
+        Call(sql, &PgQueryNative.SplitWithParser, &PgQueryNative.FreeSplitResult, (result, input) =>
         {
-            result = PgQueryNative.SplitWithParser(bytes);
-        }
-
-        try
-        {
-            ThrowIfFailed(result.Error, input);
             var statements = new List<SqlStatementSpan>(result.NStmts);
             for (var i = 0; i < result.NStmts; i++)
             {
@@ -93,77 +47,26 @@ public static unsafe class PgQuery
             }
 
             return statements;
-        }
-        finally
-        {
-            PgQueryNative.FreeSplitResult(result);
-        }
-    }
+        });
 
     /// <summary>The text with its constants replaced by <c>$1</c>, <c>$2</c>, … as pg_stat_statements shows it.</summary>
     /// <exception cref="SqlParseException">A syntax error.</exception>
-    public static string Normalize(string sql)
-    {
-        PgQueryNative.Require();
-        var input = new Utf8Text(sql);
-        PgQueryNormalizeResult result;
-        fixed (byte* bytes = input.Bytes)
-        {
-            result = PgQueryNative.Normalize(bytes);
-        }
-
-        try
-        {
-            ThrowIfFailed(result.Error, input);
-            return Marshal.PtrToStringUTF8((nint)result.NormalizedQuery) ?? "";
-        }
-        finally
-        {
-            PgQueryNative.FreeNormalizeResult(result);
-        }
-    }
+    public static string Normalize(string sql) =>
+        Call(sql, &PgQueryNative.Normalize, &PgQueryNative.FreeNormalizeResult, (result, _) => Marshal.PtrToStringUTF8((nint)result.NormalizedQuery) ?? "");
 
     /// <summary>
     /// libpg_query's fingerprint as 16 hex digits: equal for statements that differ only in
     /// constants, whitespace, comments and the like.
     /// </summary>
     /// <exception cref="SqlParseException">A syntax error.</exception>
-    public static string Fingerprint(string sql)
-    {
-        PgQueryNative.Require();
-        var input = new Utf8Text(sql);
-        PgQueryFingerprintResult result;
-        fixed (byte* bytes = input.Bytes)
-        {
-            result = PgQueryNative.Fingerprint(bytes);
-        }
-
-        try
-        {
-            ThrowIfFailed(result.Error, input);
-            return Marshal.PtrToStringUTF8((nint)result.FingerprintStr) ?? "";
-        }
-        finally
-        {
-            PgQueryNative.FreeFingerprintResult(result);
-        }
-    }
+    public static string Fingerprint(string sql) =>
+        Call(sql, &PgQueryNative.Fingerprint, &PgQueryNative.FreeFingerprintResult, (result, _) => Marshal.PtrToStringUTF8((nint)result.FingerprintStr) ?? "");
 
     /// <summary>Every token of the server's lexer, comments included, in order.</summary>
     /// <exception cref="SqlParseException">The lexer rejected the text (an unterminated quote or comment, junk after a number…).</exception>
-    public static IReadOnlyList<SqlScanToken> Scan(string sql)
-    {
-        PgQueryNative.Require();
-        var input = new Utf8Text(sql);
-        PgQueryScanResult result;
-        fixed (byte* bytes = input.Bytes)
+    public static IReadOnlyList<SqlScanToken> Scan(string sql) =>
+        Call(sql, &PgQueryNative.Scan, &PgQueryNative.FreeScanResult, (result, input) =>
         {
-            result = PgQueryNative.Scan(bytes);
-        }
-
-        try
-        {
-            ThrowIfFailed(result.Error, input);
             var message = new ReadOnlySpan<byte>(result.Pbuf.Data, checked((int)result.Pbuf.Len));
             var raw = new List<Utf8Token>();
             var position = 0;
@@ -181,12 +84,40 @@ public static unsafe class PgQuery
             }
 
             return tokens;
+        });
+
+    /// <summary>
+    /// One call into libpg_query: the text in as NUL-terminated UTF-8, an error out as
+    /// <see cref="SqlParseException"/>, the result read while it is alive and always given back to
+    /// its own free function, error or not.
+    /// </summary>
+    private static T Call<TResult, T>(string sql, delegate*<byte*, TResult> call, delegate*<TResult, void> free, Func<TResult, Utf8Text, T> read)
+        where TResult : unmanaged, IPgQueryResult
+    {
+        PgQueryNative.Require();
+        var input = new Utf8Text(sql);
+        TResult result;
+        fixed (byte* bytes = input.Bytes)
+        {
+            result = call(bytes);
+        }
+
+        try
+        {
+            if (result.Error != null)
+            {
+                throw Failure(result.Error, input, 0);
+            }
+
+            return read(result, input);
         }
         finally
         {
-            PgQueryNative.FreeScanResult(result);
+            free(result);
         }
     }
+
+    private static JsonDocument Json(byte* text) => JsonDocument.Parse(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(text).ToArray());
 
     // pg_query_scan ends U&"…" names and U&'…' strings after their last quote character alone;
     // they end where the next token begins, less the blanks between.
@@ -204,14 +135,6 @@ public static unsafe class PgQuery
         }
 
         return end;
-    }
-
-    private static void ThrowIfFailed(PgQueryError* error, Utf8Text input)
-    {
-        if (error != null)
-        {
-            throw Failure(error, input, 0);
-        }
     }
 
     /// <summary>The error as an exception, its position counted from <paramref name="fromByte"/>, where the text given to libpg_query began.</summary>

@@ -5,6 +5,12 @@ namespace DbArchitect.Postgres.Parsing;
 // The result structs of pg_query.h (libpg_query 15-4), field for field, so that they can be
 // returned and passed back to the pg_query_free_* functions by value.
 
+/// <summary>What every result of pg_query.h carries: the error, null when the call succeeded.</summary>
+internal unsafe interface IPgQueryResult
+{
+    PgQueryError* Error { get; }
+}
+
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct PgQueryError
 {
@@ -26,26 +32,32 @@ internal unsafe struct PgQueryProtobuf
 }
 
 [StructLayout(LayoutKind.Sequential)]
-internal unsafe struct PgQueryScanResult
+internal unsafe struct PgQueryScanResult : IPgQueryResult
 {
     public PgQueryProtobuf Pbuf;
     public byte* StderrBuffer;
     public PgQueryError* Error;
+
+    readonly PgQueryError* IPgQueryResult.Error => Error;
 }
 
 [StructLayout(LayoutKind.Sequential)]
-internal unsafe struct PgQueryPlpgsqlParseResult
+internal unsafe struct PgQueryPlpgsqlParseResult : IPgQueryResult
 {
     public byte* PlpgsqlFuncs;
     public PgQueryError* Error;
+
+    readonly PgQueryError* IPgQueryResult.Error => Error;
 }
 
 [StructLayout(LayoutKind.Sequential)]
-internal unsafe struct PgQueryParseResult
+internal unsafe struct PgQueryParseResult : IPgQueryResult
 {
     public byte* ParseTree;
     public byte* StderrBuffer;
     public PgQueryError* Error;
+
+    readonly PgQueryError* IPgQueryResult.Error => Error;
 }
 
 [StructLayout(LayoutKind.Sequential)]
@@ -59,26 +71,32 @@ internal struct PgQuerySplitStmt
 }
 
 [StructLayout(LayoutKind.Sequential)]
-internal unsafe struct PgQuerySplitResult
+internal unsafe struct PgQuerySplitResult : IPgQueryResult
 {
     public PgQuerySplitStmt** Stmts;
     public int NStmts;
     public byte* StderrBuffer;
     public PgQueryError* Error;
+
+    readonly PgQueryError* IPgQueryResult.Error => Error;
 }
 
 [StructLayout(LayoutKind.Sequential)]
-internal unsafe struct PgQueryFingerprintResult
+internal unsafe struct PgQueryFingerprintResult : IPgQueryResult
 {
     public ulong Fingerprint;
     public byte* FingerprintStr;
     public byte* StderrBuffer;
     public PgQueryError* Error;
+
+    readonly PgQueryError* IPgQueryResult.Error => Error;
 }
 
 [StructLayout(LayoutKind.Sequential)]
-internal unsafe struct PgQueryNormalizeResult
+internal unsafe struct PgQueryNormalizeResult : IPgQueryResult
 {
     public byte* NormalizedQuery;
     public PgQueryError* Error;
+
+    readonly PgQueryError* IPgQueryResult.Error => Error;
 }

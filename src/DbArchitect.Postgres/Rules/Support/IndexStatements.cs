@@ -33,16 +33,17 @@ internal static class IndexStatements
     /// </summary>
     public static (string Up, string Down, string QualifiedIndex) CreateBTree(CatalogLookup lookup, TableInfo table, IReadOnlyList<string> columns)
     {
+        var candidate = new Advisor.IndexCandidate { Schema = table.Schema, Table = table.Name, Keys = [.. columns.Select(SqlIdentifier.Quote)] };
         if (OnlineAllowed(table.Kind))
         {
             // The advisor's index model writes it, under a name no object of the catalog holds.
-            var index = Advisor.IndexNames.Assign([new Advisor.IndexCandidate { Schema = table.Schema, Table = table.Name, Keys = [.. columns.Select(SqlIdentifier.Quote)] }], lookup.Snapshot)[0];
+            var index = Advisor.IndexNames.Assign([candidate], lookup.Snapshot)[0];
             return (index.CreateStatement, index.DropStatement, index.QualifiedName);
         }
 
-        var tree = new Advisor.IndexCandidate { Schema = table.Schema, Table = table.Name, Name = IndexName(table.Name, columns), Keys = [.. columns.Select(SqlIdentifier.Quote)] };
-        var statements = PartitionedIndexBuild.Statements(lookup, table, tree, p => IndexName(p.Name, columns), attachTo: null);
-        return (string.Join("\n", statements), DropNamed(tree.QualifiedName, online: false), tree.QualifiedName);
+        var parent = candidate with { Name = IndexName(table.Name, columns) };
+        var statements = PartitionedIndexBuild.Statements(lookup, table, parent, p => IndexName(p.Name, columns), attachTo: null);
+        return (string.Join("\n", statements), DropNamed(parent.QualifiedName, online: false), parent.QualifiedName);
     }
 
     public static bool OnlineAllowed(TableKind kind) => kind != TableKind.PartitionedTable;

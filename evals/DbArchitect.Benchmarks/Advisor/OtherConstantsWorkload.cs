@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DbArchitect.Postgres.Advisor;
 using DbArchitect.Postgres.Advisor.Candidates;
+using DbArchitect.Postgres.Explain.Predicates;
 using DbArchitect.Postgres.Explain.Constants;
 using Npgsql;
 

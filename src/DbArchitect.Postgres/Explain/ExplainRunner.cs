@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using DbArchitect.Postgres.Explain.Volatility;
+using DbArchitect.Postgres.Parsing;
 using DbArchitect.Postgres.Validation;
 using Npgsql;
 using NpgsqlTypes;
@@ -14,7 +14,7 @@ namespace DbArchitect.Postgres.Explain;
 /// whose plan modifies no table and whose functions cannot act (<see cref="ExecutionGuard"/>), inside a READ ONLY transaction that is always rolled back, under
 /// the session's statement_timeout.
 /// </summary>
-public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
+public sealed class ExplainRunner(NpgsqlDataSource dataSource)
 {
     public ExplainRunner(TargetSession session)
         : this(session.DataSource)
@@ -142,16 +142,11 @@ public sealed partial class ExplainRunner(NpgsqlDataSource dataSource)
         return sql.Length == 0 ? throw new ExplainRefusedException("refused: the statement is empty") : sql;
     }
 
-    /// <summary>The highest <c>$n</c> outside strings and comments: how many values the statement needs.</summary>
+    /// <summary>The highest <c>$n</c> the server's lexer reads (none in strings or comments): how many values the statement needs.</summary>
     public static int PlaceholderCount(string sql) =>
-        Placeholder().Matches(StringsAndComments().Replace(sql, " "))
-            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+        ScannedSql.Of(sql).Tokens
+            .Where(token => token.Token == SqlScanToken.Param)
+            .Select(token => int.Parse(token.Text.AsSpan(1), CultureInfo.InvariantCulture))
             .DefaultIfEmpty(0)
             .Max();
-
-    [GeneratedRegex(@"\$([1-9][0-9]*)")]
-    private static partial Regex Placeholder();
-
-    [GeneratedRegex(@"'(?:[^']|'')*'|""(?:[^""]|"""")*""|--[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
-    private static partial Regex StringsAndComments();
 }

@@ -20,6 +20,19 @@ public static unsafe class PgQuery
     public static JsonDocument Parse(string sql) =>
         Call(sql, &PgQueryNative.Parse, &PgQueryNative.FreeParseResult, (result, _) => Json(result.ParseTree));
 
+    /// <summary>The parse tree as <see cref="Parse"/> gives it; null for text with a syntax error.</summary>
+    public static JsonDocument? TryParse(string sql)
+    {
+        try
+        {
+            return Parse(sql);
+        }
+        catch (SqlParseException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// PL/pgSQL functions as the server's PL/pgSQL compiler reads them (libpg_query's JSON of their
     /// statements: <c>PLpgSQL_stmt_execsql</c> with its query text, <c>PLpgSQL_stmt_dynexecute</c>…).

@@ -70,12 +70,7 @@ public sealed record QueryStatement
             return false;
         }
 
-        JsonDocument tree;
-        try
-        {
-            tree = PgQuery.Parse(text);
-        }
-        catch (SqlParseException)
+        if (PgQuery.TryParse(text) is not { } tree)
         {
             return TryReadUnparsed(text, tokens, out query, out refusal);
         }

@@ -15,17 +15,15 @@ public static class CatalogOnlyStatement
     /// <summary>True when every relation the statement names is a system catalog; false for no relation or text that does not parse.</summary>
     public static bool IsCatalogOnly(string sql)
     {
-        try
-        {
-            using var tree = PgQuery.Parse(sql);
-            var relations = new List<(string? Schema, string Name)>();
-            Collect(tree.RootElement, relations);
-            return relations.Count > 0 && relations.All(IsSystem);
-        }
-        catch (SqlParseException)
+        using var tree = PgQuery.TryParse(sql);
+        if (tree is null)
         {
             return false;
         }
+
+        var relations = new List<(string? Schema, string Name)>();
+        Collect(tree.RootElement, relations);
+        return relations.Count > 0 && relations.All(IsSystem);
     }
 
     private static bool IsSystem((string? Schema, string Name) relation) => relation.Schema is { } schema

@@ -79,6 +79,17 @@ public sealed class ExplainRunnerTests(ExplainFixture database) : IClassFixture<
     }
 
     [Fact]
+    public void Placeholders_and_typed_constants_inside_strings_and_comments_are_text()
+    {
+        const string Sql = "SELECT '$9', \"$8\" FROM t /* $7 date $7 */ WHERE a = $2 AND b > date $1 -- $6";
+
+        Assert.Equal(2, ExplainRunner.PlaceholderCount(Sql));
+        Assert.Equal("SELECT '$9', \"$8\" FROM t /* $7 date $7 */ WHERE a = $2 AND b > $1::date -- $6", TypedPlaceholders.Rewrite(Sql));
+        Assert.Equal("SELECT $1::timestamp with time zone, 'interval $2'", TypedPlaceholders.Rewrite("SELECT timestamp  with time zone $1, 'interval $2'"));
+        Assert.Equal(0, ExplainRunner.PlaceholderCount("SELECT $$ $1 $$"));
+    }
+
+    [Fact]
     public async Task Parameterised_statement_without_values_is_planned_generically()
     {
         var result = await Explain("SELECT name FROM items WHERE id = $1 AND price > $2");

@@ -1,4 +1,5 @@
 using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Explain.Predicates;
 
 namespace DbArchitect.Postgres.Advisor.Candidates;
 

@@ -1,4 +1,5 @@
 using DbArchitect.Postgres.Explain;
+using DbArchitect.Postgres.Explain.Predicates;
 
 namespace DbArchitect.Postgres.Advisor.Candidates;
 
@@ -17,7 +18,7 @@ internal static class ColumnUse
     public static IReadOnlyList<string> Of(PlanNode root, PlanNode scan, Func<ColumnRef, bool> mine)
     {
         var texts = root.DescendantsAndSelf().SelectMany(node => Expressions(node, ownOutputCounts: node != scan || node == root));
-        return texts.SelectMany(References).Where(mine).Select(c => c.Column).Distinct().ToList();
+        return texts.SelectMany(PredicateParser.References).Where(mine).Select(c => c.Column).Distinct().ToList();
     }
 
     private static IEnumerable<string> Expressions(PlanNode node, bool ownOutputCounts)
@@ -28,7 +29,4 @@ internal static class ColumnUse
             .Concat(node.GroupKey)
             .Concat(ownOutputCounts ? node.Output : []);
     }
-
-    /// <summary>Every column reference in an expression as EXPLAIN VERBOSE prints it, read on the server's parser: string literals, casts and function names are not columns.</summary>
-    public static IEnumerable<ColumnRef> References(string expression) => PredicateParser.References(expression);
 }

@@ -1,4 +1,5 @@
 using DbArchitect.Postgres.Explain;
+using DbArchitect.Postgres.Explain.Predicates;
 
 namespace DbArchitect.Postgres.Advisor.Candidates;
 

@@ -1,3 +1,5 @@
+using DbArchitect.Postgres.Explain.Predicates;
+
 namespace DbArchitect.Postgres.Advisor.Candidates;
 
 /// <summary>

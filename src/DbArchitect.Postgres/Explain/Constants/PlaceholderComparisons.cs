@@ -1,4 +1,4 @@
-using DbArchitect.Postgres.Advisor.Candidates;
+using DbArchitect.Postgres.Explain.Predicates;
 
 namespace DbArchitect.Postgres.Explain.Constants;
 

@@ -1,31 +1,41 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using System.Text.Json;
+using DbArchitect.Postgres.Parsing;
 
 namespace DbArchitect.Postgres.Explain.Constants;
 
 /// <summary>
 /// Placeholders that count rows rather than stand for a column's value: <c>LIMIT $n</c>,
-/// <c>OFFSET $n</c>, <c>FETCH FIRST $n ROWS</c>. pg_stat_statements normalises these too, and no
-/// statistics describe them, so they get the values of a first page: a page size and no offset.
+/// <c>OFFSET $n</c>, <c>FETCH FIRST $n ROWS</c>, in any query of the statement, as the server's
+/// parser reads them. pg_stat_statements normalises these too, and no statistics describe them,
+/// so they get the values of a first page: a page size and no offset.
 /// </summary>
-public static partial class RowCountPlaceholders
+public static class RowCountPlaceholders
 {
     private const string PageSize = "20";
 
+    /// <returns>The row-count placeholders; none for text the parser refuses (it cannot be planned either).</returns>
     public static IReadOnlyDictionary<int, SampledValue> Find(string statement)
     {
         var found = new Dictionary<int, SampledValue>();
-        foreach (Match match in RowCount().Matches(statement))
+        using var tree = PgQuery.TryParse(statement);
+        foreach (var select in tree is null ? [] : ParseTreeNodes.OfType(tree.RootElement, "SelectStmt"))
         {
-            var placeholder = int.Parse(match.Groups["param"].Value, CultureInfo.InvariantCulture);
-            found.TryAdd(placeholder, match.Groups["clause"].Value.Equals("OFFSET", StringComparison.OrdinalIgnoreCase)
-                ? new SampledValue(placeholder, "0", "OFFSET of the first page", null)
-                : new SampledValue(placeholder, PageSize, $"a page of {PageSize} rows", null));
+            if (Placeholder(select, "limitCount") is { } count)
+            {
+                found.TryAdd(count, new SampledValue(count, PageSize, $"a page of {PageSize} rows", null));
+            }
+
+            if (Placeholder(select, "limitOffset") is { } offset)
+            {
+                found.TryAdd(offset, new SampledValue(offset, "0", "OFFSET of the first page", null));
+            }
         }
 
         return found;
     }
 
-    [GeneratedRegex(@"\b(?<clause>LIMIT|OFFSET|FETCH\s+(?:FIRST|NEXT))\s+\$(?<param>\d+)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex RowCount();
+    private static int? Placeholder(JsonElement select, string clause) =>
+        select.TryGetProperty(clause, out var value) && value.TryGetProperty("ParamRef", out var parameter) && parameter.TryGetProperty("number", out var number)
+            ? number.GetInt32()
+            : null;
 }

@@ -1,5 +1,5 @@
 using DbArchitect.Core.Findings;
-using DbArchitect.Postgres.Advisor.Candidates;
+using DbArchitect.Postgres.Explain.Predicates;
 using DbArchitect.Postgres.Catalog;
 
 namespace DbArchitect.Postgres.Explain.Insights;

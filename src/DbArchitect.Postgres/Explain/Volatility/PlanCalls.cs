@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DbArchitect.Postgres.Advisor.Candidates;
+using DbArchitect.Postgres.Explain.Predicates;
 using DbArchitect.Postgres.Parsing;
 
 namespace DbArchitect.Postgres.Explain.Volatility;

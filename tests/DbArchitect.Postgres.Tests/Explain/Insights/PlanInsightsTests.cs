@@ -130,6 +130,20 @@ public sealed class PlanInsightsTests(InsightFixture database) : IClassFixture<I
     }
 
     [Fact]
+    public async Task Query_shapes_are_read_from_the_statement_not_from_its_strings_comments_or_subqueries()
+    {
+        var findings = await Insights("""
+            SELECT id, 'SELECT * FROM x OFFSET 5000' AS note /* NOT IN (SELECT 1) */
+            FROM events e
+            WHERE EXISTS (SELECT * FROM kinds k WHERE k.k = e.category) -- OFFSET 90000
+            ORDER BY id LIMIT 10
+            """);
+
+        Assert.DoesNotContain(findings, f => f.RuleId is "offset-pagination" or "select-star" or "not-in-subquery");
+        Assert.Contains(await Insights("SELECT id FROM events UNION ALL SELECT id FROM events ORDER BY 1 OFFSET 2000"), f => f.RuleId == "offset-pagination");
+    }
+
+    [Fact]
     public void Parallel_workers_planned_but_not_launched_are_reported()
     {
         var plan = new PlanNode

@@ -1,4 +1,4 @@
-namespace DbArchitect.Postgres.Advisor.Candidates;
+namespace DbArchitect.Postgres.Explain.Predicates;
 
 /// <summary>
 /// A comparison whose compared side is an expression over columns of one table, such as

@@ -1,6 +1,6 @@
-using DbArchitect.Postgres.Advisor.Candidates;
+using DbArchitect.Postgres.Explain.Predicates;
 
-namespace DbArchitect.Postgres.Tests.Advisor;
+namespace DbArchitect.Postgres.Tests.Explain;
 
 public sealed class PredicateParserTests
 {
@@ -104,7 +104,7 @@ public sealed class PredicateParserTests
     [Fact]
     public void Column_references_skip_literals_casts_and_function_names()
     {
-        var references = ColumnUse.References("sum(((i.quantity)::numeric * i.unit_price)), count(*), 'o.fake'::text, kind").ToList();
+        var references = PredicateParser.References("sum(((i.quantity)::numeric * i.unit_price)), count(*), 'o.fake'::text, kind").ToList();
 
         Assert.Equal([new ColumnRef("i", "quantity"), new ColumnRef("i", "unit_price"), new ColumnRef(null, "kind")], references);
     }

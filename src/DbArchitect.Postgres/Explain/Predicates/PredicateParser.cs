@@ -1,9 +1,10 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DbArchitect.Postgres.Parsing;
 
-namespace DbArchitect.Postgres.Advisor.Candidates;
+namespace DbArchitect.Postgres.Explain.Predicates;
 
 /// <summary>
 /// Reads the comparisons out of the predicate text EXPLAIN VERBOSE prints, e.g.
@@ -16,17 +17,25 @@ public static partial class PredicateParser
     // The operators an index can serve a column with; arithmetic and concatenation are not comparisons.
     private static readonly HashSet<string> Operators = new(StringComparer.Ordinal) { "~~*", "!~~", "~~", "<=", ">=", "<>", "@>", "<@", "&&", "?|", "?&", "@@", "=", "<", ">", "?" };
 
+    // The insights and the advisor each read the same plan node's condition; a plan node keeps
+    // its text as one string object, so a table keyed by that object parses it once and lets it
+    // go with the plan.
+    private static readonly ConditionalWeakTable<string, IReadOnlyList<Comparison>> ParsedComparisons = new();
+    private static readonly ConditionalWeakTable<string, IReadOnlyList<ExpressionComparison>> ParsedExpressions = new();
+
     // What the parser reads the predicate in: a WHERE clause needs no target list.
     private const string Frame = "SELECT WHERE ";
 
     /// <summary>Comparisons of a plain column (through casts) with a constant, a parameter or another column.</summary>
-    public static IReadOnlyList<Comparison> Parse(string? predicate) => Read(predicate, (reading, node) => reading.Comparison(node));
+    public static IReadOnlyList<Comparison> Parse(string? predicate) =>
+        predicate is null ? [] : ParsedComparisons.GetValue(predicate, text => Read(text, (reading, node) => reading.Comparison(node)));
 
     /// <summary>
     /// Comparisons whose one side is an expression over columns of one alias and whose other side
     /// is a constant or parameter (see <see cref="ExpressionComparison"/>).
     /// </summary>
-    public static IReadOnlyList<ExpressionComparison> ParseExpressions(string? predicate) => Read(predicate, (reading, node) => reading.Expression(node));
+    public static IReadOnlyList<ExpressionComparison> ParseExpressions(string? predicate) =>
+        predicate is null ? [] : ParsedExpressions.GetValue(predicate, text => Read(text, (reading, node) => reading.Expression(node)));
 
     /// <summary>A sort or group key such as <c>o.created_at DESC</c>: the column and whether it descends.</summary>
     public static (ColumnRef Column, bool Descending)? SortKey(string key)

@@ -1,6 +1,6 @@
 using DbArchitect.Postgres.Parsing;
 
-namespace DbArchitect.Postgres.Advisor.Candidates;
+namespace DbArchitect.Postgres.Explain.Predicates;
 
 /// <summary>A function an expression EXPLAIN prints calls, e.g. <c>lower((c.email)::text)</c>.</summary>
 /// <param name="Name">The function, schema-qualified when the plan printed it so.</param>

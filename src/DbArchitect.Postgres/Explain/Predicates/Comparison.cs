@@ -1,4 +1,4 @@
-namespace DbArchitect.Postgres.Advisor.Candidates;
+namespace DbArchitect.Postgres.Explain.Predicates;
 
 /// <summary>
 /// One comparison in a plan predicate with a column on one side, e.g. <c>(o.status = 'paid'::text)</c>.

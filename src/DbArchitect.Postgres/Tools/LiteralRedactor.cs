@@ -36,28 +36,26 @@ public sealed partial class LiteralRedactor
     {
         var strings = new HashSet<string>(StringComparer.Ordinal);
         var numbers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var statement in statements)
+        foreach (var constant in statements.SelectMany(SqlText.Constants))
         {
-            var withoutComments = Comment().Replace(statement, " ");
-            foreach (Match match in QuotedString().Matches(withoutComments))
+            if (StringValue(constant) is { Length: > 0 } value)
             {
-                var value = match.Groups["value"].Value.Replace("''", "'", StringComparison.Ordinal);
-                if (value.Length > 0)
-                {
-                    strings.Add(value);
-                }
+                strings.Add(value);
             }
-
-            foreach (Match match in Number().Matches(QuotedString().Replace(withoutComments, " ")))
+            else if (constant.Length >= MinimumNumberLength && char.IsAsciiDigit(constant[0]) && constant.All(c => char.IsAsciiDigit(c) || c == '.'))
             {
-                if (match.Value.Length >= MinimumNumberLength)
-                {
-                    numbers.Add(match.Value);
-                }
+                numbers.Add(constant);
             }
         }
 
         return new LiteralRedactor(true, [.. strings.OrderByDescending(value => value.Length)], numbers);
+    }
+
+    /// <summary>The value of a string constant as the lexer wrote it: <c>'it''s'</c> is <c>it's</c>, <c>E'…'</c> keeps its escapes; null for any other constant.</summary>
+    private static string? StringValue(string constant)
+    {
+        var quoted = constant is ['E' or 'e', '\'', ..] ? constant[1..] : constant;
+        return quoted is ['\'', .., '\''] && quoted.Length >= 2 ? quoted[1..^1].Replace("''", "'", StringComparison.Ordinal) : null;
     }
 
     /// <summary>SQL text (a statement, a plan's filter): every constant becomes a <c>$n</c> placeholder.</summary>
@@ -86,7 +84,4 @@ public sealed partial class LiteralRedactor
 
     [GeneratedRegex(@"(?<![\w$.])\d+(?:\.\d+)?(?![\w.])")]
     private static partial Regex Number();
-
-    [GeneratedRegex(@"--[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
-    private static partial Regex Comment();
 }

@@ -1,91 +1,99 @@
-using System.Text.RegularExpressions;
+using System.Text.Json;
+using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Parsing;
 
 namespace DbArchitect.Postgres.Validation;
 
 /// <summary>
-/// Strict patterns for the statements PostgreSQL refuses inside a transaction block (VACUUM,
-/// ALTER SYSTEM, CREATE/DROP DATABASE, REINDEX SCHEMA/DATABASE/SYSTEM). They cannot be tried and
-/// rolled back, so their grammar is checked here and the objects they name are looked up on the
-/// scratch database instead.
+/// The statements PostgreSQL refuses inside a transaction block (VACUUM, ALTER SYSTEM, CREATE/DROP
+/// DATABASE, REINDEX SCHEMA/DATABASE/SYSTEM), and the replication-slot functions, which act on
+/// cluster objects pg_dump does not copy. They cannot be tried and rolled back, so the server's
+/// parser has read them, what the parser leaves to execution (VACUUM's option names, a setting's
+/// name) is checked here, and the objects they name are looked up on the scratch database.
 /// </summary>
-internal static partial class NonTransactionalStatement
+internal static class NonTransactionalStatement
 {
-    private const string Identifier = @"(?:""(?:[^""]|"""")+""|[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_$\u0080-\uFFFF]*)";
-    private const string QualifiedName = Identifier + @"(?:\s*\.\s*" + Identifier + "){0,2}";
-    private const string Table = "(?<table>" + QualifiedName + @")(?:\s*\(\s*" + Identifier + @"(?:\s*,\s*" + Identifier + @")*\s*\))?";
-
     // PostgreSQL 15's VACUUM options, plus 16's so that advice for newer targets is not refused.
-    private static readonly HashSet<string> VacuumOptions = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> VacuumOptions = new(StringComparer.Ordinal)
     {
-        "FULL", "FREEZE", "VERBOSE", "ANALYZE", "DISABLE_PAGE_SKIPPING", "SKIP_LOCKED", "INDEX_CLEANUP",
-        "PROCESS_TOAST", "TRUNCATE", "PARALLEL", "PROCESS_MAIN", "BUFFER_USAGE_LIMIT", "SKIP_DATABASE_STATS",
-        "ONLY_DATABASE_STATS",
+        "full", "freeze", "verbose", "analyze", "analyse", "disable_page_skipping", "skip_locked", "index_cleanup",
+        "process_toast", "truncate", "parallel", "process_main", "buffer_usage_limit", "skip_database_stats",
+        "only_database_stats",
     };
 
-    /// <summary>What a pattern-checked statement needs from the scratch database.</summary>
+    private static readonly HashSet<string> WideReindex = new(StringComparer.Ordinal) { "REINDEX_OBJECT_SCHEMA", "REINDEX_OBJECT_DATABASE", "REINDEX_OBJECT_SYSTEM" };
+
+    // The slot functions, and how many string arguments each takes (a physical slot's second, immediately_reserve, is a boolean).
+    private static readonly Dictionary<string, (int Strings, int MostArguments)> SlotFunctions = new(StringComparer.Ordinal)
+    {
+        ["pg_drop_replication_slot"] = (1, 1),
+        ["pg_create_physical_replication_slot"] = (1, 2),
+        ["pg_create_logical_replication_slot"] = (2, 2),
+    };
+
     public sealed record Verdict(string? Error, IReadOnlyList<string> Relations, IReadOnlyList<string> Schemas, string? Setting);
 
-    public static Verdict Check(string statement)
+    /// <summary>Whether the statement, a parse tree node of <paramref name="type"/>, cannot run in a transaction.</summary>
+    public static bool Is(string type, JsonElement node) => type switch
     {
-        if (Vacuum().Match(statement) is { Success: true } vacuum)
+        "VacuumStmt" => ClassifiedStatement.Flag(node, "is_vacuumcmd"),
+        "AlterSystemStmt" or "CreatedbStmt" or "DropdbStmt" => true,
+        "ReindexStmt" => WideReindex.Contains(node.GetProperty("kind").GetString() ?? ""),
+        "SelectStmt" => SlotCalls(node).Any(),
+        _ => false,
+    };
+
+    public static Verdict Check(string type, JsonElement node) => type switch
+    {
+        "VacuumStmt" => Vacuum(node),
+        "AlterSystemStmt" => AlterSystem(node.GetProperty("setstmt")),
+        "ReindexStmt" => node.GetProperty("kind").GetString() == "REINDEX_OBJECT_SCHEMA" && node.TryGetProperty("name", out var schema)
+            ? new Verdict(null, [], [SqlIdentifier.Quote(schema.GetString() ?? "")], null)
+            : Accepted,
+        "SelectStmt" => SlotCalls(node).Where(call => !TakesSlotNames(call)).Select(call => ParseTreeCalls.Function(call)!.Name).FirstOrDefault() is { } wrong
+            ? Rejected($"{wrong}() takes the slot's name as a quoted string")
+            : Accepted,
+        _ => Accepted,
+    };
+
+    private static Verdict Accepted { get; } = new(null, [], [], null);
+
+    private static Verdict Vacuum(JsonElement node)
+    {
+        if (ClassifiedStatement.Options(node, "options").FirstOrDefault(option => !VacuumOptions.Contains(option)) is { } unknown)
         {
-            var unknown = vacuum.Groups["options"].Success
-                ? vacuum.Groups["options"].Value.Split(',').Select(o => o.Trim().Split(' ', 2)[0]).FirstOrDefault(o => !VacuumOptions.Contains(o))
-                : null;
-            return unknown is null
-                ? new Verdict(null, Captures(vacuum, "table"), [], null)
-                : Rejected($"unrecognized VACUUM option \"{unknown}\"");
+            return Rejected($"unrecognized VACUUM option \"{unknown}\"");
         }
 
-        if (AlterSystem().Match(statement) is { Success: true } alterSystem)
-        {
-            var name = alterSystem.Groups["name"].Value;
-            // Settings of libraries the scratch server has not loaded (name with a dot) cannot be looked up.
-            var lookUp = !name.Equals("ALL", StringComparison.OrdinalIgnoreCase) && !name.Contains('.', StringComparison.Ordinal);
-            return new Verdict(null, [], [], lookUp ? name.ToLowerInvariant() : null);
-        }
+        var relations = node.TryGetProperty("rels", out var rels)
+            ? rels.EnumerateArray().Select(rel => Qualified(rel.GetProperty("VacuumRelation").GetProperty("relation"))).ToList()
+            : [];
+        return new Verdict(null, relations, [], null);
+    }
 
-        if (CreateDatabase().IsMatch(statement) || DropDatabase().IsMatch(statement))
-        {
-            return new Verdict(null, [], [], null);
-        }
+    private static Verdict AlterSystem(JsonElement set)
+    {
+        // Settings of libraries the scratch server has not loaded (a name with a dot) cannot be looked up.
+        var name = set.TryGetProperty("name", out var value) ? value.GetString() : null;
+        return new Verdict(null, [], [], name is null || name.Contains('.', StringComparison.Ordinal) ? null : name);
+    }
 
-        if (ReplicationSlot().IsMatch(statement))
-        {
-            return new Verdict(null, [], [], null);
-        }
+    private static IEnumerable<JsonElement> SlotCalls(JsonElement select) =>
+        ParseTreeNodes.OfType(select, "FuncCall").Where(call => ParseTreeCalls.Function(call) is { } name && SlotFunctions.ContainsKey(name.Name));
 
-        if (ReindexWide().Match(statement) is { Success: true } reindex)
-        {
-            var schema = reindex.Groups["kind"].Value.Equals("SCHEMA", StringComparison.OrdinalIgnoreCase) ? Captures(reindex, "name") : [];
-            return reindex.Groups["kind"].Value.Equals("SCHEMA", StringComparison.OrdinalIgnoreCase) && schema.Count == 0
-                ? Rejected("REINDEX SCHEMA needs a schema name")
-                : new Verdict(null, [], schema, null);
-        }
+    private static bool TakesSlotNames(JsonElement call)
+    {
+        var (strings, most) = SlotFunctions[ParseTreeCalls.Function(call)!.Name];
+        var arguments = call.TryGetProperty("args", out var args) ? args.EnumerateArray().ToList() : [];
+        return arguments.Count >= strings && arguments.Count <= most
+            && arguments.Take(strings).All(argument => argument.TryGetProperty("A_Const", out var constant) && constant.TryGetProperty("sval", out _));
+    }
 
-        return Rejected("not a well-formed statement (it cannot run inside a transaction, so it was checked by pattern, not by the server)");
+    private static string Qualified(JsonElement rangeVar)
+    {
+        var name = SqlIdentifier.Quote(rangeVar.GetProperty("relname").GetString() ?? "");
+        return rangeVar.TryGetProperty("schemaname", out var schema) ? $"{SqlIdentifier.Quote(schema.GetString() ?? "")}.{name}" : name;
     }
 
     private static Verdict Rejected(string message) => new(message, [], [], null);
-
-    private static List<string> Captures(Match match, string group) =>
-        match.Groups[group].Captures.Select(c => c.Value).ToList();
-
-    [GeneratedRegex(@"^VACUUM(?:\s*\((?<options>[^()]*)\))?(?:\s+(?:FULL|FREEZE|VERBOSE|ANALYZE|ANALYSE)\b)*(?:\s+" + Table + @"(?:\s*,\s*" + Table + @")*)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Vacuum();
-
-    [GeneratedRegex(@"^ALTER\s+SYSTEM\s+(?:SET\s+(?<name>[A-Za-z_][A-Za-z0-9_.]*)\s*(?:=|\s+TO\s+)\s*\S.*|RESET\s+(?<name>[A-Za-z_][A-Za-z0-9_.]*))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
-    private static partial Regex AlterSystem();
-
-    [GeneratedRegex(@"^CREATE\s+DATABASE\s+" + Identifier + @"(?:\s+(?:WITH\s+)?(?:[A-Za-z_]+\s*=?\s*(?:'(?:[^']|'')*'|[A-Za-z0-9_""-]+)\s*)*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CreateDatabase();
-
-    [GeneratedRegex(@"^DROP\s+DATABASE\s+(?:IF\s+EXISTS\s+)?" + Identifier + @"(?:\s*(?:WITH\s*)?\(\s*FORCE\s*\))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DropDatabase();
-
-    [GeneratedRegex(@"^SELECT\s+pg_(?:drop_replication_slot\s*\(\s*'[A-Za-z0-9_]+'\s*\)|create_physical_replication_slot\s*\(\s*'[A-Za-z0-9_]+'\s*(?:,\s*(?:true|false)\s*)?\)|create_logical_replication_slot\s*\(\s*'[A-Za-z0-9_]+'\s*,\s*'[A-Za-z0-9_]+'\s*\))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ReplicationSlot();
-
-    [GeneratedRegex(@"^REINDEX(?:\s*\([^()]*\))?\s+(?<kind>SCHEMA|DATABASE|SYSTEM)(?:\s+CONCURRENTLY)?(?:\s+(?<name>" + Identifier + @"))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ReindexWide();
 }

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Dapper;
+using DbArchitect.Postgres.Parsing;
 using DbArchitect.Postgres.Scratch;
 using Npgsql;
 
@@ -156,7 +156,7 @@ public static partial class SchemaCloner
         {
             await SingleStatement.ExecuteAsync(connection, statement, 300, ct).ConfigureAwait(false);
         }
-        catch (PostgresException) when (ExtensionStatement().IsMatch(statement))
+        catch (PostgresException) when (StatementNode.Of(statement) is ("CreateExtensionStmt", _) or ("CommentStmt", "OBJECT_EXTENSION"))
         {
             return true;
         }
@@ -172,7 +172,4 @@ public static partial class SchemaCloner
 
         return extensionMissing;
     }
-
-    [GeneratedRegex(@"^(CREATE\s+EXTENSION|COMMENT\s+ON\s+EXTENSION)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ExtensionStatement();
 }

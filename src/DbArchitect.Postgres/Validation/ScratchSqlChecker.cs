@@ -61,7 +61,7 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
 
     private async Task<string?> CheckBlockAsync(string sql, CancellationToken cancellationToken)
     {
-        var statements = SqlScript.Split(sql).Where(s => !StatementKind.IsTransactionControl(s)).ToList();
+        var statements = SqlScript.Split(sql).Select(ClassifiedStatement.Of).Where(s => s.Treatment != StatementTreatment.TransactionControl).ToList();
         if (statements.Count == 0)
         {
             return null;
@@ -74,10 +74,10 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
         {
             var timeout = (int)StatementTimeout.TotalMilliseconds;
             await ExecuteAsync(connection, $"SET LOCAL statement_timeout = {timeout}", cancellationToken).ConfigureAwait(false);
-            var run = new List<string>(StatementsPerRoundTrip);
+            var run = new List<ClassifiedStatement>(StatementsPerRoundTrip);
             foreach (var statement in statements)
             {
-                if (RunsAsWritten(statement))
+                if (statement.Treatment == StatementTreatment.Runs)
                 {
                     run.Add(statement);
                     if (run.Count == StatementsPerRoundTrip && await RunAsync(connection, run, cancellationToken).ConfigureAwait(false) is { } refused)
@@ -95,7 +95,7 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
 
                 if (await CheckStatementAsync(connection, statement, cancellationToken).ConfigureAwait(false) is { } message)
                 {
-                    return $"{message} (in: {SqlScript.Excerpt(statement)})";
+                    return $"{message} (in: {SqlScript.Excerpt(statement.Text)})";
                 }
             }
 
@@ -111,36 +111,24 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
         }
     }
 
-    private async Task<string?> CheckStatementAsync(NpgsqlConnection connection, string statement, CancellationToken cancellationToken)
+    private async Task<string?> CheckStatementAsync(NpgsqlConnection connection, ClassifiedStatement statement, CancellationToken cancellationToken)
     {
-        if (StatementKind.IsProgramCopy(statement))
-        {
-            return "COPY ... PROGRAM runs a shell command on the server; the checker does not run it";
-        }
-
-        if (StatementKind.IsClientCopy(statement))
-        {
-            return null;
-        }
-
         try
         {
-            if (StatementKind.IsParameterised(statement))
+            switch (statement.Treatment)
             {
-                // Values for $n are the application's; preparing the statement checks names, types and syntax without them.
-                await ExecuteAsync(connection, $"PREPARE dbarch_check AS {statement}", cancellationToken).ConfigureAwait(false);
-                await ExecuteAsync(connection, "DEALLOCATE dbarch_check", cancellationToken).ConfigureAwait(false);
-                return null;
+                case StatementTreatment.ProgramCopy:
+                    return "COPY ... PROGRAM runs a shell command on the server; the checker does not run it";
+                case StatementTreatment.Parameterised:
+                    // Values for $n are the application's; preparing the statement checks names, types and syntax without them.
+                    await ExecuteAsync(connection, $"PREPARE dbarch_check AS {statement.Runnable}", cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, "DEALLOCATE dbarch_check", cancellationToken).ConfigureAwait(false);
+                    return null;
+                case StatementTreatment.OutsideTransaction when statement.OutsideTransaction is { } verdict:
+                    return verdict.Error ?? await MissingObjectAsync(connection, verdict, cancellationToken).ConfigureAwait(false);
+                default:
+                    return null;
             }
-
-            if (!StatementKind.CannotRunInTransaction(statement))
-            {
-                await ExecuteAsync(connection, StatementKind.WithoutConcurrently(statement), cancellationToken).ConfigureAwait(false);
-                return null;
-            }
-
-            var verdict = NonTransactionalStatement.Check(statement);
-            return verdict.Error ?? await MissingObjectAsync(connection, verdict, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (Refusal(e) is { } message)
         {
@@ -148,17 +136,13 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
         }
     }
 
-    private static bool RunsAsWritten(string statement) =>
-        !StatementKind.IsProgramCopy(statement) && !StatementKind.IsClientCopy(statement)
-        && !StatementKind.IsParameterised(statement) && !StatementKind.CannotRunInTransaction(statement);
-
     /// <summary>
     /// Runs statements that need nothing but running in one round trip: a block of thousands of
     /// them (one item creating an index per table) otherwise spends more time waiting for replies
     /// than the server spends on them. Empties <paramref name="run"/> when the server accepts them all.
     /// </summary>
     /// <returns>The server's message on the first statement it refuses, with that statement.</returns>
-    private async Task<string?> RunAsync(NpgsqlConnection connection, List<string> run, CancellationToken cancellationToken)
+    private async Task<string?> RunAsync(NpgsqlConnection connection, List<ClassifiedStatement> run, CancellationToken cancellationToken)
     {
         if (run.Count == 0)
         {
@@ -168,7 +152,7 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
         await using var batch = new NpgsqlBatch(connection) { Timeout = BackstopSeconds * run.Count };
         foreach (var statement in run)
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(StatementKind.WithoutConcurrently(statement)));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Runnable));
         }
 
         try
@@ -182,8 +166,8 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
             // Only the client-side backstop leaves the statement unknown; the server names the one it refused.
             var at = e is PostgresException { BatchCommand: { } command } ? batch.BatchCommands.IndexOf(command) : -1;
             return at >= 0
-                ? $"{message} (in: {SqlScript.Excerpt(run[at])})"
-                : $"{message} (in one of {run.Count} statements from: {SqlScript.Excerpt(run[0])})";
+                ? $"{message} (in: {SqlScript.Excerpt(run[at].Text)})"
+                : $"{message} (in one of {run.Count} statements from: {SqlScript.Excerpt(run[0].Text)})";
         }
     }
 

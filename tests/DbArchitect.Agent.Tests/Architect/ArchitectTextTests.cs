@@ -19,6 +19,14 @@ public sealed class ArchitectTextTests
     }
 
     [Fact]
+    public void Literal_redactor_takes_the_workload_constants_the_lexer_reads_and_none_from_its_comments()
+    {
+        var redactor = LiteralRedactor.For(["SELECT 1 FROM t /* id 31337 */ WHERE note = E'tab\\there' AND code = 'O''Brien' AND n = 4711 -- 8080"]);
+
+        Assert.Equal("kept ?, ?, ?; not 31337 or 8080", redactor.Prose("kept tab\\there, O'Brien, 4711; not 31337 or 8080"));
+    }
+
+    [Fact]
     public void Literal_redactor_off_passes_text_through()
     {
         Assert.Equal("WHERE id = 42", LiteralRedactor.Off.Sql("WHERE id = 42"));

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DbArchitect.Core.Architect;
 using DbArchitect.Core.Todo;
 using DbArchitect.Core.Validation;
@@ -12,7 +11,7 @@ namespace DbArchitect.Postgres.Tools.Grounding;
 /// name exist on the target (or are created by the plan), and that every number in an item's
 /// evidence was measured by a tool in this run. Errors are worded for the repair prompt.
 /// </summary>
-public sealed partial class GroundingCheck(CatalogSnapshot snapshot)
+public sealed class GroundingCheck(CatalogSnapshot snapshot)
 {
     private readonly IReadOnlySet<string> _known = KnownObjects.From(snapshot);
     private readonly IReadOnlySet<string> _schemas =
@@ -50,8 +49,7 @@ public sealed partial class GroundingCheck(CatalogSnapshot snapshot)
 
     /// <summary>Schema-qualified names in the SQL (schema.relation, schema.relation.column) that are neither known nor created.</summary>
     private IEnumerable<string> MissingObjects(string sql, IReadOnlySet<string> created) =>
-        QualifiedName().Matches(StringsAndComments().Replace(sql, " "))
-            .Select(match => match.Value.Split('.').Select(Unquote).ToList())
+        NamesInSql.Qualified(sql)
             .Where(parts => _schemas.Contains(parts[0]))
             .Select(parts => string.Join('.', parts.Select(SqlIdentifier.Quote)))
             .Where(name => !Exists(name, created))
@@ -81,19 +79,24 @@ public sealed partial class GroundingCheck(CatalogSnapshot snapshot)
         var created = document.Items.SelectMany(i => i.Creates).Select(Normalise).ToHashSet(StringComparer.Ordinal);
         foreach (var item in document.Items)
         {
-            foreach (Match match in CreatedObject().Matches(item.Sql))
+            foreach (var (schema, name) in NamesInSql.Created(item.Sql))
             {
-                var name = Normalise(match.Groups["name"].Value);
-                created.Add(name);
-                if (!match.Groups["name"].Value.Contains('.', StringComparison.Ordinal))
+                var quoted = SqlIdentifier.Quote(name);
+                if (schema is null)
                 {
-                    created.UnionWith(_schemas.Select(schema => $"{SqlIdentifier.Quote(schema)}.{name}"));
+                    created.Add(quoted);
+                    created.UnionWith(_schemas.Select(known => $"{SqlIdentifier.Quote(known)}.{quoted}"));
+                }
+                else
+                {
+                    created.Add(SqlIdentifier.Qualify(schema, name));
                 }
             }
 
-            foreach (Match match in AddedColumn().Matches(item.Sql))
+            foreach (var (schema, table, column) in NamesInSql.AddedColumns(item.Sql))
             {
-                created.Add($"{Normalise(match.Groups["table"].Value)}.{SqlIdentifier.Quote(Unquote(match.Groups["column"].Value))}");
+                var relation = schema is null ? SqlIdentifier.Quote(table) : SqlIdentifier.Qualify(schema, table);
+                created.Add($"{relation}.{SqlIdentifier.Quote(column)}");
             }
         }
 
@@ -104,19 +107,4 @@ public sealed partial class GroundingCheck(CatalogSnapshot snapshot)
 
     private static string Unquote(string part) =>
         part.StartsWith('"') && part.EndsWith('"') && part.Length >= 2 ? part[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : part.ToLowerInvariant();
-
-    private const string Identifier = @"(?:""(?:[^""]|"""")+""|[A-Za-z_][A-Za-z0-9_$]*)";
-
-    // A dotted name that is not itself part of a longer name.
-    [GeneratedRegex(@"(?<![\w.""$])" + Identifier + @"(?:\." + Identifier + @"){1,2}(?![\w.""])")]
-    private static partial Regex QualifiedName();
-
-    [GeneratedRegex(@"'(?:[^']|'')*'|--[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
-    private static partial Regex StringsAndComments();
-
-    [GeneratedRegex(@"\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:UNIQUE\s+)?(?:MATERIALIZED\s+)?(?:TABLE|INDEX|VIEW|SEQUENCE|TYPE)\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?<name>" + Identifier + @"(?:\." + Identifier + @")?)", RegexOptions.IgnoreCase)]
-    private static partial Regex CreatedObject();
-
-    [GeneratedRegex(@"\bALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?<table>" + Identifier + @"(?:\." + Identifier + @")?)\s+ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?<column>" + Identifier + ")", RegexOptions.IgnoreCase)]
-    private static partial Regex AddedColumn();
 }

@@ -51,6 +51,23 @@ public sealed class GroundingCheckTests
     }
 
     [Fact]
+    public void Names_in_comments_and_dollar_quoted_strings_are_not_objects_and_every_kind_of_creation_counts()
+    {
+        var document = Document(
+            Item("DB-ITEM-1.1", """
+                -- replaces public.legacy_totals
+                CREATE MATERIALIZED VIEW public.order_totals AS SELECT id FROM public.orders /* public.gone */;
+                CREATE TYPE public.order_state AS ENUM ('open', 'paid');
+                CREATE SEQUENCE public.order_seq;
+                ALTER TABLE public.orders ADD COLUMN "Placed At" timestamptz, ADD state public.order_state;
+                SELECT $$ public.not_a_table $$;
+                """, "DROP MATERIALIZED VIEW public.order_totals; DROP SEQUENCE public.order_seq;"),
+            Item("DB-ITEM-1.2", "CREATE INDEX CONCURRENTLY order_totals_id_idx ON public.order_totals (id); SELECT public.orders.\"Placed At\", public.orders.state FROM public.orders;", "DROP INDEX CONCURRENTLY public.order_totals_id_idx; DROP TYPE public.order_state;"));
+
+        Assert.Empty(new GroundingCheck(Snapshot).Check(document, new MeasuredNumbers()));
+    }
+
+    [Fact]
     public void Aliases_and_quoted_strings_are_not_taken_for_objects()
     {
         var document = Document(Item("DB-ITEM-2.1", "SELECT o.id FROM public.orders o WHERE o.id > 0 AND 'public.nothing' <> '';", "-- nothing to undo"));

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Parsing;
 using DbArchitect.Postgres.Rules.Support;
 
 namespace DbArchitect.Postgres.Advisor;
@@ -112,8 +113,15 @@ public sealed partial record IndexCandidate
         Include = index.IncludedColumns,
         Predicate = index.Predicate,
         Unique = index.IsUnique,
-        CopiedClauses = " " + index.Definition[index.Definition.IndexOf(" USING ", StringComparison.Ordinal)..].Trim().TrimEnd(';'),
+        CopiedClauses = " " + FromUsing(index.Definition),
     };
+
+    /// <summary>pg_get_indexdef's text from its USING on: the lexer's keyword, never a quoted name that holds the word.</summary>
+    private static string FromUsing(string definition)
+    {
+        var keyword = PgQuery.Scan(definition).First(token => token.Keyword != KeywordKind.None && token.Text.Equals("USING", StringComparison.OrdinalIgnoreCase));
+        return definition[keyword.Start..].Trim().TrimEnd(';');
+    }
 
     private string Create => Unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX";
 

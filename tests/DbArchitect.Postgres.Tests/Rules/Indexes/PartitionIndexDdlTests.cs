@@ -43,4 +43,22 @@ public sealed class PartitionIndexDdlTests
             finding.Remedy!.Up);
         Assert.Equal(["ix.shards_2_code_idx"], finding.Remedy.Creates);
     }
+
+    [Fact]
+    public void A_parent_index_whose_quoted_name_holds_using_is_copied_from_its_using_keyword()
+    {
+        var events = Partitioned(1, "events");
+        var leaf = Partition(Table(2, "events_1", schema: "ix"), events);
+        var parentIndex = Index(events, 10, "by kind USING hash", "kind") with
+        {
+            IsPartitioned = true,
+            Method = "hash",
+            Definition = "CREATE INDEX \"by kind USING hash\" ON ONLY ix.events USING hash (kind)",
+        };
+        var snapshot = Snapshot with { Tables = [events, leaf], Indexes = [parentIndex] };
+
+        var finding = Assert.Single(new PartitionMissingParentIndexRule().Evaluate(Facts(snapshot)));
+
+        Assert.Contains("ON ix.events_1 USING hash (kind);", finding.Remedy!.Up, StringComparison.Ordinal);
+    }
 }

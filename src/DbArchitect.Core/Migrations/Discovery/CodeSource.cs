@@ -21,11 +21,10 @@ internal abstract class CodeSource(string text)
     /// <summary>Whether two literals side by side are one (Python's <c>"a" "b"</c>).</summary>
     protected virtual bool AdjacentLiteralsJoin => false;
 
-    /// <summary>The offset of the brace, parenthesis or bracket that closes the one at <paramref name="open"/>.</summary>
-    public int Matching(int open)
+    /// <summary>The offsets from <paramref name="start"/> up to <paramref name="end"/> that are code, outside every string and comment: what each reader of this source walks.</summary>
+    public IEnumerable<int> CodeOffsets(int start, int end)
     {
-        var depth = 0;
-        for (var i = open; i < Text.Length; i++)
+        for (var i = start; i < Math.Min(end, Text.Length); i++)
         {
             var skipped = Skip(i);
             if (skipped != i)
@@ -34,7 +33,20 @@ internal abstract class CodeSource(string text)
                 continue;
             }
 
-            depth += Text[i] is '{' or '(' or '[' ? 1 : Text[i] is '}' or ')' or ']' ? -1 : 0;
+            yield return i;
+        }
+    }
+
+    /// <summary>How the bracket depth changes at <paramref name="offset"/>.</summary>
+    public int DepthChange(int offset) => Text[offset] is '{' or '(' or '[' ? 1 : Text[offset] is '}' or ')' or ']' ? -1 : 0;
+
+    /// <summary>The offset of the brace, parenthesis or bracket that closes the one at <paramref name="open"/>.</summary>
+    public int Matching(int open)
+    {
+        var depth = 0;
+        foreach (var i in CodeOffsets(open, Text.Length))
+        {
+            depth += DepthChange(i);
             if (depth == 0)
             {
                 return i;

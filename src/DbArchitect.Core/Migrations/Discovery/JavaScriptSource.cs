@@ -36,15 +36,8 @@ internal sealed class JavaScriptSource(string text) : CodeSource(text)
     /// <summary>The body of the first function <paramref name="name"/> as offsets (inside its braces, or its arrow's expression), and its first parameter's name; null when there is none.</summary>
     public (int Start, int End, string? Parameter)? FunctionBody(string name)
     {
-        for (var i = 0; i < Text.Length; i++)
+        foreach (var i in CodeOffsets(0, Text.Length))
         {
-            var skipped = Skip(i);
-            if (skipped != i)
-            {
-                i = skipped - 1;
-                continue;
-            }
-
             if (string.CompareOrdinal(Text, i, name, 0, name.Length) == 0 && (i == 0 || !IsIdentifier(Text[i - 1]))
                 && (i + name.Length >= Text.Length || !IsIdentifier(Text[i + name.Length])) && Definition(i + name.Length) is { } body)
             {
@@ -118,22 +111,16 @@ internal sealed class JavaScriptSource(string text) : CodeSource(text)
     /// <summary>Where an arrow function's expression body ends: a <c>;</c> or <c>,</c> outside brackets, a bracket it did not open, or the next export.</summary>
     private int ExpressionEnd(int start)
     {
-        for (var i = start; i < Text.Length; i++)
+        var depth = 0;
+        foreach (var i in CodeOffsets(start, Text.Length))
         {
-            var skipped = Skip(i);
-            if (skipped != i)
-            {
-                i = skipped - 1;
-            }
-            else if (Text[i] is '(' or '[' or '{')
-            {
-                i = Matching(i);
-            }
-            else if (Text[i] is ';' or ',' or ')' or ']' or '}')
+            depth += DepthChange(i);
+            if (depth < 0 || depth == 0 && Text[i] is ';' or ',')
             {
                 return i;
             }
-            else if (Text[i] == '\n' && Text.AsSpan(SkipSpace(i)).StartsWith("export", StringComparison.Ordinal) || Text.AsSpan(i).StartsWith("\nmodule.exports", StringComparison.Ordinal))
+
+            if (depth == 0 && Text[i] == '\n' && (Text.AsSpan(SkipSpace(i)).StartsWith("export", StringComparison.Ordinal) || Text.AsSpan(i).StartsWith("\nmodule.exports", StringComparison.Ordinal)))
             {
                 return i;
             }

@@ -78,16 +78,9 @@ internal sealed partial class PythonSource(string text) : CodeSource(text)
     private int BlockEnd(int start, int indent)
     {
         var depth = 0;
-        for (var i = start; i < Text.Length; i++)
+        foreach (var i in CodeOffsets(start, Text.Length))
         {
-            var skipped = Skip(i);
-            if (skipped != i)
-            {
-                i = skipped - 1;
-                continue;
-            }
-
-            depth += Text[i] is '(' or '[' or '{' ? 1 : Text[i] is ')' or ']' or '}' ? -1 : 0;
+            depth += DepthChange(i);
             if (Text[i] != '\n' || depth > 0)
             {
                 continue;

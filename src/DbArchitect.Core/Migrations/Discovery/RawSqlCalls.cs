@@ -22,16 +22,10 @@ internal static class RawSqlCalls
         var sql = new StringBuilder();
         var line = 1;
         var text = source.Text;
-        for (var i = body.Start; i < body.End; i++)
+        var next = body.Start;
+        foreach (var i in source.CodeOffsets(body.Start, body.End))
         {
-            var skipped = source.Skip(i);
-            if (skipped != i)
-            {
-                i = skipped - 1;
-                continue;
-            }
-
-            if (call.Match(text, i) is not { Success: true } found || found.Index != i)
+            if (i < next || call.Match(text, i) is not { Success: true } found || found.Index != i)
             {
                 continue;
             }
@@ -61,7 +55,7 @@ internal static class RawSqlCalls
             }
 
             // On after the call's closing parenthesis: its arguments hold nothing more to read.
-            i = source.Matching(found.Index + found.Length - 1);
+            next = source.Matching(found.Index + found.Length - 1) + 1;
         }
 
         return new MigrationScript(path, 1, sql.ToString());

@@ -23,4 +23,22 @@ public enum MigrationConvention
 
     /// <summary>TypeORM: a class with <c>up</c> and <c>down</c> whose SQL is in <c>queryRunner.query(…)</c>; all in one transaction unless <c>transaction = false</c>.</summary>
     TypeOrm,
+
+    /// <summary>Knex: a module exporting <c>up</c> and <c>down</c> whose SQL is in <c>knex.raw(…)</c> or <c>knex.schema.raw(…)</c>; each in a transaction unless <c>config = { transaction: false }</c>.</summary>
+    Knex,
+
+    /// <summary>Sequelize: a module with <c>up</c> and <c>down</c> whose SQL is in <c>queryInterface.sequelize.query(…)</c>; no transaction of its own.</summary>
+    Sequelize,
+
+    /// <summary>Alembic: a revision with <c>upgrade()</c> and <c>downgrade()</c> whose SQL is in <c>op.execute(…)</c>, ordered by its <c>down_revision</c>; in a transaction.</summary>
+    Alembic,
+
+    /// <summary>EF Core: a migration class with <c>Up</c> and <c>Down</c> whose SQL is in <c>migrationBuilder.Sql(…)</c>, ordered by its migration id; each in a transaction.</summary>
+    EfCore,
+
+    /// <summary>FluentMigrator: a class marked <c>[Migration(N)]</c> with <c>Up</c> and <c>Down</c> whose SQL is in <c>Execute.Sql(…)</c>; each in a transaction unless <c>TransactionBehavior.None</c>.</summary>
+    FluentMigrator,
+
+    /// <summary>DbUp: the .sql scripts of a project that references DbUp, in name order, no down; no transaction unless the upgrader asks for one.</summary>
+    DbUp,
 }

@@ -158,6 +158,58 @@ public sealed class MigrationDiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void Alembic_revisions_in_versions_follow_their_chain_and_other_python_files_are_not_migrations()
+    {
+        Write("alembic/versions/aaa_second.py", "revision = 'b2'\ndown_revision = 'a1'\n\ndef upgrade():\n    op.execute('ALTER TABLE t ADD c int')\n\ndef downgrade():\n    op.execute('ALTER TABLE t DROP c')\n");
+        Write("alembic/versions/zzz_first.py", "revision = 'a1'\ndown_revision = None\n\ndef upgrade():\n    op.execute('CREATE TABLE t (id bigint)')\n");
+        Write("alembic/versions/__init__.py", "");
+        Write("alembic/env.py", "from alembic import context\n");
+        Write("shop/migrations/0001_initial.py", "from django.db import migrations\n");
+
+        var chain = Single();
+
+        Assert.Equal(["a1 zzz_first", "b2 aaa_second"], chain.Migrations.Select(m => m.Label));
+        Assert.Equal("ALTER TABLE t DROP c;", chain.Migrations[1].Down?.Sql.Trim());
+        Assert.Null(chain.Migrations[0].Down);
+    }
+
+    [Fact]
+    public void Ef_core_migrations_are_ordered_by_id_without_designer_files_or_the_snapshot_and_js_helpers_are_no_migrations()
+    {
+        const string efMigration = "[Migration(\"{0}_{1}\")] partial class {1} : Migration {{ protected override void Up(MigrationBuilder migrationBuilder) {{ migrationBuilder.Sql(\"SELECT {0}\"); }} protected override void Down(MigrationBuilder migrationBuilder) {{ }} }}";
+        Write("src/Shop/Migrations/20230201000000_Second.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, efMigration, "20230201000000", "Second"));
+        Write("src/Shop/Migrations/20230101000000_First.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, efMigration, "20230101000000", "First"));
+        Write("src/Shop/Migrations/20230101000000_First.Designer.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, efMigration, "20230101000000", "First"));
+        Write("src/Shop/Migrations/ShopContextModelSnapshot.cs", "partial class ShopContextModelSnapshot : ModelSnapshot { protected override void BuildModel(ModelBuilder modelBuilder) { } }");
+        Write("db/migrations/helpers.js", "module.exports = function up(x) { return x + 1; };");
+        File.WriteAllBytes(Path.Combine(_root.FullName, "db/migrations/bundle.js"), [0x7f, 0x45, 0x00, 0x4c]);
+
+        var chains = MigrationDiscovery.Discover(_root.FullName);
+
+        var ef = chains.Single(c => c.Root.StartsWith("src", StringComparison.Ordinal));
+        Assert.Equal(["20230101000000 First", "20230201000000 Second"], ef.Migrations.Select(m => m.Label));
+        Assert.All(ef.Migrations, m => Assert.Equal(MigrationConvention.EfCore, m.Convention));
+        var js = chains.Single(c => c.Root.StartsWith("db", StringComparison.Ordinal));
+        Assert.Empty(js.Migrations);
+        Assert.Equal("binary content, not SQL text", Assert.Single(js.Skipped).Reason);
+    }
+
+    [Fact]
+    public void Sql_scripts_of_a_project_that_references_dbup_are_a_dbup_chain_in_name_order()
+    {
+        Write("src/Shop.Database/Shop.Database.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><EmbeddedResource Include=\"Scripts\\*.sql\" /><PackageReference Include=\"dbup-postgresql\" Version=\"5.0.40\" /></ItemGroup></Project>");
+        Write("src/Shop.Database/Scripts/Script0002 - Orders.sql", "CREATE TABLE orders (id bigint);");
+        Write("src/Shop.Database/Scripts/Script0001 - Users.sql", "CREATE TABLE users (id bigint);");
+        Write("src/Other/Other.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Write("src/Other/Scripts/report.sql", "SELECT 1;");
+
+        var chain = Single();
+
+        Assert.Equal(["Script0001 - Users", "Script0002 - Orders"], chain.Migrations.Select(m => m.Label));
+        Assert.All(chain.Migrations, m => Assert.Equal((MigrationConvention.DbUp, false, false), (m.Convention, m.HasDownConvention, m.RunsInTransaction)));
+    }
+
+    [Fact]
     public void Binary_and_oversized_files_are_skipped_with_the_reason_never_read_as_sql()
     {
         Write("migrations/1_ok.up.sql", "SELECT 1;");

@@ -1,15 +1,14 @@
 namespace DbArchitect.Core.Migrations.Discovery;
 
 /// <summary>
-/// Just enough of JavaScript and TypeScript to read SQL out of a migration class: where strings,
-/// template literals and comments begin and end, and the body of a method between its braces.
+/// Just enough of JavaScript and TypeScript to read SQL out of a migration: strings, template
+/// literals and comments, and the body of a function however a migration module writes it
+/// (<c>up(…) {…}</c>, <c>exports.up = function (knex) {…}</c>, <c>up: async (queryInterface) =&gt; {…}</c>,
+/// <c>export const up = knex =&gt; knex.schema…</c>).
 /// </summary>
-internal sealed class JavaScriptSource(string text)
+internal sealed class JavaScriptSource(string text) : CodeSource(text)
 {
-    public string Text { get; } = text;
-
-    /// <summary>The offset after the string, template literal or comment starting at <paramref name="start"/>, or <paramref name="start"/> when none starts there.</summary>
-    public int Skip(int start)
+    public override int Skip(int start)
     {
         if (start + 1 < Text.Length && Text[start] == '/' && Text[start + 1] is '/' or '*')
         {
@@ -17,64 +16,111 @@ internal sealed class JavaScriptSource(string text)
             return end <= 0 ? Text.Length : end + 1;
         }
 
-        if (start < Text.Length && Text[start] is '\'' or '"' or '`')
-        {
-            var quote = Text[start];
-            for (var i = start + 1; i < Text.Length; i++)
-            {
-                if (Text[i] == '\\')
-                {
-                    i++;
-                }
-                else if (Text[i] == quote)
-                {
-                    return i + 1;
-                }
-            }
-
-            return Text.Length;
-        }
-
-        return start;
+        return start < Text.Length && Text[start] is '\'' or '"' or '`' ? QuotedEnd(start) : start;
     }
 
-    /// <summary>The body of the first method <paramref name="name"/> (<c>up(…) {…}</c>) as offsets inside its braces, or null.</summary>
-    public (int Start, int End)? MethodBody(string name)
+    protected override Literal? LiteralAt(int start)
     {
-        for (var i = 0; i < Text.Length; i++)
+        if (start >= Text.Length || Text[start] is not ('\'' or '"' or '`'))
         {
-            var skipped = Skip(i);
-            if (skipped != i)
-            {
-                i = skipped - 1;
-                continue;
-            }
+            return null;
+        }
 
-            if (string.CompareOrdinal(Text, i, name + "(", 0, name.Length + 1) == 0 && (i == 0 || !char.IsLetterOrDigit(Text[i - 1]) && Text[i - 1] != '.'))
+        var end = QuotedEnd(start);
+        var body = Text[(start + 1)..Math.Max(start + 1, end - 1)];
+        return Text[start] == '`' && body.Contains("${", StringComparison.Ordinal)
+            ? new Literal(end, null, "a template literal with ${…}: SQL built when the migration runs")
+            : new Literal(end, Unescaped(body, unknownKeepsBackslash: false));
+    }
+
+    /// <summary>The body of the first function <paramref name="name"/> as offsets (inside its braces, or its arrow's expression), and its first parameter's name; null when there is none.</summary>
+    public (int Start, int End, string? Parameter)? FunctionBody(string name)
+    {
+        foreach (var i in CodeOffsets(0, Text.Length))
+        {
+            if (string.CompareOrdinal(Text, i, name, 0, name.Length) == 0 && (i == 0 || !IsIdentifier(Text[i - 1]))
+                && (i + name.Length >= Text.Length || !IsIdentifier(Text[i + name.Length])) && Definition(i + name.Length) is { } body)
             {
-                var open = Text.IndexOf('{', i);
-                return open < 0 ? null : (open + 1, Matching(open));
+                return body;
             }
         }
 
         return null;
     }
 
-    /// <summary>The offset of the brace or parenthesis that closes the one at <paramref name="open"/>.</summary>
-    public int Matching(int open)
+    /// <summary>What follows a function's name when it defines one: <c>(params) {</c>, <c>= async (params) =&gt;</c>, <c>: function (params) {</c>, <c>= param =&gt;</c>.</summary>
+    private (int Start, int End, string? Parameter)? Definition(int afterName)
     {
-        var depth = 0;
-        for (var i = open; i < Text.Length; i++)
+        var at = SkipSpace(afterName);
+        if (at < Text.Length && Text[at] is '=' or ':' && (at + 1 >= Text.Length || Text[at + 1] is not ('=' or '>')))
         {
-            var skipped = Skip(i);
-            if (skipped != i)
+            at = SkipWord(SkipSpace(at + 1), "async");
+            if (SkipWord(at, "function") is var named && named != at)
             {
-                i = skipped - 1;
-                continue;
+                // function's own name, if it has one: exports.up = function up(knex) {…}
+                for (at = named; at < Text.Length && IsIdentifier(Text[at]); at++)
+                {
+                }
+
+                at = SkipSpace(at);
+            }
+        }
+
+        string? parameter;
+        if (at < Text.Length && Text[at] == '(')
+        {
+            var close = Matching(at);
+            parameter = FirstParameter(Text[(at + 1)..Math.Min(close, Text.Length)]);
+            at = close + 1;
+        }
+        else if (at < Text.Length && IsIdentifier(Text[at]))
+        {
+            var end = at;
+            while (end < Text.Length && IsIdentifier(Text[end]))
+            {
+                end++;
             }
 
-            depth += Text[i] is '{' or '(' or '[' ? 1 : Text[i] is '}' or ')' or ']' ? -1 : 0;
-            if (depth == 0)
+            parameter = Text[at..end];
+            at = SkipSpace(end);
+            if (string.CompareOrdinal(Text, at, "=>", 0, 2) != 0)
+            {
+                return null;
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        // A TypeScript return type (": Promise<void>") sits between the parameters and the body.
+        while (at < Text.Length && Text[at] != '{' && string.CompareOrdinal(Text, at, "=>", 0, 2) != 0 && Text[at] is not (';' or '}' or ')'))
+        {
+            at = Skip(at) is var skipped && skipped != at ? skipped : at + 1;
+        }
+
+        if (at < Text.Length && Text[at] == '=')
+        {
+            at = SkipSpace(at + 2);
+            return at < Text.Length && Text[at] == '{' ? (at + 1, Matching(at), parameter) : (at, ExpressionEnd(at), parameter);
+        }
+
+        return at < Text.Length && Text[at] == '{' ? (at + 1, Matching(at), parameter) : null;
+    }
+
+    /// <summary>Where an arrow function's expression body ends: a <c>;</c> or <c>,</c> outside brackets, a bracket it did not open, or the next export.</summary>
+    private int ExpressionEnd(int start)
+    {
+        var depth = 0;
+        foreach (var i in CodeOffsets(start, Text.Length))
+        {
+            depth += DepthChange(i);
+            if (depth < 0 || depth == 0 && Text[i] is ';' or ',')
+            {
+                return i;
+            }
+
+            if (depth == 0 && Text[i] == '\n' && (Text.AsSpan(SkipSpace(i)).StartsWith("export", StringComparison.Ordinal) || Text.AsSpan(i).StartsWith("\nmodule.exports", StringComparison.Ordinal)))
             {
                 return i;
             }
@@ -83,31 +129,45 @@ internal sealed class JavaScriptSource(string text)
         return Text.Length;
     }
 
-    /// <summary>A literal's value, escapes undone; null for a template literal with <c>${…}</c> in it.</summary>
-    public string? LiteralValue(int start, int end)
+    private static string? FirstParameter(string parameters)
     {
-        var body = Text[(start + 1)..(end - 1)];
-        if (Text[start] == '`' && body.Contains("${", StringComparison.Ordinal))
+        var text = parameters.TrimStart();
+        if (text.StartsWith('{'))
         {
-            return null;
+            // Destructured, as umzug passes it: ({ context: queryInterface }).
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            text = colon < 0 ? text.TrimStart('{', ' ') : text[(colon + 1)..].TrimStart();
         }
 
-        var value = new System.Text.StringBuilder(body.Length);
-        for (var i = 0; i < body.Length; i++)
+        var end = 0;
+        while (end < text.Length && IsIdentifier(text[end]))
         {
-            if (body[i] == '\\' && i + 1 < body.Length)
-            {
-                i++;
-                value.Append(body[i] switch { 'n' => '\n', 't' => '\t', 'r' => '\r', _ => body[i] });
-            }
-            else
-            {
-                value.Append(body[i]);
-            }
+            end++;
         }
 
-        return value.ToString();
+        return end == 0 ? null : text[..end];
     }
 
-    public int LineOf(int offset) => 1 + Text.AsSpan(0, Math.Min(offset, Text.Length)).Count('\n');
+    private int SkipWord(int at, string word) =>
+        string.CompareOrdinal(Text, at, word, 0, word.Length) == 0 && (at + word.Length >= Text.Length || !IsIdentifier(Text[at + word.Length])) ? SkipSpace(at + word.Length) : at;
+
+    private static bool IsIdentifier(char c) => char.IsLetterOrDigit(c) || c is '_' or '$';
+
+    private int QuotedEnd(int start)
+    {
+        var quote = Text[start];
+        for (var i = start + 1; i < Text.Length; i++)
+        {
+            if (Text[i] == '\\')
+            {
+                i++;
+            }
+            else if (Text[i] == quote)
+            {
+                return i + 1;
+            }
+        }
+
+        return Text.Length;
+    }
 }

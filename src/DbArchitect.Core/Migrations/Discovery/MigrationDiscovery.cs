@@ -26,10 +26,11 @@ public static class MigrationDiscovery
         }
 
         var chains = new List<MigrationChain>();
+        var dbUp = new DbUpProjects(full);
         foreach (var folder in Folders(full))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (ChainIn(full, folder) is { } chain && (chain.Migrations.Count > 0 || chain.Skipped.Count > 0))
+            if (ChainIn(full, folder, dbUp) is { } chain && (chain.Migrations.Count > 0 || chain.Skipped.Count > 0))
             {
                 chains.Add(chain);
             }
@@ -87,7 +88,7 @@ public static class MigrationDiscovery
         }
     }
 
-    private static MigrationChain? ChainIn(string root, string folder)
+    private static MigrationChain? ChainIn(string root, string folder, DbUpProjects dbUp)
     {
         // One Prisma migration's own folder (20240101120000_initial_migration/) belongs to the chain of the folder above it.
         if (MigrationFileName.IsPrismaFolder(Path.GetFileName(folder), out _, out _) && File.Exists(Path.Combine(folder, "migration.sql")))
@@ -97,8 +98,10 @@ public static class MigrationDiscovery
 
         var files = Directory.EnumerateFiles(folder, "*.sql").OrderBy(f => f, StringComparer.Ordinal).ToList();
         var namedForMigrations = Path.GetFileName(folder).Contains("migrat", StringComparison.OrdinalIgnoreCase);
-        var code = namedForMigrations
-            ? Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".ts", StringComparison.Ordinal) || f.EndsWith(".js", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
+
+        // Alembic keeps its revisions in versions/, the other ORMs in a folder named for migrations.
+        var code = namedForMigrations || Path.GetFileName(folder) == "versions"
+            ? Directory.EnumerateFiles(folder).Where(CodeMigrations.IsCode).Order(StringComparer.Ordinal).ToList()
             : [];
         var prismaFolders = Directory.EnumerateDirectories(folder)
             .Where(child => MigrationFileName.IsPrismaFolder(Path.GetFileName(child), out _, out _) && File.Exists(Path.Combine(child, "migration.sql")))
@@ -110,13 +113,25 @@ public static class MigrationDiscovery
         }
 
         var builder = new ChainBuilder(root);
+        var revisions = new List<AlembicMigrations.Revision>();
         foreach (var file in code)
         {
-            if (builder.Read(file) is { } text && TypeOrmMigrations.Looks(text) && TypeOrmMigrations.Read(builder.Relative(file), text) is { } migration)
+            if (builder.Read(file) is not { } text)
+            {
+                continue;
+            }
+
+            if (AlembicMigrations.Read(builder.Relative(file), text) is { } revision)
+            {
+                revisions.Add(revision);
+            }
+            else if (CodeMigrations.Read(builder.Relative(file), text) is { } migration)
             {
                 builder.Add(migration);
             }
         }
+
+        builder.AddInOrder(AlembicMigrations.Ordered(revisions));
 
         foreach (var child in prismaFolders)
         {
@@ -127,7 +142,8 @@ public static class MigrationDiscovery
             }
         }
 
-        var looksLikeMigrations = namedForMigrations
+        var ownedByDbUp = files.Count > 0 && dbUp.Owns(folder);
+        var looksLikeMigrations = namedForMigrations || ownedByDbUp
             || files.Any(f => MigrationFileName.IsFlyway(Path.GetFileName(f), out _, out _, out _) || MigrationFileName.IsUpDown(Path.GetFileName(f), out _, out _, out _, out _, out _));
         if (MigrationFileName.OtherEngineOf(Path.GetRelativePath(root, folder)) is { } engine)
         {
@@ -189,7 +205,7 @@ public static class MigrationDiscovery
             }
             else if (looksLikeMigrations && builder.Read(file) is { } plain)
             {
-                builder.Add(new Migration { Version = "", Name = Path.GetFileNameWithoutExtension(name), Convention = MigrationConvention.PlainSql, Up = builder.Script(file, plain) });
+                builder.Add(new Migration { Version = "", Name = Path.GetFileNameWithoutExtension(name), Convention = ownedByDbUp ? MigrationConvention.DbUp : MigrationConvention.PlainSql, Up = builder.Script(file, plain) });
             }
         }
 
@@ -217,6 +233,7 @@ public static class MigrationDiscovery
     private sealed class ChainBuilder(string root)
     {
         private readonly List<Migration> _migrations = [];
+        private readonly List<Migration> _inOrder = [];
         private readonly List<SkippedFile> _skipped = [];
         private readonly Dictionary<string, string?> _texts = new(StringComparer.Ordinal);
 
@@ -225,6 +242,9 @@ public static class MigrationDiscovery
         public MigrationScript Script(string path, string text) => new(Relative(path), 1, text);
 
         public void Add(Migration migration) => _migrations.Add(migration);
+
+        /// <summary>Migrations whose order their reader has worked out (Alembic's revision chain): after the others, as given.</summary>
+        public void AddInOrder(IEnumerable<Migration> migrations) => _inOrder.AddRange(migrations);
 
         public void Skip(string path, string reason) => _skipped.Add(new SkippedFile(Relative(path), reason));
 
@@ -283,7 +303,7 @@ public static class MigrationDiscovery
         public MigrationChain Build(string folder) => new()
         {
             Root = Relative(folder),
-            Migrations = [.. _migrations.OrderBy(m => m.Repeatable).ThenBy(m => m, Comparer<Migration>.Create(Order))],
+            Migrations = [.. _migrations.OrderBy(m => m.Repeatable).ThenBy(m => m, Comparer<Migration>.Create(Order)), .. _inOrder],
             Skipped = _skipped,
         };
 

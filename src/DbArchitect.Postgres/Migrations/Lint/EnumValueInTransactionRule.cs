@@ -19,7 +19,7 @@ public sealed class EnumValueInTransactionRule : IMigrationRule
             var type = string.Join('.', MigrationStatement.Items(facts.Node, "typeName").Select(p => p.GetProperty("String").GetProperty("sval").GetString()));
             yield return MigrationFindings.Of(this, facts, type, $"Enum value '{value}' added to {type} inside a transaction",
                 "Statements later in the same transaction that use the new value fail (unsafe use of new value), and PostgreSQL 11 and older refuse the statement in a transaction at all.",
-                null, $"ALTER TYPE {type} ADD VALUE IF NOT EXISTS '{value}'; in a migration of its own that runs outside a transaction, before anything uses the value.");
+                null, $"ALTER TYPE {type} ADD VALUE IF NOT EXISTS '{value}'; in a migration of its own that runs outside a transaction, before anything uses the value. {TransactionEscapes.For(facts.Migration.Convention)}");
         }
     }
 }

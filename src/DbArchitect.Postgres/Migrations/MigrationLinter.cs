@@ -44,7 +44,7 @@ public sealed class MigrationLinter(IReadOnlyList<IMigrationRule>? rules = null)
                 var changesSchema = statements.Any(s => !NotSchemaChanges.Contains(s.Type));
 
                 // One statement through the rules, with what came before it; a DO block's own statements
-                // follow it, in its transaction (a BEGIN or SET among them does not change what the walk knows).
+                // follow it, in its transaction (a BEGIN there opens a PL/pgSQL block, not a transaction).
                 void Lint(ParsedStatement parsed, int line, bool isFirst, bool inBlock)
                 {
                     var statement = new MigrationStatement
@@ -53,11 +53,7 @@ public sealed class MigrationLinter(IReadOnlyList<IMigrationRule>? rules = null)
                         InTransaction = state.InTransaction, LockTimeoutSet = state.LockTimeoutSet, CreatedHere = state.CreatedHere, NotNullChecked = state.NotNullChecked,
                         IsFirst = isFirst, MigrationChangesSchema = changesSchema, CreatedBefore = before, CreatedLater = later,
                     };
-                    if (!inBlock)
-                    {
-                        state.Before(statement);
-                    }
-
+                    state.Before(statement, inBlock);
                     findings.AddRange(_rules.SelectMany(rule => rule.Evaluate(statement)).Select(f => new LintFinding(f, migration.Up.Path, line, migration.Label)));
                     state.After(statement);
                     if (statement.Type == "DoStmt")
@@ -102,10 +98,13 @@ public sealed class MigrationLinter(IReadOnlyList<IMigrationRule>? rules = null)
 
         public HashSet<string> NotNullChecked { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>A BEGIN opens the transaction the statement itself runs in; a SET applies to it.</summary>
-        public void Before(MigrationStatement statement)
+        /// <summary>
+        /// A BEGIN opens the transaction the statement itself runs in; a SET applies to it. A SET in a DO
+        /// block is the session's too, so it counts there and for every statement after the block.
+        /// </summary>
+        public void Before(MigrationStatement statement, bool inBlock)
         {
-            if (statement.Type == "TransactionStmt")
+            if (statement.Type == "TransactionStmt" && !inBlock)
             {
                 InTransaction = MigrationStatement.StringOf(statement.Node, "kind") is "TRANS_STMT_BEGIN" or "TRANS_STMT_START";
             }

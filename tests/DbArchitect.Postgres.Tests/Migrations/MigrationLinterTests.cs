@@ -101,6 +101,12 @@ public sealed class MigrationLinterTests
         Assert.DoesNotContain(set.Findings, f => f.Finding.RuleId == "no-lock-timeout");
     }
 
+    [Theory]
+    [InlineData("DO $$\nBEGIN\n  SET lock_timeout = '5s';\nEND $$;\nCREATE INDEX users_email_idx ON users (email);")]
+    [InlineData("DO $$\nBEGIN\n  SET lock_timeout = '5s';\n  CREATE INDEX users_email_idx ON users (email);\nEND $$;")]
+    public void A_lock_timeout_set_inside_a_do_block_counts_for_what_follows(string up) =>
+        Assert.DoesNotContain("no-lock-timeout", Rules(Lint(up)));
+
     [Fact]
     public void Each_finding_names_the_lock_what_it_blocks_and_the_line()
     {

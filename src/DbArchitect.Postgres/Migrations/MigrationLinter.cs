@@ -27,7 +27,7 @@ public sealed class MigrationLinter(IReadOnlyList<IMigrationRule>? rules = null)
         foreach (var chain in chains)
         {
             var parsed = chain.Migrations.Select(m => ScriptParser.Parse(m.Up)).ToList();
-            var created = parsed.Select(p => p.Statements.SelectMany(s => CreatedRelations.Of(s.Type, s.Node)).ToHashSet(StringComparer.Ordinal)).ToList();
+            var creations = new ChainCreations(parsed.Select(p => p.Statements.SelectMany(s => CreatedRelations.Of(s.Type, s.Node))));
             for (var i = 0; i < chain.Migrations.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -36,8 +36,6 @@ public sealed class MigrationLinter(IReadOnlyList<IMigrationRule>? rules = null)
                 notAnalysed.AddRange(refused);
                 notAnalysed.AddRange(migration.Unread);
                 read += statements.Count + refused.Count;
-                var before = created.Take(i).SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
-                var later = created.Skip(i + 1).SelectMany(c => c).Where(r => !before.Contains(r)).ToHashSet(StringComparer.Ordinal);
                 var runsInTransaction = migration.RunsInTransaction
                     && !(migration.Convention == MigrationConvention.Flyway && ConcurrentStatements.FlywayRunsWithoutTransaction(statements));
                 var state = new WalkState { InTransaction = runsInTransaction };
@@ -51,7 +49,7 @@ public sealed class MigrationLinter(IReadOnlyList<IMigrationRule>? rules = null)
                     {
                         Migration = migration, Line = line, Text = parsed.Text, Type = parsed.Type, Node = parsed.Node,
                         InTransaction = state.InTransaction, LockTimeoutSet = state.LockTimeoutSet, CreatedHere = state.CreatedHere, NotNullChecked = state.NotNullChecked,
-                        IsFirst = isFirst, MigrationChangesSchema = changesSchema, CreatedBefore = before, CreatedLater = later,
+                        IsFirst = isFirst, MigrationChangesSchema = changesSchema, Chain = creations, MigrationIndex = i,
                     };
                     state.Before(statement, inBlock);
                     findings.AddRange(_rules.SelectMany(rule => rule.Evaluate(statement)).Select(f => new LintFinding(f, migration.Up.Path, line, migration.Label)));

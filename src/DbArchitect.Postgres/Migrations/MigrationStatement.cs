@@ -39,11 +39,17 @@ public sealed record MigrationStatement
     /// <summary>Whether the migration changes the schema anywhere (so large DML in it shares the DDL's transaction and locks).</summary>
     public bool MigrationChangesSchema { get; init; }
 
-    /// <summary>Relations created by migrations before this one in the chain.</summary>
-    public IReadOnlySet<string> CreatedBefore { get; init; } = new HashSet<string>();
+    /// <summary>Which migrations of the chain create each relation.</summary>
+    public ChainCreations Chain { get; init; } = ChainCreations.None;
 
-    /// <summary>Relations only migrations after this one create.</summary>
-    public IReadOnlySet<string> CreatedLater { get; init; } = new HashSet<string>();
+    /// <summary>This migration's index in its chain.</summary>
+    public int MigrationIndex { get; init; }
+
+    /// <summary>Whether a migration before this one in the chain creates the relation.</summary>
+    public bool CreatedBefore(string relation) => Chain.CreatedBefore(relation, MigrationIndex);
+
+    /// <summary>Whether only migrations after this one create the relation (none before it does).</summary>
+    public bool CreatedLater(string relation) => Chain.CreatedLater(relation, MigrationIndex);
 
     /// <summary>The relation a statement acts on is one that already exists, so its rows and its readers are real.</summary>
     public bool IsExisting(string relation) => !CreatedHere.Contains(relation);

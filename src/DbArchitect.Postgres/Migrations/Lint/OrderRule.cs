@@ -16,7 +16,7 @@ public sealed class OrderRule : IMigrationRule
         ArgumentNullException.ThrowIfNull(facts);
         foreach (var relation in Parsing.ParseTreeNodes.OfType(facts.Node, "RangeVar").Select(MigrationStatement.RelationName).Distinct(StringComparer.Ordinal))
         {
-            if (facts.CreatedLater.Contains(relation) && !facts.CreatedHere.Contains(relation) && !Creates(facts, relation))
+            if (facts.CreatedLater(relation) && !facts.CreatedHere.Contains(relation) && !Creates(facts, relation))
             {
                 yield return MigrationFindings.Of(this, facts, relation, $"{relation} is used before the migration that creates it",
                     "Applied in order to an empty database, this migration fails: the relation it names is created only by a later one.",

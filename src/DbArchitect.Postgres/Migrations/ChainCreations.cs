@@ -1,0 +1,36 @@
+namespace DbArchitect.Postgres.Migrations;
+
+/// <summary>
+/// Which migrations of a chain create each relation, kept as the first and the last of them, so that
+/// "created before migration i" and "created only after it" are look-ups rather than unions over the
+/// chain at every migration (a chain of thousands of migrations stays linear).
+/// </summary>
+public sealed class ChainCreations
+{
+    private readonly Dictionary<string, (int First, int Last)> _creators = new(StringComparer.Ordinal);
+
+    /// <param name="createdByMigration">The relations each migration creates, in chain order.</param>
+    public ChainCreations(IEnumerable<IEnumerable<string>> createdByMigration)
+    {
+        ArgumentNullException.ThrowIfNull(createdByMigration);
+        var index = 0;
+        foreach (var created in createdByMigration)
+        {
+            foreach (var relation in created)
+            {
+                _creators[relation] = _creators.TryGetValue(relation, out var known) ? (known.First, index) : (index, index);
+            }
+
+            index++;
+        }
+    }
+
+    /// <summary>A chain that creates nothing: every relation already exists.</summary>
+    public static ChainCreations None { get; } = new([]);
+
+    /// <summary>Whether a migration before <paramref name="migration"/> (its index in the chain) creates the relation.</summary>
+    public bool CreatedBefore(string relation, int migration) => _creators.TryGetValue(relation, out var c) && c.First < migration;
+
+    /// <summary>Whether only migrations from <paramref name="migration"/> on create the relation, and one after it does.</summary>
+    public bool CreatedLater(string relation, int migration) => _creators.TryGetValue(relation, out var c) && c.First >= migration && c.Last > migration;
+}

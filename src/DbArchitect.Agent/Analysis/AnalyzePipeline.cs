@@ -63,12 +63,18 @@ public sealed class AnalyzePipeline
         }
 
         var proven = await new RemedyProof(checker).PlanAsync(findings, progress, cancellationToken).ConfigureAwait(false);
+        if (checker is not null)
+        {
+            progress.Report($"{checker.StatementsRun:N0} statements ran on the scratch copy ({checker.CopiedShare}), {checker.StatementsByAnalogy:N0} accepted by analogy with same-shape statements that ran");
+        }
+
         (findings, var planned) = (proven.Findings, proven.Planned);
         var context = ContextBuilder.ForRun(facts, workload, source, "deterministic planner (no model)", [.. proven.Unprovable, .. planned.PainPoints]);
 
         var coverage = new RunCoverage
         {
             SqlChecked = checker is not null,
+            StatementsByAnalogy = checker?.StatementsByAnalogy ?? 0,
             StatementsPlanned = workload.Planned,
             IndexCandidates = advice?.Candidates.Count ?? 0,
             IndexCandidatesCosted = advice?.CandidatesCosted ?? 0,
@@ -157,23 +163,36 @@ public sealed class AnalyzePipeline
         // Off the caller's thread at once: the copy runs beside the analysis, not before it.
         await Task.Yield();
         ScratchCluster? owned = null;
+        Task<string>? dumping = null;
         try
         {
+            // pg_dump needs only the binaries, so the dump is under way while the cluster starts.
+            dumping = SchemaCloner.DumpSchemaAsync(session.ConnectionString, existing?.BinDirectory ?? ScratchCluster.ResolveBinDirectory(null), cancellationToken);
             var cluster = existing ?? (owned = await ScratchCluster.StartAsync(await ScratchSizing.ForAsync(session, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
-            progress.Report("copying the schema to a scratch database to run every change and its rollback…");
-            var clone = await SchemaCloner.CloneSchemaAsync(session.ConnectionString, cluster, cancellationToken).ConfigureAwait(false);
-            return new ScratchSqlSession(clone, owned);
+            progress.Report("copying the schema to a scratch database, as the checks need it, to run every change and its rollback…");
+            var copy = await SchemaCloner.PrepareAsync(session.ConnectionString, cluster, dumping, cancellationToken).ConfigureAwait(false);
+            return new ScratchSqlSession(copy, owned);
         }
         catch (Exception e) when (e is ScratchClusterException or DbArchitectException)
         {
-            await DisposeAsync(owned).ConfigureAwait(false);
+            await AbandonAsync(owned, dumping).ConfigureAwait(false);
             progress.Report($"SQL blocks not checked on a scratch server ({e.Message}); the QA checklist says so");
             return null;
         }
         catch
         {
-            await DisposeAsync(owned).ConfigureAwait(false);
+            await AbandonAsync(owned, dumping).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>Stops a cluster started for a copy that failed, and waits out its dump, whose own failure adds nothing to the one that ended the copy.</summary>
+    private static async Task AbandonAsync(ScratchCluster? owned, Task<string>? dumping)
+    {
+        await DisposeAsync(owned).ConfigureAwait(false);
+        if (dumping is not null)
+        {
+            await dumping.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
         }
     }
 

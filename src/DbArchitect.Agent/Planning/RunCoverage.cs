@@ -10,6 +10,13 @@ public sealed record RunCoverage
     /// <summary>Every item's change and rollback ran on a scratch copy of the schema.</summary>
     public bool SqlChecked { get; init; }
 
+    /// <summary>
+    /// Of the checked statements, those accepted by analogy: the unrun part of a large script of
+    /// same-shape index statements, whose spread of runs passed and whose tables and columns the
+    /// schema dump shows to be alike.
+    /// </summary>
+    public int StatementsByAnalogy { get; init; }
+
     /// <summary>Workload statements planned with EXPLAIN on the target; none is ever executed.</summary>
     public int StatementsPlanned { get; init; }
 

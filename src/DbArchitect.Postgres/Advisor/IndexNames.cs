@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using DbArchitect.Postgres.Catalog;
@@ -15,26 +16,34 @@ internal static class IndexNames
 {
     private const int HashCharacters = 8;
 
+    // The catalog's names, once per snapshot: a rule names an index per finding, and rebuilding the
+    // set for each of 10,000 findings made the rules stage quadratic in the table count.
+    private static readonly ConditionalWeakTable<CatalogSnapshot, HashSet<(string Schema, string Name)>> CatalogNames = new();
+
     public static IReadOnlyList<IndexCandidate> Assign(IReadOnlyList<IndexCandidate> indexes, CatalogSnapshot snapshot)
     {
-        var taken = snapshot.Tables.Select(t => (t.Schema, t.Name))
-            .Concat(snapshot.Indexes.Select(i => (i.Schema, i.Name)))
-            .Concat(snapshot.Sequences.Select(s => (s.Schema, s.Name)))
-            .ToHashSet();
+        var catalog = CatalogNames.GetValue(snapshot, s => s.Tables.Select(t => (t.Schema, t.Name))
+            .Concat(s.Indexes.Select(i => (i.Schema, i.Name)))
+            .Concat(s.Sequences.Select(q => (q.Schema, q.Name)))
+            .ToHashSet());
+        var assigned = new HashSet<(string, string)>();
+        bool Taken((string, string) name) => catalog.Contains(name) || assigned.Contains(name);
+
         var named = new List<IndexCandidate>();
         foreach (var index in indexes)
         {
             var name = index.Name;
-            if (taken.Contains((index.Schema, name)))
+            if (Taken((index.Schema, name)))
             {
                 name = WithHash(index);
             }
 
-            if (!taken.Add((index.Schema, name)))
+            if (Taken((index.Schema, name)))
             {
                 throw new InvalidOperationException($"two recommended indexes would both be called {name}: {index.Definition}");
             }
 
+            assigned.Add((index.Schema, name));
             named.Add(index with { Name = name });
         }
 

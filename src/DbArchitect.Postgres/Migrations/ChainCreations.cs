@@ -2,8 +2,8 @@ namespace DbArchitect.Postgres.Migrations;
 
 /// <summary>
 /// Which migrations of a chain create each relation, kept as the first and the last of them, so that
-/// "created before migration i" and "created only after it" are look-ups rather than unions over the
-/// chain at every migration (a chain of thousands of migrations stays linear).
+/// "created only after migration i" is a look-up rather than a union over the chain at every
+/// migration (a chain of thousands of migrations stays linear).
 /// </summary>
 public sealed class ChainCreations
 {
@@ -27,9 +27,6 @@ public sealed class ChainCreations
 
     /// <summary>A chain that creates nothing: every relation already exists.</summary>
     public static ChainCreations None { get; } = new([]);
-
-    /// <summary>Whether a migration before <paramref name="migration"/> (its index in the chain) creates the relation.</summary>
-    public bool CreatedBefore(string relation, int migration) => _creators.TryGetValue(relation, out var c) && c.First < migration;
 
     /// <summary>Whether only migrations from <paramref name="migration"/> on create the relation, and one after it does.</summary>
     public bool CreatedLater(string relation, int migration) => _creators.TryGetValue(relation, out var c) && c.First >= migration && c.Last > migration;

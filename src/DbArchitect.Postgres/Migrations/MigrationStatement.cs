@@ -45,9 +45,6 @@ public sealed record MigrationStatement
     /// <summary>This migration's index in its chain.</summary>
     public int MigrationIndex { get; init; }
 
-    /// <summary>Whether a migration before this one in the chain creates the relation.</summary>
-    public bool CreatedBefore(string relation) => Chain.CreatedBefore(relation, MigrationIndex);
-
     /// <summary>Whether only migrations after this one create the relation (none before it does).</summary>
     public bool CreatedLater(string relation) => Chain.CreatedLater(relation, MigrationIndex);
 

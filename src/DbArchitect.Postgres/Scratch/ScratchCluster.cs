@@ -182,7 +182,9 @@ public sealed class ScratchCluster : IAsyncDisposable
         return ProcessRunner.RunAsync("runuser", ["-u", _runAs, "--", executable, .. arguments], cancellationToken);
     }
 
-    private static string ResolveBinDirectory(string? configured)
+    /// <summary>Where the server binaries a cluster would run are (pg_dump among them), before any cluster is started.</summary>
+    /// <exception cref="ScratchClusterException">No PostgreSQL server binaries are on this machine.</exception>
+    public static string ResolveBinDirectory(string? configured)
     {
         var candidates = new List<string>();
         if (!string.IsNullOrWhiteSpace(configured))

@@ -1,15 +1,25 @@
 using System.Text.Json;
 using DbArchitect.Postgres.Parsing;
+using DbArchitect.Postgres.Validation.OnDemand;
 
 namespace DbArchitect.Postgres.Validation;
 
 /// <summary>One statement of an item as the server's parser reads it, with what the scratch checker does with it.</summary>
 /// <param name="Text">The statement as written, for messages.</param>
 /// <param name="Treatment">How it is proven.</param>
-/// <param name="Runnable">What runs inside the checker's transaction: the statement without CONCURRENTLY, which a transaction refuses and which changes only how the server locks.</param>
+/// <param name="Concurrent">It says CONCURRENTLY, which a transaction refuses and which changes only how the server locks.</param>
 /// <param name="OutsideTransaction">For a statement that cannot run in a transaction, what it names and whether it is well formed.</param>
-internal sealed record ClassifiedStatement(string Text, StatementTreatment Treatment, string Runnable, NonTransactionalStatement.Verdict? OutsideTransaction)
+internal sealed record ClassifiedStatement(string Text, StatementTreatment Treatment, bool Concurrent, NonTransactionalStatement.Verdict? OutsideTransaction)
 {
+    /// <summary>What runs inside the checker's transaction: the statement without CONCURRENTLY (cut when asked for: most statements of a large script are never run).</summary>
+    public string Runnable => Concurrent ? WithoutConcurrently(Text) : Text;
+
+    /// <summary>The relations it names (a name without a schema taken to be in public): what a copy made on demand must hold for it.</summary>
+    public IReadOnlyList<RelationName> Relations { get; init; } = [];
+
+    /// <summary>The one relation it makes, removes or renames, when that is all it does.</summary>
+    public ShapedChange? Change { get; init; }
+
     private static readonly HashSet<string> TransactionEnds = new(StringComparer.Ordinal)
     {
         "TRANS_STMT_BEGIN", "TRANS_STMT_START", "TRANS_STMT_COMMIT", "TRANS_STMT_ROLLBACK", "TRANS_STMT_PREPARE",
@@ -23,15 +33,49 @@ internal sealed record ClassifiedStatement(string Text, StatementTreatment Treat
         using var tree = PgQuery.TryParse(statement);
         if (tree is null || StatementNode.Single(tree) is not { } type)
         {
-            return new ClassifiedStatement(statement, StatementTreatment.Runs, statement, null);
+            return new ClassifiedStatement(statement, StatementTreatment.Runs, false, null);
         }
 
         var treatment = TreatmentOf(type.Name, type.Value);
         return new ClassifiedStatement(
             statement,
             treatment,
-            Concurrent(type.Name, type.Value) ? WithoutConcurrently(statement) : statement,
-            treatment == StatementTreatment.OutsideTransaction ? NonTransactionalStatement.Check(type.Name, type.Value) : null);
+            IsConcurrent(type.Name, type.Value),
+            treatment == StatementTreatment.OutsideTransaction ? NonTransactionalStatement.Check(type.Name, type.Value) : null)
+        {
+            Relations = [.. DumpedNames.Of(type.Value, "public").Concat(Dropped(type.Name, type.Value)).Distinct()],
+            Change = ShapedChange.Of(type.Name, type.Value),
+        };
+    }
+
+    /// <summary>What a DROP or COMMENT ON names, which is a list of names and no RangeVar.</summary>
+    private static IEnumerable<RelationName> Dropped(string type, JsonElement node)
+    {
+        var lists = type switch
+        {
+            "DropStmt" => node.GetProperty("objects").EnumerateArray().ToList(),
+            "CommentStmt" when node.TryGetProperty("object", out var target) => [target],
+            _ => [],
+        };
+        foreach (var list in lists)
+        {
+            if (!list.TryGetProperty("List", out var names))
+            {
+                continue;
+            }
+
+            var parts = names.GetProperty("items").EnumerateArray().Select(item => item.TryGetProperty("String", out var s) ? s.GetProperty("sval").GetString() ?? "" : "").ToList();
+            // schema.relation, relation alone, or schema.relation.part (a column, a constraint).
+            if (parts.Count is 2 or 3)
+            {
+                yield return new RelationName(parts[0], parts[1]);
+            }
+
+            if (parts.Count == 1)
+            {
+                yield return new RelationName("public", parts[0]);
+            }
+        }
     }
 
     private static StatementTreatment TreatmentOf(string type, JsonElement node) => type switch
@@ -44,7 +88,7 @@ internal sealed record ClassifiedStatement(string Text, StatementTreatment Treat
         _ => StatementTreatment.Runs,
     };
 
-    private static bool Concurrent(string type, JsonElement node) => type switch
+    private static bool IsConcurrent(string type, JsonElement node) => type switch
     {
         "IndexStmt" or "DropStmt" => Flag(node, "concurrent"),
         "ReindexStmt" => Options(node, "params").Contains("concurrently"),

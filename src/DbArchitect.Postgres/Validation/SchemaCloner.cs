@@ -1,6 +1,7 @@
 using Dapper;
 using DbArchitect.Postgres.Parsing;
 using DbArchitect.Postgres.Scratch;
+using DbArchitect.Postgres.Validation.OnDemand;
 using Npgsql;
 
 namespace DbArchitect.Postgres.Validation;
@@ -28,6 +29,27 @@ public static partial class SchemaCloner
         await CopyInvalidIndexesAsync(targetConnectionString, connectionString, ct).ConfigureAwait(false);
         await CopyRolesAsync(targetConnectionString, connectionString, ct).ConfigureAwait(false);
         return connectionString;
+    }
+
+    /// <summary>
+    /// A scratch database that takes on the target's schema as checks need it (<see cref="OnDemandCopy"/>):
+    /// the dump is read at once, but only what belongs to no relation is loaded before the first check.
+    /// </summary>
+    /// <param name="targetConnectionString">The target, for its invalid indexes and roles.</param>
+    /// <param name="cluster">The scratch cluster the copy is made on.</param>
+    /// <param name="dumping">The target's schema dump (<see cref="DumpSchemaAsync"/>), begun before the cluster was up: on a large schema it is most of the wait.</param>
+    /// <param name="ct">Cancels the copy.</param>
+    public static async Task<OnDemandCopy> PrepareAsync(string targetConnectionString, ScratchCluster cluster, Task<string> dumping, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(dumping);
+        var invalid = await InvalidIndexesAsync(targetConnectionString, ct).ConfigureAwait(false);
+        var connectionString = await cluster.CreateDatabaseAsync("dbarch_schema_" + Guid.NewGuid().ToString("N")[..12], ct).ConfigureAwait(false);
+        var dump = await dumping.ConfigureAwait(false);
+        var schema = DumpedSchema.Read([.. SqlScript.Split(dump, skipPsqlMetaCommands: true), .. invalid]);
+        var copy = await OnDemandCopy.StartAsync(connectionString, schema, ct).ConfigureAwait(false);
+        await CopyRolesAsync(targetConnectionString, connectionString, ct).ConfigureAwait(false);
+        return copy;
     }
 
     /// <summary>
@@ -69,17 +91,7 @@ public static partial class SchemaCloner
     /// </summary>
     private static async Task CopyInvalidIndexesAsync(string targetConnectionString, string cloneConnectionString, CancellationToken ct)
     {
-        List<string> definitions;
-        await using (var target = Sessions.TargetDataSource.Create(targetConnectionString))
-        await using (var read = await target.OpenConnectionAsync(ct).ConfigureAwait(false))
-        {
-            definitions = [.. await read.QueryAsync<string>(new CommandDefinition("""
-                SELECT pg_get_indexdef(i.indexrelid)
-                FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE NOT i.indisvalid AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
-                """, cancellationToken: ct)).ConfigureAwait(false)];
-        }
-
+        var definitions = await InvalidIndexesAsync(targetConnectionString, ct).ConfigureAwait(false);
         await using var clone = new NpgsqlConnection(cloneConnectionString);
         await clone.OpenAsync(ct).ConfigureAwait(false);
         foreach (var definition in definitions)
@@ -88,10 +100,22 @@ public static partial class SchemaCloner
         }
     }
 
+    private static async Task<IReadOnlyList<string>> InvalidIndexesAsync(string targetConnectionString, CancellationToken ct)
+    {
+        await using var target = Sessions.TargetDataSource.Create(targetConnectionString);
+        await using var read = await target.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return [.. await read.QueryAsync<string>(new CommandDefinition("""
+            SELECT pg_get_indexdef(i.indexrelid)
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE NOT i.indisvalid AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+            """, cancellationToken: ct)).ConfigureAwait(false)];
+    }
+
     /// <summary>A role of the target as the stand-ins need it, mapped by Dapper from the aliased columns.</summary>
     private sealed record RoleRow(string Name, bool CreateRole, bool BypassRls);
 
-    private static Task<string> DumpSchemaAsync(string targetConnectionString, string binDirectory, CancellationToken ct) =>
+    /// <summary>The target's schema as pg_dump writes it for a copy: no owners, privileges, tablespaces, subscriptions or publications.</summary>
+    public static Task<string> DumpSchemaAsync(string targetConnectionString, string binDirectory, CancellationToken ct) =>
         PgDump.RunAsync(binDirectory, targetConnectionString,
             ["--schema-only", "--no-owner", "--no-privileges", "--no-tablespaces", "--no-subscriptions", "--no-publications", "--no-security-labels", "--encoding=UTF8"],
             ct);
@@ -114,7 +138,7 @@ public static partial class SchemaCloner
     }
 
     // Unpooled sessions: the dump's SET and set_config('search_path', …) must hold for all the statements each runs.
-    private static async Task<NpgsqlConnection> OpenSessionAsync(string connectionString, CancellationToken ct)
+    internal static async Task<NpgsqlConnection> OpenSessionAsync(string connectionString, CancellationToken ct)
     {
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         try
@@ -150,7 +174,7 @@ public static partial class SchemaCloner
     }
 
     /// <returns>Whether an extension is now known to be missing.</returns>
-    private static async Task<bool> LoadOneAsync(NpgsqlConnection connection, string statement, bool extensionMissing, CancellationToken ct)
+    internal static async Task<bool> LoadOneAsync(NpgsqlConnection connection, string statement, bool extensionMissing, CancellationToken ct)
     {
         try
         {

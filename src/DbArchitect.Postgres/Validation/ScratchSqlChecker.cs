@@ -1,4 +1,5 @@
 using DbArchitect.Core.Validation;
+using DbArchitect.Postgres.Validation.OnDemand;
 using Npgsql;
 
 namespace DbArchitect.Postgres.Validation;
@@ -14,7 +15,7 @@ namespace DbArchitect.Postgres.Validation;
 /// <item>Transaction control (BEGIN, COMMIT, ROLLBACK, …) is skipped: it would end the checker's own
 /// transaction.</item>
 /// <item>VACUUM, ALTER SYSTEM, CREATE/DROP DATABASE and REINDEX SCHEMA/DATABASE/SYSTEM cannot run in a
-/// transaction at all; they are checked by a strict pattern, and the tables, schemas and settings
+/// transaction at all; they are checked on their parse tree, and the tables, schemas and settings
 /// they name are looked up on the scratch database at that point of the block. Replication-slot
 /// functions are checked the same way: slots belong to the target's cluster and are not copied.</item>
 /// <item>A query or DML statement with <c>$n</c> placeholders (a query rewrite, written as the
@@ -31,6 +32,9 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
     private const int StatementsPerRoundTrip = 50;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly OnDemandCopy? _copy;
+    private int _statementsRun;
+    private int _statementsByAnalogy;
 
     /// <param name="scratchConnectionString">A scratch database with the target's schema.</param>
     public ScratchSqlChecker(string scratchConnectionString)
@@ -38,6 +42,24 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
         // The failed statement of a batch is what an error message names.
         _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(scratchConnectionString) { IncludeFailedBatchedCommand = true });
     }
+
+    /// <summary>
+    /// A checker on a copy that takes on the schema as blocks need it. Large same-shape index
+    /// scripts are proven on a spread of their statements and the rest by analogy
+    /// (<see cref="SameShapeAnalogy"/>); a block refused on a partial copy is run again once the
+    /// whole schema is there, so only the whole schema's refusals are reported.
+    /// </summary>
+    public ScratchSqlChecker(OnDemandCopy copy)
+        : this(copy?.ConnectionString ?? throw new ArgumentNullException(nameof(copy)))
+    {
+        _copy = copy;
+    }
+
+    /// <summary>Statements executed on the copy by the blocks that passed.</summary>
+    public int StatementsRun => _statementsRun;
+
+    /// <summary>Statements of blocks that passed accepted by analogy with same-shape statements that ran.</summary>
+    public int StatementsByAnalogy => _statementsByAnalogy;
 
     /// <summary>How long one statement may run before the server cancels it. Default 5 s.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromSeconds(5);
@@ -61,11 +83,50 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
 
     private async Task<string?> CheckBlockAsync(string sql, CancellationToken cancellationToken)
     {
-        var statements = SqlScript.Split(sql).Select(ClassifiedStatement.Of).Where(s => s.Treatment != StatementTreatment.TransactionControl).ToList();
+        // Each statement is parsed on its own, and one script may hold tens of thousands.
+        var statements = SqlScript.Split(sql).AsParallel().AsOrdered().Select(ClassifiedStatement.Of).Where(s => s.Treatment != StatementTreatment.TransactionControl).ToList();
         if (statements.Count == 0)
         {
             return null;
         }
+
+        if (_copy is null)
+        {
+            return Counted(statements.Count, 0, await RunBlockAsync(statements, cancellationToken).ConfigureAwait(false));
+        }
+
+        var (run, byAnalogy) = SameShapeAnalogy.Choose(statements, _copy.Schema);
+        try
+        {
+            await _copy.EnsureAsync(run.SelectMany(s => s.Relations), cancellationToken).ConfigureAwait(false);
+            var refused = await RunBlockAsync(run, cancellationToken).ConfigureAwait(false);
+            if (refused is not null && !_copy.Complete)
+            {
+                await _copy.LoadRestAsync(cancellationToken).ConfigureAwait(false);
+                refused = await RunBlockAsync(run, cancellationToken).ConfigureAwait(false);
+            }
+
+            return Counted(run.Count, byAnalogy, refused);
+        }
+        catch (Scratch.ScratchClusterException e)
+        {
+            return $"not checked: {e.Message}";
+        }
+    }
+
+    private string? Counted(int run, int byAnalogy, string? refused)
+    {
+        if (refused is null)
+        {
+            Interlocked.Add(ref _statementsRun, run);
+            Interlocked.Add(ref _statementsByAnalogy, byAnalogy);
+        }
+
+        return refused;
+    }
+
+    private async Task<string?> RunBlockAsync(IReadOnlyList<ClassifiedStatement> statements, CancellationToken cancellationToken)
+    {
 
         // A connection per block: a block that breaks its session cannot spoil the next one.
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,133 @@
+using DbArchitect.Postgres.Scratch;
+
+namespace DbArchitect.Postgres.Validation.OnDemand;
+
+/// <summary>
+/// A scratch database that holds a target's schema as far as the checks so far needed it: first
+/// everything that belongs to no relation (schemas, types, functions, extensions), then, before a
+/// block runs, the relations it names with what they need (<see cref="DumpedSchema.Closure"/>).
+/// On a schema of thousands of tables most are never copied. When the copy cannot take on a
+/// relation by itself, or a block is refused on it, the rest of the schema is loaded, so a refusal
+/// is only ever reported from the whole schema.
+/// </summary>
+public sealed class OnDemandCopy : IAsyncDisposable
+{
+    private const int StatementsPerBatch = 500;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly HashSet<int> _loaded = [];
+    private bool _extensionMissing;
+
+    private OnDemandCopy(string connectionString, DumpedSchema schema)
+    {
+        ConnectionString = connectionString;
+        Schema = schema;
+    }
+
+    public string ConnectionString { get; }
+
+    internal DumpedSchema Schema { get; }
+
+    /// <summary>Whether the whole schema is on the copy.</summary>
+    public bool Complete { get; private set; }
+
+    /// <summary>How many of the dump's statements are on the copy.</summary>
+    public int StatementsLoaded => _loaded.Count;
+
+    /// <summary>How many statements the dump holds, its session settings left out.</summary>
+    public int StatementsInDump => Schema.Statements.Count;
+
+    internal static async Task<OnDemandCopy> StartAsync(string connectionString, DumpedSchema schema, CancellationToken cancellationToken)
+    {
+        var copy = new OnDemandCopy(connectionString, schema);
+        await copy.LoadAsync([.. schema.Statements.Where(s => s.Role == DumpedRole.Base)], partial: false, cancellationToken).ConfigureAwait(false);
+        return copy;
+    }
+
+    /// <summary>Makes sure the copy holds these relations and all they need.</summary>
+    internal async Task EnsureAsync(IEnumerable<RelationName> relations, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Complete)
+            {
+                return;
+            }
+
+            var closure = Schema.Closure(relations, _loaded);
+            if (closure.Count > 0 && !await LoadAsync(closure, partial: true, cancellationToken).ConfigureAwait(false))
+            {
+                await LoadRestLockedAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Loads whatever of the schema is not on the copy yet.</summary>
+    /// <exception cref="ScratchClusterException">The schema does not load.</exception>
+    public async Task LoadRestAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!Complete)
+            {
+                await LoadRestLockedAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _gate.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task LoadRestLockedAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync([.. Schema.Statements.Where(s => !_loaded.Contains(s.Order))], partial: false, cancellationToken).ConfigureAwait(false);
+        Complete = true;
+    }
+
+    /// <returns>False when, loading part of the schema, a statement was refused: what it needs was not copied with it.</returns>
+    private async Task<bool> LoadAsync(IReadOnlyList<DumpedStatement> statements, bool partial, CancellationToken cancellationToken)
+    {
+        await using var session = await SchemaCloner.OpenSessionAsync(ConnectionString, cancellationToken).ConfigureAwait(false);
+        if (!await StatementBatch.TryExecuteAsync(session, Schema.Settings, 300, cancellationToken).ConfigureAwait(false))
+        {
+            throw new ScratchClusterException("the dump's session settings are refused by the scratch server");
+        }
+
+        foreach (var batch in statements.Chunk(StatementsPerBatch))
+        {
+            if (await StatementBatch.TryExecuteAsync(session, [.. batch.Select(s => s.Sql)], 300, cancellationToken).ConfigureAwait(false))
+            {
+                _loaded.UnionWith(batch.Select(s => s.Order));
+                continue;
+            }
+
+            foreach (var statement in batch)
+            {
+                try
+                {
+                    _extensionMissing = await SchemaCloner.LoadOneAsync(session, statement.Sql, _extensionMissing, cancellationToken).ConfigureAwait(false);
+                    _loaded.Add(statement.Order);
+                }
+                catch (ScratchClusterException) when (partial)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+}

@@ -89,6 +89,25 @@ public sealed class ScratchCluster : IAsyncDisposable
         return connectionString;
     }
 
+    /// <summary>Drops a database of this cluster, ending its sessions, and creates it again empty (<see cref="CreateDatabaseAsync"/>).</summary>
+    public async Task<string> RecreateDatabaseAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using (var admin = new NpgsqlConnection(ConnectionString()))
+        {
+            await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Catalog.SqlIdentifier.Quote(name)} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var stale = new NpgsqlConnection(ConnectionString(name)))
+        {
+            // Pooled sessions of the dropped database are dead; none may be handed out again.
+            NpgsqlConnection.ClearPool(stale);
+        }
+
+        return await CreateDatabaseAsync(name, cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)

@@ -44,11 +44,12 @@ public static partial class SchemaCloner
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(dumping);
         var invalid = await InvalidIndexesAsync(targetConnectionString, ct).ConfigureAwait(false);
-        var connectionString = await cluster.CreateDatabaseAsync("dbarch_schema_" + Guid.NewGuid().ToString("N")[..12], ct).ConfigureAwait(false);
+        var database = "dbarch_schema_" + Guid.NewGuid().ToString("N")[..12];
+        await cluster.CreateDatabaseAsync(database, ct).ConfigureAwait(false);
         var dump = await dumping.ConfigureAwait(false);
         var schema = DumpedSchema.Read([.. SqlScript.Split(dump, skipPsqlMetaCommands: true), .. invalid]);
-        var copy = await OnDemandCopy.StartAsync(connectionString, schema, ct).ConfigureAwait(false);
-        await CopyRolesAsync(targetConnectionString, connectionString, ct).ConfigureAwait(false);
+        var copy = await OnDemandCopy.StartAsync(cluster, database, schema, ct).ConfigureAwait(false);
+        await CopyRolesAsync(targetConnectionString, copy.ConnectionString, ct).ConfigureAwait(false);
         return copy;
     }
 
@@ -120,9 +121,13 @@ public static partial class SchemaCloner
             ["--schema-only", "--no-owner", "--no-privileges", "--no-tablespaces", "--no-subscriptions", "--no-publications", "--no-security-labels", "--encoding=UTF8"],
             ct);
 
-    internal static async Task LoadAsync(string connectionString, string dump, CancellationToken ct)
+    internal static Task LoadAsync(string connectionString, string dump, CancellationToken ct) =>
+        LoadAsync(connectionString, SqlScript.Split(dump, skipPsqlMetaCommands: true), ct);
+
+    /// <summary>A dump's statements, in its order but for keys and indexes, which are built on several sessions at once.</summary>
+    internal static async Task LoadAsync(string connectionString, IReadOnlyList<string> statements, CancellationToken ct)
     {
-        var plan = DumpLoadPlan.Of(SqlScript.Split(dump, skipPsqlMetaCommands: true));
+        var plan = DumpLoadPlan.Of(statements);
         await using var main = await OpenSessionAsync(connectionString, ct).ConfigureAwait(false);
         var extensionMissing = await RunAsync(main, plan.Before, false, ct).ConfigureAwait(false);
 

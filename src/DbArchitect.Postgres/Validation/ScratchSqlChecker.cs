@@ -96,13 +96,16 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
         }
 
         var (run, byAnalogy) = SameShapeAnalogy.Choose(statements, _copy.Schema);
+        var reloads = _copy.Reloads;
         try
         {
             await _copy.EnsureAsync(run.SelectMany(s => s.Relations), cancellationToken).ConfigureAwait(false);
+            ForgetSessionsIfReloaded(reloads);
             var refused = await RunBlockAsync(run, cancellationToken).ConfigureAwait(false);
             if (refused is not null && !_copy.Complete)
             {
                 await _copy.LoadRestAsync(cancellationToken).ConfigureAwait(false);
+                ForgetSessionsIfReloaded(reloads);
                 refused = await RunBlockAsync(run, cancellationToken).ConfigureAwait(false);
             }
 
@@ -111,6 +114,15 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
         catch (Scratch.ScratchClusterException e)
         {
             return $"not checked: {e.Message}";
+        }
+    }
+
+    // A copy made afresh ended the sessions this checker's pool holds.
+    private void ForgetSessionsIfReloaded(int reloadsBefore)
+    {
+        if (_copy?.Reloads != reloadsBefore)
+        {
+            _dataSource.Clear();
         }
     }
 

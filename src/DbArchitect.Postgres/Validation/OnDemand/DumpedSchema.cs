@@ -13,6 +13,7 @@ internal sealed class DumpedSchema
 {
     private readonly Dictionary<RelationName, List<int>> _ownedBy = [];
     private readonly Dictionary<RelationName, List<int>> _mentionedBy = [];
+    private readonly HashSet<RelationName> _inPartitionTrees = [];
 
     private DumpedSchema(IReadOnlyList<string> settings, IReadOnlyList<DumpedStatement> statements, IReadOnlyDictionary<RelationName, IReadOnlyList<DumpedColumn>> columns, IReadOnlyDictionary<RelationName, RelationName> indexTables)
     {
@@ -30,6 +31,12 @@ internal sealed class DumpedSchema
             foreach (var mentioned in statement.Mentions)
             {
                 Add(_mentionedBy, mentioned, statement.Order);
+            }
+
+            if (statement is { Role: DumpedRole.Attach or DumpedRole.Child, Owner: { } member })
+            {
+                _inPartitionTrees.Add(member);
+                _inPartitionTrees.UnionWith(statement.Mentions);
             }
         }
     }
@@ -121,80 +128,99 @@ internal sealed class DumpedSchema
 
     /// <summary>
     /// What a copy must hold so that statements naming <paramref name="requested"/> run there as on
-    /// the whole schema: each requested relation whole, with its partitions, the views over it (and
-    /// over those), the foreign keys and attachments that point at it; and every relation those
-    /// need, without its own foreign keys, so the closure stays small.
+    /// the whole schema: each requested relation whole, with the views over it (and over those) and
+    /// the foreign keys that point at it; a partition tree whole, parent and partitions together
+    /// (a partition attached after its parent's keys were built would get them twice); and every
+    /// relation those need, without its own foreign keys, so the closure stays small.
     /// </summary>
     /// <returns>The statements to load, in the dump's order, none of <paramref name="loaded"/>.</returns>
     public IReadOnlyList<DumpedStatement> Closure(IEnumerable<RelationName> requested, IReadOnlySet<int> loaded)
     {
         var whole = new HashSet<RelationName>();
-        var pending = new Stack<RelationName>(requested.Select(name => IndexTables.GetValueOrDefault(name, name)));
-        var chosen = new SortedSet<int>();
-        var needed = new Stack<RelationName>();
-        while (pending.TryPop(out var relation))
-        {
-            if (!whole.Add(relation))
-            {
-                continue;
-            }
-
-            foreach (var order in _ownedBy.GetValueOrDefault(relation, []))
-            {
-                chosen.Add(order);
-                var statement = Statements[order];
-                foreach (var mentioned in statement.Mentions)
-                {
-                    (statement.Role == DumpedRole.Attach ? pending : needed).Push(mentioned);
-                }
-            }
-
-            foreach (var order in _mentionedBy.GetValueOrDefault(relation, []))
-            {
-                var statement = Statements[order];
-                switch (statement.Role)
-                {
-                    case DumpedRole.View or DumpedRole.Child when statement.Owner is { } dependent:
-                        pending.Push(dependent);
-                        break;
-                    case DumpedRole.ForeignKey or DumpedRole.Attach when statement.Owner is { } referencing:
-                        chosen.Add(order);
-                        needed.Push(referencing);
-                        foreach (var other in statement.Mentions)
-                        {
-                            needed.Push(other);
-                        }
-
-                        break;
-                }
-            }
-        }
-
         var supporting = new HashSet<RelationName>();
-        while (needed.TryPop(out var relation))
+        var chosen = new SortedSet<int>();
+        var pending = new Stack<RelationName>(requested.Select(name => IndexTables.GetValueOrDefault(name, name)));
+        var needed = new Stack<RelationName>();
+        while (pending.Count > 0 || needed.Count > 0)
         {
-            if (whole.Contains(relation) || !supporting.Add(relation))
+            while (pending.TryPop(out var relation))
             {
-                continue;
+                if (whole.Add(relation))
+                {
+                    TakeWhole(relation, chosen, pending, needed);
+                }
             }
 
-            foreach (var order in _ownedBy.GetValueOrDefault(relation, []))
+            while (needed.TryPop(out var relation))
             {
-                var statement = Statements[order];
-                if (statement.Role is DumpedRole.ForeignKey or DumpedRole.Attach)
+                if (whole.Contains(relation))
                 {
                     continue;
                 }
 
-                chosen.Add(order);
-                foreach (var mentioned in statement.Mentions)
+                if (_inPartitionTrees.Contains(relation))
                 {
-                    needed.Push(mentioned);
+                    pending.Push(relation);
+                }
+                else if (supporting.Add(relation))
+                {
+                    TakeSupporting(relation, chosen, needed);
                 }
             }
         }
 
         return [.. chosen.Where(order => !loaded.Contains(order)).Select(order => Statements[order])];
+    }
+
+    private void TakeWhole(RelationName relation, SortedSet<int> chosen, Stack<RelationName> pending, Stack<RelationName> needed)
+    {
+        foreach (var order in _ownedBy.GetValueOrDefault(relation, []))
+        {
+            chosen.Add(order);
+            var statement = Statements[order];
+            foreach (var mentioned in statement.Mentions)
+            {
+                (statement.Role is DumpedRole.Attach or DumpedRole.Child ? pending : needed).Push(mentioned);
+            }
+        }
+
+        foreach (var order in _mentionedBy.GetValueOrDefault(relation, []))
+        {
+            var statement = Statements[order];
+            switch (statement.Role)
+            {
+                case DumpedRole.View or DumpedRole.Child or DumpedRole.Attach when statement.Owner is { } dependent:
+                    pending.Push(dependent);
+                    break;
+                case DumpedRole.ForeignKey when statement.Owner is { } referencing:
+                    chosen.Add(order);
+                    needed.Push(referencing);
+                    foreach (var other in statement.Mentions)
+                    {
+                        needed.Push(other);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void TakeSupporting(RelationName relation, SortedSet<int> chosen, Stack<RelationName> needed)
+    {
+        foreach (var order in _ownedBy.GetValueOrDefault(relation, []))
+        {
+            var statement = Statements[order];
+            if (statement.Role == DumpedRole.ForeignKey)
+            {
+                continue;
+            }
+
+            chosen.Add(order);
+            foreach (var mentioned in statement.Mentions)
+            {
+                needed.Push(mentioned);
+            }
+        }
     }
 
     /// <summary>Whether the dump defines a relation of this name (a table, view, sequence or index).</summary>
@@ -218,7 +244,8 @@ internal sealed class DumpedSchema
     private static DumpedRole AlterTableRole(JsonElement node)
     {
         var commands = node.GetProperty("cmds").EnumerateArray().Select(c => c.GetProperty("AlterTableCmd")).ToList();
-        if (commands.Any(c => c.GetProperty("subtype").GetString() == "AT_AttachPartition") && node.GetProperty("objtype").GetString() == "OBJECT_TABLE")
+        // A partition's index attaches to its parent's only once the partition itself is attached, so both go together.
+        if (commands.Any(c => c.GetProperty("subtype").GetString() == "AT_AttachPartition"))
         {
             return DumpedRole.Attach;
         }

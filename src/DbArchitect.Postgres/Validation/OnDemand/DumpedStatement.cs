@@ -12,7 +12,7 @@ internal enum DumpedRole
     /// <summary>A foreign key: part of its owner, and it needs the table it references.</summary>
     ForeignKey,
 
-    /// <summary><c>ATTACH PARTITION</c> of a child to its owner, the parent.</summary>
+    /// <summary><c>ATTACH PARTITION</c> of a child table or index to its owner, the parent (an index's table).</summary>
     Attach,
 
     /// <summary>A view or materialized view over the relations it mentions.</summary>

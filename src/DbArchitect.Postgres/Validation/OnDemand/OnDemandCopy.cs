@@ -18,9 +18,14 @@ public sealed class OnDemandCopy : IAsyncDisposable
     private readonly HashSet<int> _loaded = [];
     private bool _extensionMissing;
 
-    private OnDemandCopy(string connectionString, DumpedSchema schema)
+    private readonly ScratchCluster _cluster;
+    private readonly string _database;
+
+    private OnDemandCopy(ScratchCluster cluster, string database, DumpedSchema schema)
     {
-        ConnectionString = connectionString;
+        _cluster = cluster;
+        _database = database;
+        ConnectionString = cluster.ConnectionString(database);
         Schema = schema;
     }
 
@@ -31,15 +36,22 @@ public sealed class OnDemandCopy : IAsyncDisposable
     /// <summary>Whether the whole schema is on the copy.</summary>
     public bool Complete { get; private set; }
 
+    /// <summary>How many times the database was made afresh with the whole schema: sessions opened before are gone.</summary>
+    public int Reloads { get; private set; }
+
     /// <summary>How many of the dump's statements are on the copy.</summary>
     public int StatementsLoaded => _loaded.Count;
 
     /// <summary>How many statements the dump holds, its session settings left out.</summary>
     public int StatementsInDump => Schema.Statements.Count;
 
-    internal static async Task<OnDemandCopy> StartAsync(string connectionString, DumpedSchema schema, CancellationToken cancellationToken)
+    /// <param name="cluster">The scratch cluster.</param>
+    /// <param name="database">An empty database of it (<see cref="ScratchCluster.CreateDatabaseAsync"/>), which the copy owns from now on.</param>
+    /// <param name="schema">The target's dump.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    internal static async Task<OnDemandCopy> StartAsync(ScratchCluster cluster, string database, DumpedSchema schema, CancellationToken cancellationToken)
     {
-        var copy = new OnDemandCopy(connectionString, schema);
+        var copy = new OnDemandCopy(cluster, database, schema);
         await copy.LoadAsync([.. schema.Statements.Where(s => s.Role == DumpedRole.Base)], partial: false, cancellationToken).ConfigureAwait(false);
         return copy;
     }
@@ -91,10 +103,18 @@ public sealed class OnDemandCopy : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// The whole schema, loaded afresh in the dump's order: parts loaded one closure at a time do not
+    /// keep that order (a partition attached after its key was built has it built twice), so what
+    /// is on the copy is dropped first. Sessions of the database before this are ended.
+    /// </summary>
     private async Task LoadRestLockedAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync([.. Schema.Statements.Where(s => !_loaded.Contains(s.Order))], partial: false, cancellationToken).ConfigureAwait(false);
+        await _cluster.RecreateDatabaseAsync(_database, cancellationToken).ConfigureAwait(false);
+        await SchemaCloner.LoadAsync(ConnectionString, [.. Schema.Settings, .. Schema.Statements.Select(s => s.Sql)], cancellationToken).ConfigureAwait(false);
+        _loaded.UnionWith(Schema.Statements.Select(s => s.Order));
         Complete = true;
+        Reloads++;
     }
 
     /// <returns>False when, loading part of the schema, a statement was refused: what it needs was not copied with it.</returns>

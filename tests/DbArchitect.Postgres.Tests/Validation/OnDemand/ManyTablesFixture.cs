@@ -26,7 +26,7 @@ public sealed class ManyTablesFixture : DatabaseFixture
         await ExecuteAsync("""
             CREATE VIEW public.t5_notes AS SELECT id, note FROM public.t5;
             COMMENT ON COLUMN public.t7.note IS 'free text';
-            CREATE TABLE public.events (at timestamptz NOT NULL, kind text) PARTITION BY RANGE (at);
+            CREATE TABLE public.events (at timestamptz NOT NULL, kind text, PRIMARY KEY (at)) PARTITION BY RANGE (at);
             CREATE TABLE public.events_2026 PARTITION OF public.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
             CREATE TABLE public.events_2027 PARTITION OF public.events FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
             CREATE FUNCTION public.t1_count() RETURNS bigint LANGUAGE sql RETURN (SELECT count(*) FROM public.t1);

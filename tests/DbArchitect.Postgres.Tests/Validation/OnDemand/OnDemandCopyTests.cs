@@ -74,8 +74,11 @@ public sealed class OnDemandCopyTests(ManyTablesFixture target, ScratchClusterFi
         await using var copy = await CopyAsync();
         await using var checker = new ScratchSqlChecker(copy);
 
-        Assert.Empty(await checker.CheckAsync([new SqlBlock("partitioned", "CREATE INDEX events_kind_idx ON public.events (kind); DROP INDEX public.events_kind_idx;")], CancellationToken.None));
+        // A partition first, its parent later: the tree comes whole the first time, keys in the dump's order.
+        Assert.Empty(await checker.CheckAsync([new SqlBlock("partition", "CREATE INDEX events_2027_kind_idx ON public.events_2027 (kind); DROP INDEX public.events_2027_kind_idx;")], CancellationToken.None));
         Assert.Equal(["events", "events_2026", "events_2027"], await RelationsAsync(copy, "relkind IN ('r', 'p')"));
+        Assert.Empty(await checker.CheckAsync([new SqlBlock("partitioned", "CREATE INDEX events_kind_idx ON public.events (kind); DROP INDEX public.events_kind_idx;")], CancellationToken.None));
+        Assert.Equal(0, copy.Reloads);
 
         Assert.Empty(await checker.CheckAsync([new SqlBlock("function", "SELECT public.t1_count();")], CancellationToken.None));
         Assert.True(copy.Complete);

@@ -1,5 +1,6 @@
-using System.Text.RegularExpressions;
+using System.Text.Json;
 using DbArchitect.Postgres.Catalog;
+using DbArchitect.Postgres.Parsing;
 
 namespace DbArchitect.Postgres.Rules.Support;
 
@@ -7,7 +8,7 @@ namespace DbArchitect.Postgres.Rules.Support;
 /// Whether an index lets PostgreSQL find the rows that reference a key: the one test the foreign-key
 /// rule and the partition checks share, so that they never disagree about what "indexed" means.
 /// </summary>
-public static partial class ForeignKeyIndexing
+public static class ForeignKeyIndexing
 {
     /// <summary>
     /// A valid b-tree whose leading keys are the foreign key's columns in any order, and whose
@@ -22,20 +23,37 @@ public static partial class ForeignKeyIndexing
         && (index.Predicate is null || ImpliedByNonNullKeys(index.Predicate, columns));
 
     /// <summary>
-    /// True only for a conjunction of <c>column IS NOT NULL</c> on the given columns, as
-    /// pg_get_expr prints it; anything else (OR, comparisons, functions, other columns) is refused
-    /// rather than reasoned about.
+    /// True only for a conjunction of <c>column IS NOT NULL</c> on the given columns, read on the
+    /// server's parser (any grouping, any quoting); anything else (OR, comparisons, functions, other
+    /// columns) is refused rather than reasoned about.
     /// </summary>
     public static bool ImpliedByNonNullKeys(string predicate, IReadOnlyList<string> columns)
     {
-        var match = NonNullConjunction().Match(predicate);
-        return match.Success && match.Groups["column"].Captures.All(c => columns.Contains(Unquote(c.Value), StringComparer.Ordinal));
+        using var tree = PgQuery.TryParse("SELECT WHERE " + predicate);
+        if (tree is null || StatementNode.Single(tree) is not { Name: "SelectStmt" } select || !select.Value.TryGetProperty("whereClause", out var where))
+        {
+            return false;
+        }
+
+        var terms = new Stack<JsonElement>([where]);
+        while (terms.TryPop(out var term))
+        {
+            if (term.TryGetProperty("BoolExpr", out var conjunction) && conjunction.GetProperty("boolop").GetString() == "AND_EXPR")
+            {
+                foreach (var argument in conjunction.GetProperty("args").EnumerateArray())
+                {
+                    terms.Push(argument);
+                }
+            }
+            else if (!(term.TryGetProperty("NullTest", out var test) && test.GetProperty("nulltesttype").GetString() == "IS_NOT_NULL"
+                && test.GetProperty("arg").TryGetProperty("ColumnRef", out var column)
+                && column.GetProperty("fields") is { ValueKind: JsonValueKind.Array } fields && fields.GetArrayLength() == 1
+                && fields[0].TryGetProperty("String", out var name) && columns.Contains(name.GetProperty("sval").GetString() ?? "", StringComparer.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
-
-    private static string Unquote(string identifier) =>
-        identifier.StartsWith('"') ? identifier[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : identifier;
-
-    // Parentheses are allowed anywhere around the terms: with AND and IS NOT NULL only, every grouping means the same.
-    [GeneratedRegex("""^\s*\(*\s*(?<column>"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)\s+IS\s+NOT\s+NULL\s*\)*(?:\s+AND\s+\(*\s*(?<column>"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)\s+IS\s+NOT\s+NULL\s*\)*)*\s*$""", RegexOptions.CultureInvariant)]
-    private static partial Regex NonNullConjunction();
 }

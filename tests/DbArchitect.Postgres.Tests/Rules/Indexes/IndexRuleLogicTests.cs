@@ -35,6 +35,9 @@ public sealed class IndexRuleLogicTests
     [InlineData("order_id > 0", false)]
     [InlineData("NOT order_id IS NOT NULL", false)]
     [InlineData("\"order_id IS NOT NULL AND x\" IS NOT NULL", false)]
+    [InlineData("order_id IS NOT NULL) OR (true", false)]
+    [InlineData("tenant_id IS NOT NULL AND (ORDER_ID IS NOT NULL AND (tenant_id) IS NOT NULL)", true)]
+    [InlineData("order_id IS NOT NULL -- AND sku IS NULL", true)]
     public void Only_a_conjunction_of_key_columns_being_not_null_is_implied_by_a_foreign_key_lookup(string predicate, bool implied) =>
         Assert.Equal(implied, DbArchitect.Postgres.Rules.Support.ForeignKeyIndexing.ImpliedByNonNullKeys(predicate, ["order_id", "tenant_id", "Tenant"]));
 

@@ -106,9 +106,9 @@ public sealed class MigrationLinter(IReadOnlyList<IMigrationRule>? rules = null)
             {
                 InTransaction = MigrationStatement.StringOf(statement.Node, "kind") is "TRANS_STMT_BEGIN" or "TRANS_STMT_START";
             }
-            else if (statement.Type == "VariableSetStmt" && MigrationStatement.StringOf(statement.Node, "name") == "lock_timeout")
+            else if (LockTimeoutSetting.Of(statement) is { } limited)
             {
-                LockTimeoutSet = true;
+                LockTimeoutSet = limited;
             }
         }
 

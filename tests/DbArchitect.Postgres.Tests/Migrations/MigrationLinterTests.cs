@@ -102,6 +102,18 @@ public sealed class MigrationLinterTests
     }
 
     [Theory]
+    [InlineData("SELECT set_config('lock_timeout', '2s', false);\nALTER TABLE users ALTER COLUMN email SET NOT NULL;", false)]
+    [InlineData("SET lock_timeout = 500;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;", false)]
+    [InlineData("SET lock_timeout = 0;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;", true)]
+    [InlineData("SET LOCAL lock_timeout TO '0ms';\nALTER TABLE users ALTER COLUMN email SET NOT NULL;", true)]
+    [InlineData("SET lock_timeout = '2s';\nRESET lock_timeout;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;", true)]
+    [InlineData("SET lock_timeout = '2s';\nRESET ALL;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;", true)]
+    [InlineData("SET lock_timeout = '2s';\nSET lock_timeout TO DEFAULT;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;", true)]
+    [InlineData("SELECT set_config('lock_timeout', '0', false);\nALTER TABLE users ALTER COLUMN email SET NOT NULL;", true)]
+    public void A_lock_timeout_counts_only_while_it_is_a_limit(string up, bool asked) =>
+        Assert.Equal(asked, Rules(Lint(up)).Contains("no-lock-timeout"));
+
+    [Theory]
     [InlineData("DO $$\nBEGIN\n  SET lock_timeout = '5s';\nEND $$;\nCREATE INDEX users_email_idx ON users (email);")]
     [InlineData("DO $$\nBEGIN\n  SET lock_timeout = '5s';\n  CREATE INDEX users_email_idx ON users (email);\nEND $$;")]
     public void A_lock_timeout_set_inside_a_do_block_counts_for_what_follows(string up) =>

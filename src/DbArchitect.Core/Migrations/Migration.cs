@@ -27,5 +27,8 @@ public sealed record Migration
     /// <summary>What a code migration holds that is not SQL text: builder calls, interpolated or computed SQL, each with its line.</summary>
     public IReadOnlyList<NotAnalysed> Unread { get; init; } = [];
 
+    /// <summary>Of <see cref="Unread"/>, what the down holds: a down of builder calls alone is no empty down, only one the linter cannot read.</summary>
+    public IReadOnlyList<NotAnalysed> UnreadInDown { get; init; } = [];
+
     public string Label => Version.Length == 0 ? Name : $"{Version} {Name}";
 }

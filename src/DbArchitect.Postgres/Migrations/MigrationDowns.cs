@@ -14,13 +14,12 @@ public static class MigrationDowns
     }
 
     /// <summary>
-    /// Whether a down without a statement may still be written, in code the linter does not read: the
-    /// code readers list a migration's builder calls and computed SQL as not analysed, in its file.
+    /// Whether a down without a statement is still written, in code the linter does not read: the
+    /// code readers list the builder calls and computed SQL of a migration's down method apart.
     /// </summary>
-    /// <remarks>The readers keep one list for the up and the down, so the calls may be the up's: the down is then unread, not shown to be empty.</remarks>
     public static bool WrittenInCode(Migration migration)
     {
         ArgumentNullException.ThrowIfNull(migration);
-        return migration.Down is { } down && Runnable(migration) is null && migration.Unread.Any(u => u.Path == down.Path);
+        return migration.Down is not null && Runnable(migration) is null && migration.UnreadInDown.Count > 0;
     }
 }

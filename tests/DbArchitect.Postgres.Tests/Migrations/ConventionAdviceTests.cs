@@ -20,6 +20,7 @@ public sealed class ConventionAdviceTests
                     Up = new MigrationScript("migrations/2_change", 1, up),
                     Down = down is null ? null : new MigrationScript("migrations/2_change", 1, down),
                     Unread = unread ?? [],
+                    UnreadInDown = unread ?? [],
                 },
             ],
         }]);
@@ -75,14 +76,14 @@ public sealed class ConventionAdviceTests
         var builderDown = Single(Lint(MigrationConvention.Knex, "ALTER TABLE users ADD COLUMN note text;", down: "", unread: [unread]), "missing-down").Finding;
         var emptyDown = Single(Lint(MigrationConvention.Knex, "ALTER TABLE users ADD COLUMN note text;", down: ""), "missing-down").Finding;
 
-        Assert.Equal("Migration 2 change has a down the linter does not read: the migration is written in builder calls or computed SQL, which it does not read", builderDown.Title);
+        Assert.Equal("Migration 2 change has a down of builder calls or computed SQL the linter does not read (1, the first on line 6)", builderDown.Title);
         Assert.DoesNotContain("without a statement", builderDown.Title, StringComparison.Ordinal);
         Assert.Contains("exports.down", builderDown.Remedy!.Up, StringComparison.Ordinal);
         Assert.Equal("Migration 2 change has a down without a statement", emptyDown.Title);
     }
 
     [Fact]
-    public void A_knex_down_of_builder_calls_read_from_its_file_is_not_called_empty()
+    public void A_knex_down_of_builder_calls_read_from_its_file_is_not_called_empty_and_builder_calls_in_the_up_alone_leave_it_empty()
     {
         var root = Directory.CreateTempSubdirectory("dbarch-knex-");
         try
@@ -95,8 +96,13 @@ public sealed class ConventionAdviceTests
             var report = new MigrationLinter().Lint(root.FullName, chains);
 
             var finding = Assert.Single(report.Findings, f => f.Finding.RuleId == "missing-down").Finding;
-            Assert.StartsWith("Migration 20240101000000 add_note has a down the linter does not read", finding.Title, StringComparison.Ordinal);
+            Assert.StartsWith("Migration 20240101000000 add_note has a down of builder calls", finding.Title, StringComparison.Ordinal);
             Assert.Contains(report.NotAnalysed, n => n.Line == 6);
+
+            File.WriteAllText(Path.Combine(folder.FullName, "20240101000000_add_note.js"),
+                "exports.up = async function (knex) {\n  await knex.schema.raw('ALTER TABLE users ADD COLUMN note text');\n  await knex.schema.table('users', t => t.index('note'));\n};\n\nexports.down = function (knex) {\n  return null;\n};\n");
+            var upOnly = new MigrationLinter().Lint(root.FullName, Core.Migrations.Discovery.MigrationDiscovery.Discover(root.FullName));
+            Assert.EndsWith("has a down without a statement", Assert.Single(upOnly.Findings, f => f.Finding.RuleId == "missing-down").Finding.Title, StringComparison.Ordinal);
         }
         finally
         {

@@ -11,8 +11,9 @@ internal static partial class CodeMigration
     public static Migration Of(string path, MigrationConvention convention, CodeSource source, Method up, Method? down, bool runsInTransaction, string? version = null, bool hasDownConvention = true)
     {
         var unread = new List<NotAnalysed>();
+        var unreadInDown = new List<NotAnalysed>();
         var upScript = RawSqlCalls.Script(source, path, (up.Start, up.End), up.Call, unread);
-        var downScript = down is null ? null : RawSqlCalls.Script(source, path, (down.Start, down.End), down.Call, unread);
+        var downScript = down is null ? null : RawSqlCalls.Script(source, path, (down.Start, down.End), down.Call, unreadInDown);
         var file = Path.GetFileNameWithoutExtension(path);
         var leading = LeadingDigits().Match(file);
         return new Migration
@@ -24,7 +25,8 @@ internal static partial class CodeMigration
             Down = downScript,
             HasDownConvention = hasDownConvention,
             RunsInTransaction = runsInTransaction,
-            Unread = unread,
+            Unread = [.. unread, .. unreadInDown],
+            UnreadInDown = unreadInDown,
         };
     }
 

@@ -23,8 +23,9 @@ public sealed class MissingDownRule : IMigrationRule
         var advice = DownAdvice.For(migration.Convention);
         if (MigrationDowns.WrittenInCode(migration))
         {
-            yield return MigrationFindings.Of(this, facts, migration.Name, $"Migration {migration.Label} has a down the linter does not read: the migration is written in builder calls or computed SQL, which it does not read",
-                "The migration's builder calls and computed SQL are listed as not analysed (the list does not say which of them are the up's), so nothing here checks that its down undoes its up, and dbarch migrations verify cannot run it.",
+            var first = migration.UnreadInDown[0];
+            yield return MigrationFindings.Of(this, facts, migration.Name, $"Migration {migration.Label} has a down of builder calls or computed SQL the linter does not read ({migration.UnreadInDown.Count}, the first on line {first.Line})",
+                "Its down is there, but written as code the linter does not read (each call is listed as not analysed with its line), so nothing here checks that it undoes the up, and dbarch migrations verify cannot run it.",
                 null, $"Check by hand that the down's builder calls restore the schema and the data the up changed; for the linter and dbarch migrations verify to read it, its SQL goes in the raw-SQL call. {advice}");
             yield break;
         }

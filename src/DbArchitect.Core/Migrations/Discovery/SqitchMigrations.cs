@@ -46,6 +46,8 @@ internal static class SqitchMigrations
                 skipped.Add(new SkippedFile(plan, Line(change.Line, candidates.Count == 0
                     ? $"change {change.Name} is planned again with no tag since its earlier instance, so their scripts cannot be told apart"
                     : $"change {change.Name} has no deploy script {string.Join(" or ", candidates.Select(c => $"deploy/{c}.sql"))}")));
+                skipped.AddRange(candidates.Where(c => reverts.Remove($"revert/{c}.sql"))
+                    .Select(c => new SkippedFile(Path.Join(folder, $"revert/{c}.sql"), $"the revert script of change {change.Name}, which has no deploy script")));
                 continue;
             }
 

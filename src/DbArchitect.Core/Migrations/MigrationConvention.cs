@@ -41,4 +41,7 @@ public enum MigrationConvention
 
     /// <summary>DbUp: the .sql scripts of a project that references DbUp, in name order, no down; no transaction unless the upgrader asks for one.</summary>
     DbUp,
+
+    /// <summary>sqitch: the changes of <c>sqitch.plan</c> in plan order, up <c>deploy/name.sql</c>, down <c>revert/name.sql</c>; no transaction but the script's own <c>BEGIN</c>/<c>COMMIT</c>.</summary>
+    Sqitch,
 }

@@ -24,6 +24,7 @@ public static class DownAdvice
         MigrationConvention.EfCore => Write("the migration's protected override void Down(MigrationBuilder migrationBuilder), its SQL in migrationBuilder.Sql(…)", "dotnet ef database update <the previous migration>"),
         MigrationConvention.FluentMigrator => Write("the migration's public override void Down(), its SQL in Execute.Sql(…)", "dotnet fm rollback"),
         MigrationConvention.DbUp => "DbUp runs scripts forward only: roll back with a new script that reverses this one, run by the same upgrader.",
+        MigrationConvention.Sqitch => Write("the change's revert/<name>.sql beside its deploy/<name>.sql (a verify/ script checks the deploy, it does not undo it)", "sqitch revert"),
         _ => throw new ArgumentOutOfRangeException(nameof(convention), convention, "No down advice for this convention."),
     };
 

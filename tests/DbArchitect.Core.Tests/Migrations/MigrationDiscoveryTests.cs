@@ -103,6 +103,35 @@ public sealed class MigrationDiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_holding_sqitch_plan_is_one_chain_in_plan_order_whose_scripts_are_read_by_no_other_convention()
+    {
+        Write("db/sqitch.plan", "%project=shop\n\nschema 2024-01-01T00:00:00Z A <a@example.com>\nmigrations/orders [schema] 2024-01-02T00:00:00Z A <a@example.com>\n@v1 2024-01-03T00:00:00Z A <a@example.com>\n");
+        Write("db/deploy/schema.sql", "BEGIN;\nCREATE SCHEMA shop;\nCOMMIT;\n");
+        Write("db/revert/schema.sql", "DROP SCHEMA shop;\n");
+        Write("db/verify/schema.sql", "SELECT 1/count(*) FROM pg_namespace WHERE nspname = 'shop';\n");
+        // In a folder named for migrations, these would be a plain chain of their own were the plan not theirs.
+        Write("db/deploy/migrations/orders.sql", "CREATE TABLE shop.orders (id bigint);\n");
+        Write("db/revert/migrations/orders.sql", "DROP TABLE shop.orders;\n");
+        Write("db/verify/migrations/orders.sql", "SELECT id FROM shop.orders WHERE false;\n");
+        Write("db/deploy/migrations/old.sql", "CREATE TABLE shop.old (id bigint);\n");
+        File.WriteAllBytes(Path.Combine(_root.FullName, "db", "sqitch.plan.bak"), [0]);
+        Write("legacy/deploy/a.sql", "SELECT 1;");
+        File.WriteAllBytes(Path.Combine(_root.FullName, "legacy", "sqitch.plan"), [0x25, 0x00]);
+
+        var chains = MigrationDiscovery.Discover(_root.FullName);
+
+        Assert.Equal(["db", "legacy"], chains.Select(c => c.Root));
+        var db = chains[0];
+        Assert.Equal(["1 schema", "2 migrations/orders"], db.Migrations.Select(m => m.Label));
+        Assert.Equal([("db/deploy/schema.sql", "db/revert/schema.sql"), ("db/deploy/migrations/orders.sql", "db/revert/migrations/orders.sql")], db.Migrations.Select(m => (m.Up.Path, m.Down!.Path)));
+        Assert.All(db.Migrations, m => Assert.Equal((MigrationConvention.Sqitch, false), (m.Convention, m.RunsInTransaction)));
+        Assert.Equal([("db/deploy/migrations/old.sql", "a sqitch deploy script sqitch.plan does not list")], db.Skipped.Select(s => (s.Path, s.Reason)));
+        Assert.Equal(
+            [("legacy/sqitch.plan", "binary content, not SQL text"), ("legacy/deploy/a.sql", "a sqitch deploy script whose sqitch.plan could not be read")],
+            chains[1].Skipped.Select(s => (s.Path, s.Reason)));
+    }
+
+    [Fact]
     public void Prisma_folders_and_plain_migration_folders_have_no_down()
     {
         Write("prisma/migrations/20240101120000_init/migration.sql", "CREATE TABLE \"User\" (id SERIAL PRIMARY KEY);");

@@ -27,10 +27,24 @@ public static class MigrationDiscovery
 
         var chains = new List<MigrationChain>();
         var dbUp = new DbUpProjects(full);
+        var sqitchScripts = new List<string>();
         foreach (var folder in Folders(full))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (ChainIn(full, folder, dbUp) is { } chain && (chain.Migrations.Count > 0 || chain.Skipped.Count > 0))
+
+            // A sqitch project's deploy/, revert/ and verify/ belong to its plan, never to a chain of their own.
+            if (sqitchScripts.Any(owned => folder.StartsWith(owned + Path.DirectorySeparatorChar, StringComparison.Ordinal) || folder == owned))
+            {
+                continue;
+            }
+
+            var sqitch = File.Exists(Path.Combine(folder, SqitchMigrations.PlanFile));
+            if (sqitch)
+            {
+                sqitchScripts.AddRange(SqitchMigrations.ScriptFolders.Select(f => Path.Combine(folder, f)));
+            }
+
+            if ((sqitch ? SqitchChainIn(full, folder) : ChainIn(full, folder, dbUp)) is { } chain && (chain.Migrations.Count > 0 || chain.Skipped.Count > 0))
             {
                 chains.Add(chain);
             }
@@ -229,6 +243,36 @@ public static class MigrationDiscovery
         return builder.Build(folder);
     }
 
+    /// <summary>The sqitch project whose plan sits in <paramref name="folder"/>, its scripts read from the folders beside the plan.</summary>
+    private static MigrationChain SqitchChainIn(string root, string folder)
+    {
+        var builder = new ChainBuilder(root);
+        if (MigrationFileName.OtherEngineOf(Path.GetRelativePath(root, folder)) is { } engine)
+        {
+            builder.Skip(Path.Combine(folder, SqitchMigrations.PlanFile), $"a sqitch plan in a folder for {engine}, not PostgreSQL");
+            return builder.Build(folder);
+        }
+
+        var scripts = new List<string>();
+        foreach (var scriptFolder in SqitchMigrations.ScriptFolders.Select(f => Path.Combine(folder, f)).Where(Directory.Exists))
+        {
+            try
+            {
+                scripts.AddRange(Directory.EnumerateFiles(scriptFolder, "*.sql", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/')));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                builder.Skip(scriptFolder, $"unreadable: {e.Message}");
+            }
+        }
+
+        var relative = Path.GetRelativePath(root, folder) is var path && path == "." ? "" : path;
+        var project = SqitchMigrations.Read(relative, builder.Read(Path.Combine(folder, SqitchMigrations.PlanFile)), scripts, script => builder.Read(Path.Combine(folder, script)));
+        builder.AddInOrder(project.Migrations);
+        builder.Skip(project.Skipped);
+        return builder.Build(folder);
+    }
+
     /// <summary>The migrations of one folder as they are found, then ordered.</summary>
     private sealed class ChainBuilder(string root)
     {
@@ -247,6 +291,9 @@ public static class MigrationDiscovery
         public void AddInOrder(IEnumerable<Migration> migrations) => _inOrder.AddRange(migrations);
 
         public void Skip(string path, string reason) => _skipped.Add(new SkippedFile(Relative(path), reason));
+
+        /// <summary>Entries a reader has already named relative to the folder searched.</summary>
+        public void Skip(IEnumerable<SkippedFile> skipped) => _skipped.AddRange(skipped);
 
         /// <summary>The file's text, or null (and the file listed as skipped) when it is no readable SQL.</summary>
         public string? Read(string path)

@@ -17,7 +17,7 @@ internal static class AnalyzeCommand
     {
         var connection = new Option<string?>("--connection", "-c") { Description = "Target connection string (read-only session). Also Database:ConnectionString / DBARCH__Database__ConnectionString." };
         var demo = new Option<bool>("--demo") { Description = "Start a scratch PostgreSQL, load the shipped sample shop database and analyse it." };
-        var repo = new Option<DirectoryInfo?>("--repo") { Description = "Repository the TODO belongs to; the default output directory." };
+        var repo = new Option<DirectoryInfo?>("--repo") { Description = "Repository the TODO belongs to; the default output directory. Alone, without --connection or --demo: its migrations are built on a scratch server and that schema is analysed." };
         var outDirectory = new Option<DirectoryInfo?>("--out") { Description = "Directory that receives TODO_database-architect.md (default: --repo, else the current directory)." };
         var format = new Option<string>("--format") { Description = "md writes the TODO file; json prints the validated document on stdout.", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "json");
@@ -36,9 +36,9 @@ internal static class AnalyzeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = Settings.Load();
-            if (TargetChoice.Read(parse, connection, demo, configuration) is not { } choice)
+            if (TargetChoice.ReadForAnalysis(parse, connection, demo, configuration, parse.GetValue(repo) is not null) is not { } choice)
             {
-                return await Cli.Fail(error, ExitCodes.Usage, TargetChoice.Conflict).ConfigureAwait(false);
+                return await Cli.Fail(error, ExitCodes.Usage, TargetChoice.AnalysisConflict).ConfigureAwait(false);
             }
 
             Severity? threshold = null;

@@ -34,7 +34,7 @@ public sealed class AnalyzePipeline
         // Read the existing TODO first: if it cannot be parsed, fail before doing any work.
         var existing = request.OutputDirectory is null ? null : await new TodoFileReader().ReadAsync(request.OutputDirectory, cancellationToken).ConfigureAwait(false);
 
-        await using var target = await TargetDatabase.OpenAsync(request.ConnectionString, request.Demo, progress, cancellationToken).ConfigureAwait(false);
+        await using var target = await TargetDatabase.OpenAsync(request.ConnectionString, request.Demo, progress, cancellationToken, request.RepositoryPath).ConfigureAwait(false);
         var (connectionString, source, scratch) = (target.ConnectionString, target.Source, target.Scratch);
         var workloadFile = request.WorkloadFile is null ? [] : await WorkloadFile.ReadAsync(request.WorkloadFile, cancellationToken).ConfigureAwait(false);
         await using var session = TargetSession.Open(connectionString, request.Session);

@@ -1,6 +1,7 @@
 using DbArchitect.Core.Failures;
 using DbArchitect.Core.Tools;
 using DbArchitect.Postgres.Demo;
+using DbArchitect.Postgres.Migrations;
 using DbArchitect.Postgres.Scratch;
 using DbArchitect.Postgres.Sessions;
 using DbArchitect.Postgres.Tools;
@@ -31,8 +32,18 @@ public sealed class TargetDatabase : IAsyncDisposable
     /// <summary>A connection string as the engine's driver reads it: a <c>postgresql://</c> URI (what DATABASE_URL holds) becomes key/value form.</summary>
     public static string KeyValueConnectionString(string connectionString) => ConnectionUri.ToKeyValue(connectionString);
 
-    public static async Task<TargetDatabase> OpenAsync(string? connectionString, bool demo, IProgress<string> progress, CancellationToken cancellationToken)
+    /// <param name="connectionString">The user's database; null for the demo or a repository's schema.</param>
+    /// <param name="demo">The shipped demo database.</param>
+    /// <param name="progress">Where the steps are told.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <param name="repository">Without a connection string or the demo: a repository whose migrations are built on a scratch server and analysed.</param>
+    public static async Task<TargetDatabase> OpenAsync(string? connectionString, bool demo, IProgress<string> progress, CancellationToken cancellationToken, string? repository = null)
     {
+        if (!demo && connectionString is null && repository is not null)
+        {
+            return await FromRepositoryAsync(repository, progress, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!demo)
         {
             var given = connectionString ?? throw new DbArchitectException(FailureKind.Usage, "no connection string");
@@ -45,6 +56,23 @@ public sealed class TargetDatabase : IAsyncDisposable
         {
             var demoConnection = await DemoDatabase.CreateAsync(scratch, cancellationToken).ConfigureAwait(false);
             return new TargetDatabase(demoConnection, "shipped demo database shop_demo on a scratch server", scratch);
+        }
+        catch
+        {
+            await scratch.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<TargetDatabase> FromRepositoryAsync(string repository, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        var chain = RepositorySchema.ChainOf(repository, progress, cancellationToken);
+        progress.Report("starting a scratch PostgreSQL and building the repository's schema from its migrations…");
+        var scratch = await StartScratchAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var built = await RepositorySchema.BuildAsync(scratch, repository, chain, progress, cancellationToken).ConfigureAwait(false);
+            return new TargetDatabase(built.ConnectionString, built.Source, scratch);
         }
         catch
         {

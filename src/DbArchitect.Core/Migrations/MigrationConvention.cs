@@ -44,4 +44,7 @@ public enum MigrationConvention
 
     /// <summary>sqitch: the changes of <c>sqitch.plan</c> in plan order, up <c>deploy/name.sql</c>, down <c>revert/name.sql</c>; no transaction but the script's own <c>BEGIN</c>/<c>COMMIT</c>.</summary>
     Sqitch,
+
+    /// <summary>Drizzle: drizzle-kit's <c>&lt;tag&gt;.sql</c> files in the order of <c>meta/_journal.json</c>, no down; the pending ones in one transaction.</summary>
+    Drizzle,
 }

@@ -25,6 +25,7 @@ public static class DownAdvice
         MigrationConvention.FluentMigrator => Write("the migration's public override void Down(), its SQL in Execute.Sql(…)", "dotnet fm rollback"),
         MigrationConvention.DbUp => "DbUp runs scripts forward only: roll back with a new script that reverses this one, run by the same upgrader.",
         MigrationConvention.Sqitch => Write("the change's revert/<name>.sql beside its deploy/<name>.sql (a verify/ script checks the deploy, it does not undo it)", "sqitch revert"),
+        MigrationConvention.Drizzle => "drizzle-kit writes no down: change the schema back in its TypeScript definition and generate a new forward migration with drizzle-kit generate; keep the reverse SQL of a risky migration at hand for a failed deploy.",
         _ => throw new ArgumentOutOfRangeException(nameof(convention), convention, "No down advice for this convention."),
     };
 

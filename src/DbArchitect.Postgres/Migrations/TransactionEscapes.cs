@@ -22,6 +22,7 @@ public static class TransactionEscapes
         MigrationConvention.FluentMigrator => "Put the statement in a migration of its own marked [Migration(<version>, TransactionBehavior.None)].",
         MigrationConvention.DbUp => "DbUp runs scripts without a transaction unless the upgrader is built .WithTransaction() or .WithTransactionPerScript(): remove the BEGIN/COMMIT around the statement, or run this script from an upgrader built without them.",
         MigrationConvention.Sqitch => "sqitch runs a deploy script as written: take the statement out of the script's BEGIN/COMMIT, into a change of its own (sqitch add) whose deploy script has no BEGIN/COMMIT.",
+        MigrationConvention.Drizzle => "drizzle-orm's migrator applies every pending migration in one transaction: run this statement outside it (a separate script in the deployment, after migrate()), and keep it out of the generated .sql file.",
         _ => throw new ArgumentOutOfRangeException(nameof(convention), convention, "No transaction escape for this convention."),
     };
 }

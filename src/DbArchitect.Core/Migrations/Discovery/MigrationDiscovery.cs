@@ -44,7 +44,9 @@ public static class MigrationDiscovery
                 sqitchScripts.AddRange(SqitchMigrations.ScriptFolders.Select(f => Path.Combine(folder, f)));
             }
 
-            if ((sqitch ? SqitchChainIn(full, folder) : ChainIn(full, folder, dbUp)) is { } chain && (chain.Migrations.Count > 0 || chain.Skipped.Count > 0))
+            var drizzle = File.Exists(Path.Combine(folder, DrizzleJournal.Path));
+            var found = sqitch ? SqitchChainIn(full, folder) : drizzle ? DrizzleChainIn(full, folder) : ChainIn(full, folder, dbUp);
+            if (found is { } chain && (chain.Migrations.Count > 0 || chain.Skipped.Count > 0))
             {
                 chains.Add(chain);
             }
@@ -270,6 +272,58 @@ public static class MigrationDiscovery
         var project = SqitchMigrations.Read(relative, builder.Read(Path.Combine(folder, SqitchMigrations.PlanFile)), scripts, script => builder.Read(Path.Combine(folder, script)));
         builder.AddInOrder(project.Migrations);
         builder.Skip(project.Skipped);
+        return builder.Build(folder);
+    }
+
+    /// <summary>
+    /// A drizzle-kit output folder: each journal entry's <c>&lt;tag&gt;.sql</c> in journal order, no down,
+    /// all pending ones in one transaction. A folder's .sql file the journal does not list, an entry
+    /// without its file, and a journal for another dialect are listed as skipped.
+    /// </summary>
+    private static MigrationChain DrizzleChainIn(string root, string folder)
+    {
+        var builder = new ChainBuilder(root);
+        var journalPath = Path.Combine(folder, DrizzleJournal.Path);
+        var files = Directory.EnumerateFiles(folder, "*.sql").ToDictionary(f => Path.GetFileNameWithoutExtension(f), StringComparer.Ordinal);
+        var (journal, problem) = builder.Read(journalPath) is { } text ? DrizzleJournal.Read(text) : (null, null);
+        if (journal is null || !journal.IsPostgres)
+        {
+            var reason = journal is null ? problem ?? "an unreadable drizzle journal" : $"a drizzle migration for {journal.Dialect}, not PostgreSQL";
+            builder.Skip(journalPath, reason);
+            foreach (var file in files.Values.Order(StringComparer.Ordinal))
+            {
+                builder.Skip(file, reason);
+            }
+
+            return builder.Build(folder);
+        }
+
+        var ordered = new List<Migration>();
+        foreach (var tag in journal.Tags)
+        {
+            if (!files.Remove(tag, out var file))
+            {
+                builder.Skip(Path.Combine(folder, tag + ".sql"), "listed in the drizzle journal, but the file is missing");
+                continue;
+            }
+
+            if (builder.Read(file) is { } sql)
+            {
+                var numbered = MigrationFileName.IsNumbered(Path.GetFileName(file), out var version, out var title);
+                ordered.Add(new Migration
+                {
+                    Version = numbered ? version : "", Name = numbered ? title : tag, Convention = MigrationConvention.Drizzle,
+                    Up = builder.Script(file, sql), RunsInTransaction = true,
+                });
+            }
+        }
+
+        foreach (var stray in files.Values.Order(StringComparer.Ordinal))
+        {
+            builder.Skip(stray, "a .sql file the drizzle journal does not list: drizzle never applies it");
+        }
+
+        builder.AddInOrder(ordered);
         return builder.Build(folder);
     }
 

@@ -3,7 +3,7 @@ using DbArchitect.Core.Migrations.Discovery;
 
 namespace DbArchitect.Core.Tests.Migrations;
 
-public sealed class MigrationDiscoveryTests : IDisposable
+public sealed partial class MigrationDiscoveryTests : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("dbarch-discovery-");
 

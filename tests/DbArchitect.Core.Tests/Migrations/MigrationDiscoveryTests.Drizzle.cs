@@ -3,21 +3,11 @@ using DbArchitect.Core.Migrations.Discovery;
 
 namespace DbArchitect.Core.Tests.Migrations;
 
-public sealed class DrizzleMigrationsTests : IDisposable
+/// <summary>drizzle-kit output folders, discovered by their journal.</summary>
+public sealed partial class MigrationDiscoveryTests
 {
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("dbarch-drizzle-");
-
-    public void Dispose() => _root.Delete(recursive: true);
-
-    private void Write(string path, string text)
-    {
-        var full = Path.Combine(_root.FullName, path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text);
-    }
-
     [Fact]
-    public void Migrations_follow_the_journal_not_the_file_names_and_what_it_does_not_list_is_skipped()
+    public void Drizzle_migrations_follow_the_journal_not_the_file_names_and_what_it_does_not_list_is_skipped()
     {
         Write("drizzle/meta/_journal.json", """
             {"version":"7","dialect":"postgresql","entries":[
@@ -44,7 +34,7 @@ public sealed class DrizzleMigrationsTests : IDisposable
     [InlineData("""{"version":"5","dialect":"pg"}""", "a drizzle journal without an entries list")]
     [InlineData("""{"entries":[{"idx":0}]}""", "a drizzle journal entry without a tag")]
     [InlineData("not json", "a drizzle journal that is not JSON")]
-    public void A_journal_for_another_dialect_or_one_that_cannot_be_read_skips_its_files_with_the_reason(string journal, string reason)
+    public void A_drizzle_journal_for_another_dialect_or_one_that_cannot_be_read_skips_its_files_with_the_reason(string journal, string reason)
     {
         Write("drizzle/meta/_journal.json", journal);
         Write("drizzle/0000_init.sql", "CREATE TABLE users (id int);");
@@ -57,7 +47,7 @@ public sealed class DrizzleMigrationsTests : IDisposable
     }
 
     [Fact]
-    public void An_older_journal_saying_pg_is_postgresql()
+    public void An_older_drizzle_journal_saying_pg_is_postgresql()
     {
         Write("migrations/meta/_journal.json", """{"version":"5","dialect":"pg","entries":[{"idx":0,"when":1,"tag":"0000_init","breakpoints":true}]}""");
         Write("migrations/0000_init.sql", "CREATE TABLE users (id int);");

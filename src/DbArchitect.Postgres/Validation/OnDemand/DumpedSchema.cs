@@ -47,7 +47,7 @@ internal sealed class DumpedSchema
     /// <summary>Every other statement, in the dump's order (<see cref="DumpedStatement.Order"/> is the index).</summary>
     public IReadOnlyList<DumpedStatement> Statements { get; }
 
-    /// <summary>The columns of each table the dump defines with its own column list.</summary>
+    /// <summary>The columns of each plain table (neither partitioned nor a partition or inheritance child) the dump defines.</summary>
     public IReadOnlyDictionary<RelationName, IReadOnlyList<DumpedColumn>> Columns { get; }
 
     /// <summary>The table of each index, key and unique constraint the dump builds.</summary>
@@ -119,7 +119,10 @@ internal sealed class DumpedSchema
 
         var (role, owner) = Ownership(node.Name, node.Value);
         var mentions = DumpedNames.Of(node.Value).Where(name => name != owner).Distinct().ToList();
-        var columns = node.Name == "CreateStmt" && node.Value.TryGetProperty("tableElts", out var elements) ? DumpedNames.Columns(elements) : null;
+        // Only a plain table's columns are kept: a statement on a partitioned or inheriting table acts on
+        // more than the table (CONCURRENTLY is refused on a partitioned one), so none is proven by analogy.
+        var plain = node.Name == "CreateStmt" && !node.Value.TryGetProperty("partspec", out _) && !node.Value.TryGetProperty("inhRelations", out _);
+        var columns = plain && node.Value.TryGetProperty("tableElts", out var elements) ? DumpedNames.Columns(elements) : null;
         return new ParsedStatement(sql, role, owner, mentions, columns, [.. DumpedNames.IndexesBuilt(node.Name, node.Value)])
         {
             Defines = owner is not null && Defining.Contains(node.Name),
@@ -222,6 +225,9 @@ internal sealed class DumpedSchema
             }
         }
     }
+
+    /// <summary>A table the dump defines on its own: neither partitioned, nor a partition, nor in an inheritance tree.</summary>
+    public bool IsPlainTable(RelationName name) => Columns.ContainsKey(name) && !_inPartitionTrees.Contains(name);
 
     /// <summary>Whether the dump defines a relation of this name (a table, view, sequence or index).</summary>
     public bool Defines(RelationName name) => _ownedBy.ContainsKey(name) || IndexTables.ContainsKey(name);

@@ -5,8 +5,9 @@ namespace DbArchitect.Postgres.Validation.OnDemand;
 /// schema-wide finding collapses into) is proven by running a spread of each shape's statements;
 /// the rest are accepted by analogy when the dump shows they cannot fare differently: what they
 /// drop or rename exists, the name they make is free, and an index's columns exist with the types
-/// they have in the statements that ran. Every other statement runs, and so does every statement
-/// on a table that a run statement works on, so the copy and the analogy never share a table.
+/// they have in the statements that ran. Only statements on plain tables may be analogies (a
+/// partitioned table's index acts on its partitions). Every other statement runs, and so does every
+/// statement on a table that a run statement works on, so the copy and the analogy never share a table.
 /// </summary>
 internal static class SameShapeAnalogy
 {
@@ -51,7 +52,7 @@ internal static class SameShapeAnalogy
             var table = change is null ? null : names.TableOf(change);
             var mayAnalogise = change is not null && !sampled.Contains(i)
                 && !(change.Consumes is { } consumed && producedByRun.Contains(consumed))
-                && table is { } t && !touched.Contains(t)
+                && table is { } t && !touched.Contains(t) && schema.IsPlainTable(t)
                 && names.Allows(change) && (change.On is null || SameTypes(change, schema, types));
             if (mayAnalogise)
             {

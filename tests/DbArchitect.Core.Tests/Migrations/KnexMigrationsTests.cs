@@ -74,4 +74,31 @@ public sealed class KnexMigrationsTests
         Assert.Equal([(1, "SQL held in a variable or built by code")], ScriptLines.Unread(migration));
         Assert.Null(KnexMigrations.Read("migrations/knexfile.js", "module.exports = { client: 'pg', connection: process.env.DATABASE_URL };"));
     }
+
+    [Fact]
+    public void Raw_sql_through_the_transaction_callbacks_parameter_is_read_too()
+    {
+        const string text = """
+            exports.up = async function (knex) {
+              await knex.transaction(async (trx) => {
+                await trx.raw('CREATE TABLE audit (id bigint)');
+                await trx.schema.createTable('more', () => {});
+              });
+              return knex.transaction(function (t2) {
+                return t2.raw("CREATE INDEX audit_id ON audit (id)");
+              });
+            };
+
+            exports.down = function (knex) {
+              return knex.raw('DROP TABLE audit');
+            };
+            """;
+
+        var migration = KnexMigrations.Read("db/migrations/20240105120000_audit.js", text)!;
+
+        Assert.Equal([3, 7], ScriptLines.Statements(migration.Up));
+        Assert.Equal("CREATE TABLE audit (id bigint);", ScriptLines.At(migration.Up, 3));
+        Assert.Equal("CREATE INDEX audit_id ON audit (id);", ScriptLines.At(migration.Up, 7));
+        Assert.Contains(migration.Unread, u => u.Line == 4 && u.Reason.StartsWith("trx.schema.createTable", StringComparison.Ordinal));
+    }
 }

@@ -32,7 +32,7 @@ internal static partial class CodeMigration
 
     /// <summary>
     /// A JavaScript or TypeScript migration module or class: its <c>up</c> and <c>down</c> functions, each read
-    /// with <see cref="ReceiverCalls"/> on the object it is given (named by its first parameter, else
+    /// with <see cref="ReceiverCalls(IReadOnlyCollection{string}, string)"/> on the object it is given (named by its first parameter, else
     /// <paramref name="receiver"/>); null when the module has no <c>up</c>.
     /// </summary>
     public static Migration? OfJavaScript(string path, string text, MigrationConvention convention, string receiver, string sqlMember, bool runsInTransaction, string? version = null)
@@ -43,7 +43,13 @@ internal static partial class CodeMigration
             return null;
         }
 
-        Method Read((int Start, int End, string? Parameter) body) => new(body.Start, body.End, ReceiverCalls(body.Parameter ?? receiver, sqlMember));
+        // Inside knex.transaction(async (trx) => …) the SQL goes through the callback's own parameter.
+        Method Read((int Start, int End, string? Parameter) body)
+        {
+            var receivers = TransactionParameter().Matches(text, body.Start).TakeWhile(m => m.Index < body.End).Select(m => m.Groups["name"].Value);
+            return new(body.Start, body.End, ReceiverCalls([body.Parameter ?? receiver, .. receivers], sqlMember));
+        }
+
         return Of(path, convention, source, Read(up), source.FunctionBody("down") is { } down ? Read(down) : null, runsInTransaction, version);
     }
 
@@ -53,9 +59,12 @@ internal static partial class CodeMigration
     /// is its raw-SQL entry point, any other call on it or its members a builder call; a <c>transaction</c>
     /// wrapper is neither, so the calls inside it are read.
     /// </summary>
-    public static Regex ReceiverCalls(string receiver, string sqlMember)
+    public static Regex ReceiverCalls(string receiver, string sqlMember) => ReceiverCalls([receiver], sqlMember);
+
+    /// <summary>As <see cref="ReceiverCalls(string, string)"/>, on any of several names for the object (the method's parameter and its transaction's).</summary>
+    public static Regex ReceiverCalls(IReadOnlyCollection<string> receivers, string sqlMember)
     {
-        var name = Regex.Escape(receiver);
+        var name = "(?:" + string.Join('|', receivers.Distinct(StringComparer.Ordinal).Select(Regex.Escape)) + ")";
         return new Regex($@"\G(?<![\w$.])(?:(?<sql>{name}\s*\.\s*{sqlMember})|(?<builder>{name}(?:\s*\.\s*(?!transaction\b)\w+)*))\s*\(", RegexOptions.CultureInvariant);
     }
 
@@ -64,4 +73,8 @@ internal static partial class CodeMigration
 
     [GeneratedRegex(@"^\d+")]
     private static partial Regex LeadingDigits();
+
+    // .transaction(async (trx) => …), .transaction(trx => …), .transaction(function (trx) { … })
+    [GeneratedRegex(@"\.\s*transaction\s*\(\s*(?:async\s*)?(?:function\s*\w*\s*)?\(?\s*(?<name>[A-Za-z_$][\w$]*)")]
+    private static partial Regex TransactionParameter();
 }

@@ -86,7 +86,9 @@ public sealed class OpenAiStubServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        _listener.Stop();
+
+        // Close alone: after Stop, the managed listener's Close binds the port again to remove its
+        // prefix, and fails when another process has taken the port meanwhile.
         _listener.Close();
         try
         {

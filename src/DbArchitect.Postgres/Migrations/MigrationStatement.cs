@@ -57,7 +57,7 @@ public sealed record MigrationStatement
 
     public static string? StringOf(JsonElement node, string property) => node.TryGetProperty(property, out var value) ? value.GetString() : null;
 
-    public static bool Flag(JsonElement node, string property) => node.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.True;
+    public static bool Flag(JsonElement node, string property) => Parsing.ParseTreeNodes.Flag(node, property);
 
     public static IEnumerable<JsonElement> Items(JsonElement node, string property) =>
         node.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [];

@@ -5,6 +5,13 @@ namespace DbArchitect.Postgres.Parsing;
 /// <summary>Finds nodes in libpg_query's JSON parse tree, where a node is an object under its type's name: <c>{"ParamRef":{"number":1}}</c>.</summary>
 public static class ParseTreeNodes
 {
+    /// <summary>Whether a node's boolean field is set: libpg_query's JSON leaves false fields out.</summary>
+    public static bool Flag(JsonElement node, string property) => node.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.True;
+
+    /// <summary>The text of each <c>String</c> node of a name list (<c>[{"String":{"sval":"public"}}, …]</c>); "" for any other node.</summary>
+    public static IReadOnlyList<string> Strings(JsonElement list) =>
+        [.. list.EnumerateArray().Select(item => item.TryGetProperty("String", out var text) && text.TryGetProperty("sval", out var value) ? value.GetString() ?? "" : "")];
+
     /// <summary>Every node of type <paramref name="type"/> at or below <paramref name="element"/>, outer before inner, siblings in the tree's order.</summary>
     public static IEnumerable<JsonElement> OfType(JsonElement element, string type) => OfTypes(element, type).Select(found => found.Node);
 

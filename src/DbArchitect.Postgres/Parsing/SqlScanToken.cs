@@ -28,6 +28,9 @@ public sealed record SqlScanToken(int Start, int Length, int Token, KeywordKind 
 
     public bool IsComment => Token is SqlComment or CComment;
 
+    /// <summary>An identifier or keyword as the server resolves it as a name: a quoted one as written, an unquoted one folded to lower case.</summary>
+    public string Name => Text.StartsWith('"') ? Text[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : Text.ToLowerInvariant();
+
     /// <summary>
     /// A number or a string as the lexer reads them: FCONST, SCONST (quoted, E'…' and dollar-quoted),
     /// USCONST (U&amp;'…'), BCONST, XCONST, ICONST. A minus sign before a number is a token of its own.

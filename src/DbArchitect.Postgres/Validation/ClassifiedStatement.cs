@@ -64,7 +64,7 @@ internal sealed record ClassifiedStatement(string Text, StatementTreatment Treat
                 continue;
             }
 
-            var parts = names.GetProperty("items").EnumerateArray().Select(item => item.TryGetProperty("String", out var s) ? s.GetProperty("sval").GetString() ?? "" : "").ToList();
+            var parts = ParseTreeNodes.Strings(names.GetProperty("items"));
             // schema.relation, relation alone, or schema.relation.part (a column, a constraint).
             if (parts.Count is 2 or 3)
             {
@@ -81,7 +81,7 @@ internal sealed record ClassifiedStatement(string Text, StatementTreatment Treat
     private static StatementTreatment TreatmentOf(string type, JsonElement node) => type switch
     {
         "TransactionStmt" when TransactionEnds.Contains(node.GetProperty("kind").GetString() ?? "") => StatementTreatment.TransactionControl,
-        "CopyStmt" when Flag(node, "is_program") => StatementTreatment.ProgramCopy,
+        "CopyStmt" when ParseTreeNodes.Flag(node, "is_program") => StatementTreatment.ProgramCopy,
         "CopyStmt" when !node.TryGetProperty("filename", out _) => StatementTreatment.ClientCopy,
         _ when NonTransactionalStatement.Is(type, node) => StatementTreatment.OutsideTransaction,
         _ when Parameterisable.Contains(type) && ParseTreeNodes.OfType(node, "ParamRef").Any(p => p.TryGetProperty("number", out _)) => StatementTreatment.Parameterised,
@@ -90,9 +90,9 @@ internal sealed record ClassifiedStatement(string Text, StatementTreatment Treat
 
     private static bool IsConcurrent(string type, JsonElement node) => type switch
     {
-        "IndexStmt" or "DropStmt" => Flag(node, "concurrent"),
+        "IndexStmt" or "DropStmt" => ParseTreeNodes.Flag(node, "concurrent"),
         "ReindexStmt" => Options(node, "params").Contains("concurrently"),
-        "AlterTableStmt" => ParseTreeNodes.OfType(node, "PartitionCmd").Any(command => Flag(command, "concurrent")),
+        "AlterTableStmt" => ParseTreeNodes.OfType(node, "PartitionCmd").Any(command => ParseTreeNodes.Flag(command, "concurrent")),
         _ => false,
     };
 
@@ -119,8 +119,6 @@ internal sealed record ClassifiedStatement(string Text, StatementTreatment Treat
         };
         return string.Concat(statement.AsSpan(0, from), statement.AsSpan(to));
     }
-
-    internal static bool Flag(JsonElement node, string name) => node.TryGetProperty(name, out var flag) && flag.ValueKind == JsonValueKind.True;
 
     /// <summary>The names of a DefElem option list (lower case, as the parser folds them).</summary>
     internal static List<string> Options(JsonElement node, string list) =>

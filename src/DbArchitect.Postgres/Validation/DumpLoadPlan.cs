@@ -63,7 +63,8 @@ internal sealed partial record DumpLoadPlan(
         return match.Success ? match.Groups["table"].Value : null;
     }
 
-    private static bool IsSetting(string statement) =>
+    /// <summary>A session setting as pg_dump writes it at the head of a dump.</summary>
+    public static bool IsSetting(string statement) =>
         statement.StartsWith("SET ", StringComparison.Ordinal) || statement.StartsWith("SELECT pg_catalog.set_config(", StringComparison.Ordinal);
 
     [GeneratedRegex(@"\A(?:CREATE (?:UNIQUE )?INDEX [^\s;]+ ON (?:ONLY )?(?<table>[^\s;]+) USING |ALTER TABLE ONLY (?<table>[^\s;]+)\s+ADD CONSTRAINT [^\s;]+ (?:PRIMARY KEY|UNIQUE|EXCLUDE)\b)")]

@@ -36,7 +36,7 @@ internal static class NonTransactionalStatement
     /// <summary>Whether the statement, a parse tree node of <paramref name="type"/>, cannot run in a transaction.</summary>
     public static bool Is(string type, JsonElement node) => type switch
     {
-        "VacuumStmt" => ClassifiedStatement.Flag(node, "is_vacuumcmd"),
+        "VacuumStmt" => ParseTreeNodes.Flag(node, "is_vacuumcmd"),
         "AlterSystemStmt" or "CreatedbStmt" or "DropdbStmt" => true,
         "ReindexStmt" => WideReindex.Contains(node.GetProperty("kind").GetString() ?? ""),
         "SelectStmt" => SlotCalls(node).Any(),

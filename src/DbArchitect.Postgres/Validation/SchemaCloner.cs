@@ -158,21 +158,36 @@ public static partial class SchemaCloner
         }
     }
 
+    /// <param name="connection">The loading session.</param>
+    /// <param name="statements">What it loads, in order.</param>
+    /// <param name="extensionMissing">Whether an extension is already known to be missing, so that what is built on it may fail.</param>
+    /// <param name="ct">Stops the load.</param>
+    /// <param name="loaded">Told the index of each statement that is on the copy now (or given up for a missing extension).</param>
     /// <returns>Whether an extension is now known to be missing.</returns>
-    private static async Task<bool> RunAsync(NpgsqlConnection connection, IReadOnlyList<string> statements, bool extensionMissing, CancellationToken ct)
+    /// <exception cref="ScratchClusterException">A statement was refused; those before it are loaded.</exception>
+    internal static async Task<bool> RunAsync(NpgsqlConnection connection, IReadOnlyList<string> statements, bool extensionMissing, CancellationToken ct, Action<int>? loaded = null)
     {
         // A round trip per statement cost more than the server's own work on a schema of thousands of tables.
+        var first = 0;
         foreach (var batch in statements.Chunk(StatementsPerBatch))
         {
             if (await StatementBatch.TryExecuteAsync(connection, batch, 300, ct).ConfigureAwait(false))
             {
-                continue;
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    loaded?.Invoke(first + i);
+                }
+            }
+            else
+            {
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    extensionMissing = await LoadOneAsync(connection, batch[i], extensionMissing, ct).ConfigureAwait(false);
+                    loaded?.Invoke(first + i);
+                }
             }
 
-            foreach (var statement in batch)
-            {
-                extensionMissing = await LoadOneAsync(connection, statement, extensionMissing, ct).ConfigureAwait(false);
-            }
+            first += batch.Length;
         }
 
         return extensionMissing;

@@ -139,7 +139,6 @@ public sealed class ScratchSqlChecker : ISqlChecker, IAsyncDisposable
 
     private async Task<string?> RunBlockAsync(IReadOnlyList<ClassifiedStatement> statements, CancellationToken cancellationToken)
     {
-
         // A connection per block: a block that breaks its session cannot spoil the next one.
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

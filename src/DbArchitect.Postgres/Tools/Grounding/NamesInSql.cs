@@ -24,11 +24,11 @@ internal static class NamesInSql
                 continue;
             }
 
-            var parts = new List<string> { Resolved(tokens[i]) };
+            var parts = new List<string> { tokens[i].Name };
             var next = i + 1;
             while (next + 1 < tokens.Count && tokens[next].Text == "." && IsName(tokens[next + 1]))
             {
-                parts.Add(Resolved(tokens[next + 1]));
+                parts.Add(tokens[next + 1].Name);
                 next += 2;
             }
 
@@ -104,12 +104,9 @@ internal static class NamesInSql
 
     private static (string? Schema, string Name) TypeName(JsonElement names)
     {
-        var parts = names.EnumerateArray().Select(part => part.GetProperty("String").GetProperty("sval").GetString() ?? "").ToList();
+        var parts = ParseTreeNodes.Strings(names);
         return parts.Count >= 2 ? (parts[^2], parts[^1]) : (null, parts[^1]);
     }
 
     private static bool IsName(SqlScanToken token) => token.Token == SqlScanToken.Identifier || token.Keyword != KeywordKind.None;
-
-    private static string Resolved(SqlScanToken token) =>
-        token.Text.StartsWith('"') ? token.Text[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : token.Text.ToLowerInvariant();
 }

@@ -63,9 +63,9 @@ internal static class DumpedNames
 
             // A table's row type (a function returning SETOF public.customer) needs the table.
             if (current.TryGetProperty("typemod", out _) && current.TryGetProperty("names", out var typeNames)
-                && typeNames.GetArrayLength() == 2 && typeNames[0].GetProperty("String").GetProperty("sval").GetString() is { } typeSchema and not "pg_catalog")
+                && ParseTreeNodes.Strings(typeNames) is [not "pg_catalog" and var typeSchema, var typeName])
             {
-                yield return new RelationName(typeSchema, typeNames[1].GetProperty("String").GetProperty("sval").GetString() ?? "");
+                yield return new RelationName(typeSchema, typeName);
             }
 
             foreach (var property in current.EnumerateObject().Reverse())
@@ -120,7 +120,7 @@ internal static class DumpedNames
             return null;
         }
 
-        var parts = list.GetProperty("items").EnumerateArray().Select(item => item.TryGetProperty("String", out var s) ? s.GetProperty("sval").GetString() ?? "" : "").ToList();
+        var parts = ParseTreeNodes.Strings(list.GetProperty("items"));
         return kind switch
         {
             _ when RelationComments.Contains(kind) && parts.Count == 2 => new RelationName(parts[0], parts[1]),
@@ -132,7 +132,7 @@ internal static class DumpedNames
     /// <summary>A type as its last name part (<c>pg_catalog.int4</c> is <c>int4</c>), with <c>[]</c> for an array: enough to tell two columns' types apart.</summary>
     private static string TypeName(JsonElement typeName)
     {
-        var name = typeName.GetProperty("names").EnumerateArray().Last().GetProperty("String").GetProperty("sval").GetString() ?? "";
+        var name = ParseTreeNodes.Strings(typeName.GetProperty("names"))[^1];
         return typeName.TryGetProperty("arrayBounds", out _) ? name + "[]" : name;
     }
 
@@ -146,7 +146,7 @@ internal static class DumpedNames
 
         var parts = ScannedSql.Of(text.GetProperty("sval").GetString() ?? "").Tokens
             .Where(token => token.Token != '.')
-            .Select(token => token.Text.StartsWith('"') ? token.Text[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : token.Text.ToLowerInvariant())
+            .Select(token => token.Name)
             .ToList();
         return parts.Count == 2 ? new RelationName(parts[0], parts[1]) : null;
     }

@@ -55,7 +55,7 @@ internal sealed class DumpedSchema
 
     public static DumpedSchema Read(IReadOnlyList<string> dump)
     {
-        var settings = dump.TakeWhile(IsSetting).ToList();
+        var settings = dump.TakeWhile(DumpLoadPlan.IsSetting).ToList();
         var body = dump.Skip(settings.Count).ToList();
 
         // Parsing is most of the time on a large dump, and each statement is read on its own.
@@ -260,9 +260,6 @@ internal sealed class DumpedSchema
             ? DumpedRole.ForeignKey
             : DumpedRole.Part;
     }
-
-    private static bool IsSetting(string statement) =>
-        statement.StartsWith("SET ", StringComparison.Ordinal) || statement.StartsWith("SELECT pg_catalog.set_config(", StringComparison.Ordinal);
 
     private static void Add(Dictionary<RelationName, List<int>> map, RelationName key, int order)
     {

@@ -12,8 +12,6 @@ namespace DbArchitect.Postgres.Validation.OnDemand;
 /// </summary>
 public sealed class OnDemandCopy : IAsyncDisposable
 {
-    private const int StatementsPerBatch = 500;
-
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HashSet<int> _loaded = [];
     private bool _extensionMissing;
@@ -121,33 +119,15 @@ public sealed class OnDemandCopy : IAsyncDisposable
     private async Task<bool> LoadAsync(IReadOnlyList<DumpedStatement> statements, bool partial, CancellationToken cancellationToken)
     {
         await using var session = await SchemaCloner.OpenSessionAsync(ConnectionString, cancellationToken).ConfigureAwait(false);
-        if (!await StatementBatch.TryExecuteAsync(session, Schema.Settings, 300, cancellationToken).ConfigureAwait(false))
+        try
         {
-            throw new ScratchClusterException("the dump's session settings are refused by the scratch server");
+            await SchemaCloner.RunAsync(session, Schema.Settings, false, cancellationToken).ConfigureAwait(false);
+            _extensionMissing = await SchemaCloner.RunAsync(session, [.. statements.Select(s => s.Sql)], _extensionMissing, cancellationToken, i => _loaded.Add(statements[i].Order)).ConfigureAwait(false);
+            return true;
         }
-
-        foreach (var batch in statements.Chunk(StatementsPerBatch))
+        catch (ScratchClusterException) when (partial)
         {
-            if (await StatementBatch.TryExecuteAsync(session, [.. batch.Select(s => s.Sql)], 300, cancellationToken).ConfigureAwait(false))
-            {
-                _loaded.UnionWith(batch.Select(s => s.Order));
-                continue;
-            }
-
-            foreach (var statement in batch)
-            {
-                try
-                {
-                    _extensionMissing = await SchemaCloner.LoadOneAsync(session, statement.Sql, _extensionMissing, cancellationToken).ConfigureAwait(false);
-                    _loaded.Add(statement.Order);
-                }
-                catch (ScratchClusterException) when (partial)
-                {
-                    return false;
-                }
-            }
+            return false;
         }
-
-        return true;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using DbArchitect.Postgres.Parsing;
 
 namespace DbArchitect.Postgres.Validation.OnDemand;
 
@@ -45,7 +46,7 @@ internal sealed record ShapedChange(string Shape, RelationName? Consumes, Relati
         var shape = new StringBuilder("create index");
         foreach (var flag in (string[])["unique", "concurrent", "if_not_exists", "nulls_not_distinct", "inh"])
         {
-            shape.Append(' ').Append(ClassifiedStatement.Flag(node, flag) ? flag : "-");
+            shape.Append(' ').Append(ParseTreeNodes.Flag(node, flag) ? flag : "-");
         }
 
         shape.Append(' ').Append(node.GetProperty("accessMethod").GetString());
@@ -69,7 +70,7 @@ internal sealed record ShapedChange(string Shape, RelationName? Consumes, Relati
             return null;
         }
 
-        var parts = objects[0].GetProperty("List").GetProperty("items").EnumerateArray().Select(item => item.GetProperty("String").GetProperty("sval").GetString() ?? "").ToList();
+        var parts = ParseTreeNodes.Strings(objects[0].GetProperty("List").GetProperty("items"));
         return parts.Count == 2
             ? new ShapedChange($"drop index {Flags(node, "concurrent", "missing_ok")}", new RelationName(parts[0], parts[1]), null, null, [])
             : null;
@@ -83,7 +84,7 @@ internal sealed record ShapedChange(string Shape, RelationName? Consumes, Relati
             : null;
     }
 
-    private static string Flags(JsonElement node, params string[] flags) => string.Join(' ', flags.Select(flag => ClassifiedStatement.Flag(node, flag) ? flag : "-"));
+    private static string Flags(JsonElement node, params string[] flags) => string.Join(' ', flags.Select(flag => ParseTreeNodes.Flag(node, flag) ? flag : "-"));
 
     private static List<JsonElement> Elements(JsonElement node, string list) =>
         node.TryGetProperty(list, out var elements) ? [.. elements.EnumerateArray().Select(element => element.GetProperty("IndexElem"))] : [];
